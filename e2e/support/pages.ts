@@ -1,0 +1,38 @@
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import type { RelayProcess } from './relay-process.js';
+
+/** The localStorage key where the demo app remembers who the user is. */
+export const USER_STORAGE_KEY = 'allmende.user';
+
+/** A browser context with its own storage (so its own IndexedDB cache), signed in as `name`. */
+export async function userContext(browser: Browser, name: string): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.addInitScript(([key, value]) => {
+    if (!localStorage.getItem(key)) localStorage.setItem(key, value);
+  }, [USER_STORAGE_KEY, JSON.stringify({ name })] as const);
+  return context;
+}
+
+/** Opens `/doc/<name>` in the demo app and waits until the editor has synced with the relay. */
+export async function openDoc(context: BrowserContext, relay: RelayProcess, document: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${relay.httpUrl}/doc/${document}`);
+  await expect(status(page)).toHaveAttribute('data-status', 'connected');
+  return page;
+}
+
+/** The ProseMirror editing surface inside `<allmende-doc>`'s shadow root. */
+export function editor(page: Page): Locator {
+  return page.locator('allmende-doc .ProseMirror');
+}
+
+/** The element showing the connection state; its `data-status` is connecting, connected or offline. */
+export function status(page: Page): Locator {
+  return page.locator('allmende-doc [part~="status"]');
+}
+
+/** Puts the caret at the end of the document. */
+export async function focusEnd(page: Page): Promise<void> {
+  await editor(page).click();
+  await page.keyboard.press('Control+End');
+}

@@ -1,0 +1,140 @@
+import { expect, test } from '@playwright/test';
+import { RelayProcess } from '../support/relay-process.js';
+import { editor, focusEnd, openDoc, status, userContext } from '../support/pages.js';
+
+let relay: RelayProcess;
+
+test.beforeEach(async () => {
+  relay = new RelayProcess();
+  await relay.start();
+});
+
+test.afterEach(async () => {
+  await relay.stop();
+});
+
+test('two people type at the same time and both see both texts and each other\'s cursor', async ({ browser }) => {
+  const ada = await userContext(browser, 'Ada');
+  const bob = await userContext(browser, 'Bob');
+  const pageA = await openDoc(ada, relay, 'together');
+  const pageB = await openDoc(bob, relay, 'together');
+  await focusEnd(pageA);
+  await focusEnd(pageB);
+
+  await Promise.all([
+    pageA.keyboard.type('alpha bravo charlie delta ', { delay: 25 }),
+    pageB.keyboard.type('xray yankee zulu whiskey ', { delay: 25 }),
+  ]);
+
+  for (const page of [pageA, pageB]) {
+    for (const word of ['alpha', 'bravo', 'charlie', 'delta', 'xray', 'yankee', 'zulu', 'whiskey']) {
+      await expect(editor(page)).toContainText(word);
+    }
+  }
+  await expect.poll(async () => (await editor(pageA).innerText()) === (await editor(pageB).innerText())).toBe(true);
+
+  // Each sees the other's caret, labelled with the other's name.
+  await expect(pageA.locator('allmende-doc .ProseMirror-yjs-cursor', { hasText: 'Bob' })).toBeVisible();
+  await expect(pageB.locator('allmende-doc .ProseMirror-yjs-cursor', { hasText: 'Ada' })).toBeVisible();
+  await expect(pageA.locator('allmende-doc .ProseMirror-yjs-cursor', { hasText: 'Ada' })).toHaveCount(0);
+});
+
+test('undo takes back only my own typing', async ({ browser }) => {
+  const pageA = await openDoc(await userContext(browser, 'Ada'), relay, 'undo');
+  const pageB = await openDoc(await userContext(browser, 'Bob'), relay, 'undo');
+  await focusEnd(pageA);
+  await pageA.keyboard.type('mine');
+  await expect(editor(pageB)).toContainText('mine');
+  await focusEnd(pageB);
+  await pageB.keyboard.press('Enter');
+  await pageB.keyboard.type('theirs');
+  await expect(editor(pageA)).toContainText('theirs');
+
+  await pageA.keyboard.press('Control+z');
+  for (const page of [pageA, pageB]) {
+    await expect(editor(page)).not.toContainText('mine');
+    await expect(editor(page)).toContainText('theirs');
+  }
+  await pageA.keyboard.press('Control+Shift+z');
+  await expect(editor(pageB)).toContainText('mine');
+});
+
+test('content survives a relay restart and is read back from SQLite', async ({ browser }) => {
+  const pageA = await openDoc(await userContext(browser, 'Ada'), relay, 'minutes/2026-11');
+  await focusEnd(pageA);
+  await pageA.keyboard.type('Minutes of the council meeting');
+  await pageA.keyboard.press('Control+Alt+1');
+  await pageA.keyboard.press('End');
+  await pageA.keyboard.press('Enter');
+  await pageA.keyboard.type('Present: everyone');
+  await expect(editor(pageA).locator('h1')).toHaveText('Minutes of the council meeting');
+
+  expect(await relay.stop()).toBe(0);
+  await expect(status(pageA)).toHaveAttribute('data-status', 'offline');
+  await relay.start();
+  await expect(status(pageA)).toHaveAttribute('data-status', 'connected');
+  await pageA.reload();
+  await expect(editor(pageA)).toContainText('Present: everyone');
+
+  // A browser that never saw the document has no offline cache: what it shows came from the relay's database.
+  const fresh = await openDoc(await userContext(browser, 'Cleo'), relay, 'minutes/2026-11');
+  await expect(editor(fresh).locator('h1')).toHaveText('Minutes of the council meeting');
+  await expect(editor(fresh)).toContainText('Present: everyone');
+});
+
+test('after SIGKILL of the relay both editors reconnect and converge, losing nothing typed', async ({ browser }) => {
+  const pageA = await openDoc(await userContext(browser, 'Ada'), relay, 'crash');
+  const pageB = await openDoc(await userContext(browser, 'Bob'), relay, 'crash');
+  await focusEnd(pageA);
+  await focusEnd(pageB);
+
+  const wordsA = ['one', 'two', 'three', 'four', 'five', 'six'].map((w) => `a${w}`);
+  const wordsB = ['one', 'two', 'three', 'four', 'five', 'six'].map((w) => `b${w}`);
+  const typeWords = async (page: typeof pageA, words: string[], killAfter: number) => {
+    for (const [i, word] of words.entries()) {
+      await page.keyboard.type(`${word} `, { delay: 15 });
+      if (i === killAfter) await killed;
+    }
+  };
+  let kill!: () => void;
+  const killed = new Promise<void>((resolve) => { kill = resolve; });
+  const typing = Promise.all([typeWords(pageA, wordsA, 2), typeWords(pageB, wordsB, 2)]);
+  // Kill while both are mid-sentence: the first words are typed, the rest come while the relay is down.
+  await expect(editor(pageB)).toContainText('aone');
+  await relay.kill();
+  kill();
+  await typing;
+  await expect(status(pageA)).toHaveAttribute('data-status', 'offline');
+
+  await relay.start();
+  for (const page of [pageA, pageB]) {
+    await expect(status(page)).toHaveAttribute('data-status', 'connected');
+    for (const word of [...wordsA, ...wordsB]) await expect(editor(page)).toContainText(word);
+  }
+  await expect.poll(async () => (await editor(pageA).innerText()) === (await editor(pageB).innerText())).toBe(true);
+
+  const fresh = await openDoc(await userContext(browser, 'Cleo'), relay, 'crash');
+  for (const word of [...wordsA, ...wordsB]) await expect(editor(fresh)).toContainText(word);
+});
+
+test('a reload while the relay is down shows the cached text, and offline edits sync later', async ({ browser }) => {
+  const context = await userContext(browser, 'Ada');
+  const page = await openDoc(context, relay, 'offline');
+  await focusEnd(page);
+  await page.keyboard.type('written online');
+  // Let the offline cache store it before the relay goes away.
+  await page.waitForTimeout(300);
+  await relay.stop();
+  await page.reload();
+  await expect(editor(page)).toContainText('written online');
+  await expect(status(page)).toHaveAttribute('data-status', 'offline');
+  await focusEnd(page);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('written offline');
+
+  await relay.start();
+  await expect(status(page)).toHaveAttribute('data-status', 'connected');
+  const other = await openDoc(await userContext(browser, 'Bob'), relay, 'offline');
+  await expect(editor(other)).toContainText('written online');
+  await expect(editor(other)).toContainText('written offline');
+});

@@ -1,0 +1,2 @@
+export { connect, Session } from './session.js';
+export type { ConnectOptions, ConnectionStatus, User, ClosedEvent } from './session.js';
