@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import * as prng from 'lib0/prng';
 import { WebSocket } from 'ws';
 import { startRelay, type Relay } from '@allmende/relay';

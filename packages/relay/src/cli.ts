@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startRelay } from './relay.js';
+
+const usage = `Usage: allmende-relay [options]
+
+Runs the Allmende relay: a y-websocket server with SQLite persistence that can
+also serve the demo app.
+
+Options:
+  --port <n>      TCP port (env PORT, default 8080; 0 picks a free port)
+  --host <addr>   interface to bind (env HOST, default 127.0.0.1; 0.0.0.0 for all)
+  --data <dir>    directory for the SQLite database, created if missing
+                  (env DATA_DIR, default ./data)
+  --static <dir>  serve the files in <dir>, with index.html for app routes
+                  (env STATIC_DIR, default: serve no files)
+  -h, --help      show this help and exit
+
+SIGTERM and SIGINT close all connections, flush the database and exit with 0.
+`;
+
+/** Parses the command line and environment, starts the relay and handles signals. */
+async function main(): Promise<void> {
+  let values: { port?: string; host?: string; data?: string; static?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        static: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    process.stderr.write(`allmende-relay: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    process.exit(2);
+  }
+  if (values.help === true) {
+    process.stdout.write(usage);
+    return;
+  }
+
+  const portText = values.port ?? process.env['PORT'] ?? '8080';
+  const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN;
+  if (!Number.isInteger(port) || port > 65535) {
+    process.stderr.write(`allmende-relay: --port must be a number from 0 to 65535, got "${portText}"\n`);
+    process.exit(2);
+  }
+  const staticDir = values.static ?? process.env['STATIC_DIR'];
+
+  const relay = await startRelay({
+    port,
+    host: values.host ?? process.env['HOST'] ?? '127.0.0.1',
+    dataDir: resolve(values.data ?? process.env['DATA_DIR'] ?? 'data'),
+    ...(staticDir === undefined || staticDir === '' ? {} : { staticDir: resolve(staticDir) }),
+    logger: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
+  });
+  process.stdout.write(`allmende-relay listening on ${relay.url}\n`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`${new Date().toISOString()} ${signal} received, shutting down\n`);
+    relay.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`allmende-relay: shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`allmende-relay: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

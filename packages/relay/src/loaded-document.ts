@@ -1,0 +1,181 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { ClientConnection } from './client-connection.js';
+import { RelayCloseCode } from './close-codes.js';
+import { DocumentUpdates } from './document-updates.js';
+import type { DocumentStore } from './document-store.js';
+import {
+  type ClientMessage,
+  ProtocolError,
+  decodeClientMessage,
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from './wire-protocol.js';
+
+/** Settings a {@link LoadedDocument} shares with the rest of the relay. */
+export interface LoadedDocumentOptions {
+  /** Where updates are appended before they are broadcast. */
+  store: DocumentStore;
+  /** Number of log rows after which the log is merged into one row. */
+  compactAfter: number;
+  /** Receives one line per noteworthy event. */
+  log: (line: string) => void;
+}
+
+interface AwarenessChanges {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+/**
+ * A document that at least one client has open: its content as update bytes,
+ * the awareness (presence) of its clients, and their connections. Every
+ * accepted update is appended to the store before it is sent to the others.
+ */
+export class LoadedDocument {
+  /** The validated document name. */
+  readonly name: string;
+  readonly #options: LoadedDocumentOptions;
+  readonly #updates: DocumentUpdates;
+  readonly #awareness: awarenessProtocol.Awareness;
+  readonly #connections = new Set<ClientConnection>();
+  #logRows: number;
+
+  /** Builds the document from its stored log rows (`storedUpdates`, in append order). */
+  constructor(name: string, storedUpdates: Uint8Array[], options: LoadedDocumentOptions) {
+    this.name = name;
+    this.#options = options;
+    this.#updates = new DocumentUpdates(storedUpdates);
+    this.#logRows = storedUpdates.length;
+    // Awareness needs a Y.Doc only for its clientID; an empty one costs little.
+    this.#awareness = new awarenessProtocol.Awareness(new Y.Doc());
+    this.#awareness.setLocalState(null);
+    this.#awareness.on('update', this.#broadcastAwareness);
+  }
+
+  /** The number of clients connected to this document. */
+  get connectionCount(): number {
+    return this.#connections.size;
+  }
+
+  /** Adds a client and starts the sync: sends sync step 1 and the current awareness states. */
+  join(connection: ClientConnection): void {
+    const syncStep1 = encodeSyncStep1(this.#updates.stateVector());
+    this.#connections.add(connection);
+    connection.send(syncStep1);
+    const clients = [...this.#awareness.getStates().keys()];
+    if (clients.length > 0) {
+      connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.#awareness, clients)));
+    }
+  }
+
+  /** Removes a client and tells the others that its awareness states are gone. */
+  leave(connection: ClientConnection): void {
+    if (!this.#connections.delete(connection)) return;
+    const clients = [...connection.awarenessClientIds];
+    connection.awarenessClientIds.clear();
+    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.#awareness, clients, null);
+  }
+
+  /**
+   * Handles one message from `connection`. A malformed message closes that
+   * connection with code 4400; an internal failure closes it with 1011. Never throws.
+   */
+  receive(connection: ClientConnection, data: Uint8Array): void {
+    if (connection.isGone) return;
+    try {
+      this.#handle(connection, decodeClientMessage(data));
+    } catch (error) {
+      if (error instanceof ProtocolError) {
+        this.#options.log(`closing a connection to "${this.name}": ${error.message}`);
+        connection.close(RelayCloseCode.badRequest, error.message);
+      } else {
+        this.#options.log(`internal error on "${this.name}": ${describe(error)}`);
+        connection.close(RelayCloseCode.internalError, 'internal error, try again later');
+      }
+    }
+  }
+
+  /** Merges the log into a single row if it has more than one. */
+  compact(): void {
+    if (this.#logRows <= 1) return;
+    this.#options.store.compact(this.name, this.#updates.state());
+    this.#logRows = 1;
+  }
+
+  /** Compacts the log (re-encoded compactly) and releases the awareness timer; call once, after the last client left. */
+  unload(): void {
+    try {
+      if (this.#logRows > 1) this.#updates.compress();
+      this.compact();
+    } catch (error) {
+      // The uncompacted log is still complete, so nothing is lost; the next unload retries.
+      this.#options.log(`could not compact "${this.name}": ${describe(error)}`);
+    }
+    this.#awareness.off('update', this.#broadcastAwareness);
+    this.#awareness.destroy();
+    this.#awareness.doc.destroy();
+  }
+
+  #handle(connection: ClientConnection, message: ClientMessage): void {
+    switch (message.kind) {
+      case 'sync-step-1':
+        connection.send(encodeSyncStep2(this.#updates.diff(message.stateVector)));
+        return;
+      case 'update':
+        if (!message.isEmpty) this.#accept(message.update, connection);
+        return;
+      case 'awareness':
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.#awareness, message.update, connection);
+        } catch (error) {
+          throw new ProtocolError(`malformed awareness update: ${describe(error)}`, { cause: error });
+        }
+        return;
+      case 'query-awareness': {
+        const clients = [...this.#awareness.getStates().keys()];
+        connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.#awareness, clients)));
+        return;
+      }
+      case 'unknown':
+        return;
+    }
+  }
+
+  #accept(update: Uint8Array, from: ClientConnection): void {
+    this.#options.store.append(this.name, update);
+    this.#updates.add(update);
+    this.#logRows++;
+    const message = encodeSyncUpdate(update);
+    for (const connection of this.#connections) {
+      if (connection !== from) connection.send(message);
+    }
+    if (this.#logRows >= this.#options.compactAfter) {
+      try {
+        this.compact();
+      } catch (error) {
+        // The update is already durable in the log; compaction is retried at the next threshold.
+        this.#options.log(`could not compact "${this.name}": ${describe(error)}`);
+      }
+    }
+  }
+
+  // Sent to every client including the origin: a lone client's own renewals
+  // are the only traffic that keeps the y-websocket client's 30 s watchdog quiet.
+  readonly #broadcastAwareness = ({ added, updated, removed }: AwarenessChanges, origin: unknown): void => {
+    if (origin instanceof ClientConnection) {
+      for (const client of added) origin.awarenessClientIds.add(client);
+      for (const client of removed) origin.awarenessClientIds.delete(client);
+    }
+    const changed = [...added, ...updated, ...removed];
+    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.#awareness, changed));
+    for (const connection of this.#connections) connection.send(message);
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,194 @@
+import { mkdirSync } from 'node:fs';
+import { type IncomingMessage, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { ClientConnection } from './client-connection.js';
+import { RelayCloseCode } from './close-codes.js';
+import { DocumentRegistry } from './document-registry.js';
+import { documentNameFromRequestTarget } from './document-name.js';
+import { createHttpHandler } from './http-handler.js';
+import type { LoadedDocument } from './loaded-document.js';
+import { SqliteStore, sqliteFileName } from './sqlite-store.js';
+
+const heartbeatIntervalMs = 30_000;
+const closeHandshakeTimeoutMs = 2_000;
+
+/** Options for {@link startRelay}. */
+export interface RelayOptions {
+  /** TCP port to listen on; `0` (the default) picks a free port, see {@link Relay.port}. */
+  port?: number;
+  /** Interface to bind; defaults to `'127.0.0.1'`. Use `'0.0.0.0'` to accept remote connections. */
+  host?: string;
+  /** Directory for the SQLite database; created if it does not exist. */
+  dataDir: string;
+  /** Directory of static files (the demo app) to serve over HTTP; nothing is served if omitted. */
+  staticDir?: string;
+  /** Number of stored updates of one document after which its log is merged into one row; defaults to 200. */
+  compactAfter?: number;
+  /** Largest accepted WebSocket message in bytes; larger ones close the connection with 1009. Defaults to 16 MiB. */
+  maxMessageBytes?: number;
+  /** Receives one line per noteworthy event (refused connections, internal errors); silent by default. */
+  logger?: (line: string) => void;
+}
+
+/** A running relay, as returned by {@link startRelay}. */
+export interface Relay {
+  /** The TCP port the relay listens on (the actual one when `port: 0` was given). */
+  readonly port: number;
+  /** The HTTP base URL, such as `http://127.0.0.1:8080`. */
+  readonly url: string;
+  /** The WebSocket base URL to give to a y-websocket `WebsocketProvider`, such as `ws://127.0.0.1:8080`. */
+  readonly wsUrl: string;
+  /** The number of documents currently held in memory; a document is unloaded when its last client leaves. */
+  readonly loadedDocuments: number;
+  /**
+   * Shuts the relay down gracefully: stops accepting connections, closes every
+   * client with code 1001 (going away), compacts and unloads all documents and
+   * closes the database. Calling it again returns the same promise.
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a relay: a y-websocket compatible WebSocket server that persists
+ * documents in SQLite under `dataDir`, plus `GET /healthz` and optional static
+ * files on the same port. Resolves once the relay is listening. Throws a
+ * `TypeError` or `RangeError` for invalid options.
+ */
+export async function startRelay(options: RelayOptions): Promise<Relay> {
+  const settings = checkOptions(options);
+  const log = options.logger ?? (() => {});
+
+  mkdirSync(settings.dataDir, { recursive: true });
+  const store = new SqliteStore(join(settings.dataDir, sqliteFileName));
+  const registry = new DocumentRegistry({ store, compactAfter: settings.compactAfter, log });
+  const connections = new Set<ClientConnection>();
+  let closing: Promise<void> | null = null;
+
+  const webSocketServer = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes });
+  const server = createServer(createHttpHandler({ staticDir: options.staticDir, log }));
+
+  server.on('upgrade', (request, socket, head) => {
+    if (closing !== null) {
+      socket.destroy();
+      return;
+    }
+    webSocketServer.handleUpgrade(request, socket, head, (webSocket) => accept(webSocket, request));
+  });
+
+  function accept(socket: WebSocket, request: IncomingMessage): void {
+    socket.on('error', (error) => log(`WebSocket error: ${error.message}`));
+    let name: string;
+    try {
+      name = documentNameFromRequestTarget(request.url ?? '/');
+    } catch (error) {
+      // The upgrade is accepted first so that browsers see this close code and reason.
+      const reason = error instanceof Error ? error.message : 'invalid document name';
+      log(`refused a connection: ${reason}`);
+      socket.close(RelayCloseCode.badRequest, reason);
+      return;
+    }
+    let document: LoadedDocument | null = null;
+    const connection = new ClientConnection(socket, (gone) => {
+      connections.delete(gone);
+      if (document !== null) registry.leave(document, gone);
+    });
+    connections.add(connection);
+    try {
+      document = registry.join(name, connection);
+    } catch (error) {
+      log(`could not load "${name}": ${error instanceof Error ? error.message : String(error)}`);
+      connection.close(RelayCloseCode.internalError, 'could not load the document, try again later');
+      return;
+    }
+    const joined = document;
+    socket.on('message', (data, isBinary) => {
+      if (!isBinary) {
+        connection.close(RelayCloseCode.badRequest, 'the y-websocket protocol uses binary messages only');
+        return;
+      }
+      joined.receive(connection, toBytes(data));
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(settings.port, settings.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  }).catch((error: unknown) => {
+    store.close();
+    throw error;
+  });
+  server.on('error', (error) => log(`HTTP server error: ${error.message}`));
+
+  const heartbeat = setInterval(() => {
+    for (const connection of connections) connection.heartbeat();
+  }, heartbeatIntervalMs);
+  heartbeat.unref();
+
+  const port = (server.address() as AddressInfo).port;
+  const hostInUrl = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+
+  async function shutDown(): Promise<void> {
+    clearInterval(heartbeat);
+    const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const clients = [...connections];
+    const socketsClosed = Promise.all(clients.map((client) => client.whenClosed(closeHandshakeTimeoutMs)));
+    for (const client of clients) client.close(RelayCloseCode.goingAway, 'the relay is shutting down');
+    registry.unloadAll();
+    store.close();
+    await socketsClosed;
+    // Sockets refused for a bad name never joined; don't let a slow close handshake hold shutdown.
+    for (const socket of webSocketServer.clients) socket.terminate();
+    webSocketServer.close();
+    server.closeAllConnections();
+    await serverClosed;
+  }
+
+  return {
+    port,
+    url: `http://${hostInUrl}:${port}`,
+    wsUrl: `ws://${hostInUrl}:${port}`,
+    get loadedDocuments() {
+      return registry.size;
+    },
+    close() {
+      closing ??= shutDown();
+      return closing;
+    },
+  };
+}
+
+function checkOptions(options: RelayOptions): Required<Omit<RelayOptions, 'staticDir' | 'logger'>> {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('startRelay needs an options object with at least { dataDir }');
+  }
+  const { port = 0, host = '127.0.0.1', dataDir, compactAfter = 200, maxMessageBytes = 16 * 1024 * 1024 } = options;
+  if (typeof dataDir !== 'string' || dataDir === '') {
+    throw new TypeError('options.dataDir must be a non-empty path to the directory for the database');
+  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(`options.port must be an integer from 0 to 65535 (0 picks a free port), got ${String(port)}`);
+  }
+  if (typeof host !== 'string' || host === '') {
+    throw new TypeError('options.host must be a non-empty host name or IP address');
+  }
+  if (options.staticDir !== undefined && (typeof options.staticDir !== 'string' || options.staticDir === '')) {
+    throw new TypeError('options.staticDir must be a non-empty path, or omitted to serve no files');
+  }
+  if (!Number.isInteger(compactAfter) || compactAfter < 1) {
+    throw new RangeError(`options.compactAfter must be a positive integer, got ${String(compactAfter)}`);
+  }
+  if (!Number.isInteger(maxMessageBytes) || maxMessageBytes < 1) {
+    throw new RangeError(`options.maxMessageBytes must be a positive integer, got ${String(maxMessageBytes)}`);
+  }
+  return { port, host, dataDir, compactAfter, maxMessageBytes };
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
