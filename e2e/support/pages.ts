@@ -2,14 +2,14 @@ import { expect, type Browser, type BrowserContext, type Locator, type Page } fr
 import type { RelayProcess } from './relay-process.js';
 
 /** The localStorage key where the demo app remembers who the user is. */
-export const USER_STORAGE_KEY = 'allmende.user';
+export const USER_STORAGE_KEY = 'allmende.displayName';
 
 /** A browser context with its own storage (so its own IndexedDB cache), signed in as `name`. */
 export async function userContext(browser: Browser, name: string): Promise<BrowserContext> {
   const context = await browser.newContext();
   await context.addInitScript(([key, value]) => {
     if (!localStorage.getItem(key)) localStorage.setItem(key, value);
-  }, [USER_STORAGE_KEY, JSON.stringify({ name })] as const);
+  }, [USER_STORAGE_KEY, name] as const);
   return context;
 }
 

@@ -1,0 +1,47 @@
+import type { MarkType, NodeType, Schema } from 'prosemirror-model';
+
+/** The node and mark types that the keymap and the input rules bind to. */
+export interface AllmendeTypes {
+  readonly paragraph: NodeType;
+  readonly heading: NodeType;
+  readonly bulletList: NodeType;
+  readonly orderedList: NodeType;
+  readonly listItem: NodeType;
+  readonly hardBreak: NodeType;
+  readonly bold: MarkType;
+  readonly italic: MarkType;
+}
+
+/**
+ * Looks up the types `caller` binds to in `schema`; throws a TypeError naming
+ * every missing one.
+ */
+export function requireAllmendeTypes(schema: Schema, caller: string): AllmendeTypes {
+  const missing: string[] = [];
+  const node = (name: string): NodeType => {
+    const type = schema.nodes[name];
+    if (!type) missing.push(`node "${name}"`);
+    return type as NodeType;
+  };
+  const mark = (name: string): MarkType => {
+    const type = schema.marks[name];
+    if (!type) missing.push(`mark "${name}"`);
+    return type as MarkType;
+  };
+  const types: AllmendeTypes = {
+    paragraph: node('paragraph'),
+    heading: node('heading'),
+    bulletList: node('bullet_list'),
+    orderedList: node('ordered_list'),
+    listItem: node('list_item'),
+    hardBreak: node('hard_break'),
+    bold: mark('bold'),
+    italic: mark('italic'),
+  };
+  if (missing.length > 0) {
+    throw new TypeError(
+      `${caller}: the schema lacks ${missing.join(', ')}; pass the schema from @allmende/doc-model or one that extends it.`,
+    );
+  }
+  return types;
+}

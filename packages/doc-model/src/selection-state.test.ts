@@ -1,0 +1,77 @@
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
+import { AllSelection, EditorState, TextSelection } from 'prosemirror-state';
+import { describe, expect, it } from 'vitest';
+import { schema } from './schema.js';
+import { activeBlock, isMarkActive } from './selection-state.js';
+
+type Child = ProseMirrorNode | string;
+const kids = (children: Child[]) => children.map((c) => (typeof c === 'string' ? schema.text(c) : c));
+const doc = (...c: Child[]) => schema.node('doc', null, kids(c));
+const p = (...c: Child[]) => schema.node('paragraph', null, kids(c));
+const h = (level: number, ...c: Child[]) => schema.node('heading', { level }, kids(c));
+const li = (...c: Child[]) => schema.node('list_item', null, kids(c));
+const ul = (...c: Child[]) => schema.node('bullet_list', null, kids(c));
+const ol = (...c: Child[]) => schema.node('ordered_list', null, kids(c));
+const b = (text: string) => schema.text(text, [schema.marks.bold.create()]);
+
+const state = (d: ProseMirrorNode, anchor: number, head = anchor) =>
+  EditorState.create({ doc: d, selection: TextSelection.create(d, anchor, head) });
+
+describe('isMarkActive', () => {
+  // doc(p("plain ", bold("strong"))): "plain " is 1..7, "strong" is 7..13.
+  const mixed = doc(p('plain ', b('strong')));
+
+  it('is true for a cursor inside bold text and false inside plain text', () => {
+    expect(isMarkActive(state(mixed, 10), schema.marks.bold)).toBe(true);
+    expect(isMarkActive(state(mixed, 3), 'bold')).toBe(false);
+  });
+
+  it('follows stored marks at the cursor', () => {
+    const start = state(mixed, 3);
+    const stored = start.apply(start.tr.addStoredMark(schema.marks.bold.create()));
+    expect(isMarkActive(stored, 'bold')).toBe(true);
+  });
+
+  it('is true only when all selected text has the mark', () => {
+    expect(isMarkActive(state(mixed, 7, 13), 'bold')).toBe(true);
+    expect(isMarkActive(state(mixed, 3, 13), 'bold')).toBe(false);
+  });
+
+  it('ignores unmarked whitespace at the edges of the selection', () => {
+    expect(isMarkActive(state(mixed, 6, 13), 'bold')).toBe(true);
+  });
+
+  it('is false when nothing selected can carry the mark', () => {
+    const empty = doc(p(), p());
+    const all = EditorState.create({ doc: empty, selection: new AllSelection(empty) });
+    expect(isMarkActive(all, 'bold')).toBe(false);
+  });
+
+  it('rejects unknown mark names', () => {
+    expect(() => isMarkActive(state(mixed, 3), 'underline')).toThrow(RangeError);
+  });
+});
+
+describe('activeBlock', () => {
+  it('reports a paragraph outside lists', () => {
+    expect(activeBlock(state(doc(p('text')), 2))).toEqual({ type: 'paragraph', level: null, list: null });
+  });
+
+  it('reports the heading level', () => {
+    expect(activeBlock(state(doc(h(3, 'title')), 2))).toEqual({ type: 'heading', level: 3, list: null });
+  });
+
+  it('reports null when the selection spans different blocks', () => {
+    const d = doc(h(1, 'one'), h(2, 'two'));
+    expect(activeBlock(state(d, 2, d.content.size - 1)).type).toBeNull();
+    const same = doc(h(2, 'one'), h(2, 'two'));
+    expect(activeBlock(state(same, 2, same.content.size - 1))).toEqual({ type: 'heading', level: 2, list: null });
+  });
+
+  it('reports the innermost list around the selection', () => {
+    const d = doc(ol(li(p('outer'), ul(li(p('inner'))))));
+    // "outer" starts at 4, "inner" at 14.
+    expect(activeBlock(state(d, 5)).list).toBe('ordered_list');
+    expect(activeBlock(state(d, 15)).list).toBe('bullet_list');
+  });
+});

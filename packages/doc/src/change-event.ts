@@ -1,0 +1,24 @@
+/**
+ * Fired by `<allmende-doc>` after the local user changed the document: typing,
+ * formatting, pasting, undo and redo. Changes that arrive from other users
+ * through the relay do not fire it. The event bubbles and crosses shadow
+ * roots (`composed`), so a host can listen on any ancestor:
+ *
+ * ```js
+ * document.addEventListener('allmende-change', () => markUnsaved());
+ * ```
+ */
+export class AllmendeChangeEvent extends Event {
+  /** The event's type, `'allmende-change'`. */
+  static readonly eventName = 'allmende-change' as const;
+
+  constructor() {
+    super(AllmendeChangeEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'allmende-change': AllmendeChangeEvent;
+  }
+}
