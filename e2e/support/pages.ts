@@ -36,3 +36,14 @@ export async function focusEnd(page: Page): Promise<void> {
   await editor(page).click();
   await page.keyboard.press('Control+End');
 }
+
+/** The document's text as the user wrote it: block texts joined by newlines, without remote cursor labels. */
+export async function documentText(page: Page): Promise<string> {
+  return editor(page).evaluate((root) => {
+    const copy = root.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.ProseMirror-yjs-cursor, .ProseMirror-yjs-selection').forEach((node) => {
+      if (node.classList.contains('ProseMirror-yjs-cursor')) node.remove();
+    });
+    return [...copy.children].map((block) => block.textContent ?? '').join('\n');
+  });
+}

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { RelayProcess } from '../support/relay-process.js';
-import { editor, focusEnd, openDoc, status, userContext } from '../support/pages.js';
+import { documentText, editor, focusEnd, openDoc, status, userContext } from '../support/pages.js';
 
 let relay: RelayProcess;
 
@@ -31,7 +31,7 @@ test('two people type at the same time and both see both texts and each other\'s
       await expect(editor(page)).toContainText(word);
     }
   }
-  await expect.poll(async () => (await editor(pageA).innerText()) === (await editor(pageB).innerText())).toBe(true);
+  await expect.poll(async () => (await documentText(pageA)) === (await documentText(pageB))).toBe(true);
 
   // Each sees the other's caret, labelled with the other's name.
   await expect(pageA.locator('allmende-doc .ProseMirror-yjs-cursor', { hasText: 'Bob' })).toBeVisible();
@@ -111,7 +111,7 @@ test('after SIGKILL of the relay both editors reconnect and converge, losing not
     await expect(status(page)).toHaveAttribute('data-status', 'connected');
     for (const word of [...wordsA, ...wordsB]) await expect(editor(page)).toContainText(word);
   }
-  await expect.poll(async () => (await editor(pageA).innerText()) === (await editor(pageB).innerText())).toBe(true);
+  await expect.poll(async () => (await documentText(pageA)) === (await documentText(pageB))).toBe(true);
 
   const fresh = await openDoc(await userContext(browser, 'Cleo'), relay, 'crash');
   for (const word of [...wordsA, ...wordsB]) await expect(editor(fresh)).toContainText(word);
@@ -122,7 +122,9 @@ test('a reload while the relay is down shows the cached text, and offline edits 
   const page = await openDoc(context, relay, 'offline');
   await focusEnd(page);
   await page.keyboard.type('written online');
-  // Let the offline cache store it before the relay goes away.
+  // The service worker has cached the app shell, and IndexedDB has the text, before the relay goes away.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   await page.waitForTimeout(300);
   await relay.stop();
   await page.reload();
@@ -137,4 +139,22 @@ test('a reload while the relay is down shows the cached text, and offline edits 
   const other = await openDoc(await userContext(browser, 'Bob'), relay, 'offline');
   await expect(editor(other)).toContainText('written online');
   await expect(editor(other)).toContainText('written offline');
+});
+
+test('whatever the relay broadcast before a SIGKILL is on disk, even when every editor is gone', async ({ browser }) => {
+  const ada = await userContext(browser, 'Ada');
+  const bob = await userContext(browser, 'Bob');
+  const pageA = await openDoc(ada, relay, 'broadcast-durable');
+  const pageB = await openDoc(bob, relay, 'broadcast-durable');
+  await focusEnd(pageA);
+  await pageA.keyboard.type('kept by the relay ', { delay: 10 });
+  await expect(editor(pageB)).toContainText('kept by the relay');
+
+  await relay.kill();
+  // Nobody is left to resend anything: only the relay's database can bring the text back.
+  await ada.close();
+  await bob.close();
+  await relay.start();
+  const fresh = await openDoc(await userContext(browser, 'Cleo'), relay, 'broadcast-durable');
+  await expect(editor(fresh)).toContainText('kept by the relay');
 });

@@ -110,3 +110,10 @@ document.addEventListener('click', (event) => {
 window.addEventListener('popstate', show);
 
 update();
+
+// The service worker keeps the app shell, so an open document reloads while the relay is down.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/sw.js').catch((error: unknown) => {
+    console.warn('Allmende works online only: the service worker could not be registered.', error);
+  });
+}
