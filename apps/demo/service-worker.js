@@ -2,6 +2,7 @@
 // relay (which also serves the app) is unreachable; the document itself then comes from the
 // IndexedDB cache of @allmende/core. Generated into dist/sw.js by vite.config.ts, which fills in
 // the precache list and the version.
+/* global __PRECACHE__ -- replaced with the file list at build time */
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 const CACHE = `allmende-shell-${VERSION}`;
