@@ -14,8 +14,11 @@ function serviceWorker(): Plugin {
       const files = Object.keys(bundle).filter((name) => !name.endsWith('.map')).sort();
       const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
       const source = readFileSync(new URL('./service-worker.js', import.meta.url), 'utf8')
-        .replace('__VERSION__', version)
-        .replace('__PRECACHE__', JSON.stringify(['/', ...files.map((name) => `/${name}`)]));
+        .replace("'__VERSION__'", JSON.stringify(version))
+        .replace('= __PRECACHE__;', `= ${JSON.stringify(['/', ...files.map((name) => `/${name}`)])};`);
+      if (source.includes('__VERSION__') || source.includes('= __PRECACHE__;')) {
+        this.error('service-worker.js: the __VERSION__ or __PRECACHE__ placeholder was not replaced');
+      }
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },
   };
