@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = join(root, 'packages', 'relay', 'dist', 'cli.js');
-const demo = join(root, 'apps', 'demo', 'dist');
+/** The built demo app, which the relay serves by default. */
+export const demoApp = join(root, 'apps', 'demo', 'dist');
+/** The built element harness page (e2e/harness). */
+export const elementHarness = join(root, 'e2e', 'harness', 'dist');
 
 /**
  * The built relay CLI running as its own process, serving the built demo app, so a test can stop
@@ -14,12 +17,14 @@ const demo = join(root, 'apps', 'demo', 'dist');
  */
 export class RelayProcess {
   readonly dataDir: string;
+  readonly staticDir: string;
   port = 0;
   #child: ChildProcess | null = null;
   #output = '';
 
-  constructor(dataDir = mkdtempSync(join(tmpdir(), 'allmende-e2e-'))) {
-    this.dataDir = dataDir;
+  constructor(options: { dataDir?: string; staticDir?: string } = {}) {
+    this.dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'allmende-e2e-'));
+    this.staticDir = options.staticDir ?? demoApp;
   }
 
   get httpUrl(): string {
@@ -38,7 +43,7 @@ export class RelayProcess {
   /** Starts the relay (on a free port the first time, on the same port afterwards) and waits until it listens. */
   async start(): Promise<void> {
     if (this.#child) throw new Error('relay already running');
-    const child = spawn(process.execPath, [cli, '--host', '127.0.0.1', '--port', String(this.port), '--data', this.dataDir, '--static', demo], {
+    const child = spawn(process.execPath, [cli, '--host', '127.0.0.1', '--port', String(this.port), '--data', this.dataDir, '--static', this.staticDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.#child = child;
