@@ -1,5 +1,4 @@
 export { startRelay } from './relay.js';
 export type { Relay, RelayOptions } from './relay.js';
-export { validateDocumentName } from './document-name.js';
-export { RelayCloseCode } from './close-codes.js';
+export { validateDocumentName, RelayCloseCode } from '@allmende/protocol';
 export type { DocumentStore } from './document-store.js';

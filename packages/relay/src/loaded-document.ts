@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { ClientConnection } from './client-connection.js';
-import { RelayCloseCode } from './close-codes.js';
+import { RelayCloseCode } from '@allmende/protocol';
 import { DocumentUpdates } from './document-updates.js';
 import type { DocumentStore } from './document-store.js';
 import {

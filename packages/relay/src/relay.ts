@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { ClientConnection } from './client-connection.js';
-import { RelayCloseCode } from './close-codes.js';
+import { RelayCloseCode } from '@allmende/protocol';
 import { DocumentRegistry } from './document-registry.js';
 import { documentNameFromRequestTarget } from './document-name.js';
 import { createHttpHandler } from './http-handler.js';

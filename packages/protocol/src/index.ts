@@ -1,0 +1,2 @@
+export { validateDocumentName } from './document-name.js';
+export { RelayCloseCode } from './close-codes.js';
