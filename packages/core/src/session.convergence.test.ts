@@ -86,7 +86,11 @@ for (const seed of seeds) {
       const states = sessions.map(state);
       expect(new Set(states).size).toBe(1);
       expect(sessions.map((s) => s.status)).toEqual(Array(5).fill('connected'));
-      // And a fresh client loading from the relay's store sees the same.
+      // And a fresh client sees the same, loaded from the relay's database once everyone has left.
+      for (const s of sessions) s.destroy();
+      const unloadBy = Date.now() + 10_000;
+      while (relay.loadedDocuments > 0 && Date.now() < unloadBy) await new Promise((r) => setTimeout(r, 20));
+      expect(relay.loadedDocuments).toBe(0);
       const fresh = connect({ relay: relay.wsUrl, document: `converge-${seed}`, WebSocketPolyfill: WebSocket });
       await fresh.whenSynced;
       expect(state(fresh)).toBe(states[0]);

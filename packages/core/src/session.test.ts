@@ -120,7 +120,10 @@ describe('connect', () => {
 
   it('explains bad options instead of failing later', () => {
     expect(() => connect({ relay: 'http://localhost', document: 'x', WebSocketPolyfill: WebSocket })).toThrow(TypeError);
-    expect(() => connect({ relay: 'ws://localhost', document: '', WebSocketPolyfill: WebSocket })).toThrow(/document/);
+    expect(() => connect({ relay: 'ws://localhost', document: '', WebSocketPolyfill: WebSocket })).toThrow(RangeError);
+    expect(() => connect({ relay: 'ws://localhost', document: 'Meeting notes', WebSocketPolyfill: WebSocket }))
+      .toThrow(/segment must match/);
+    expect(() => connect({ relay: 'ws://localhost', document: '../etc', WebSocketPolyfill: WebSocket })).toThrow(/\.\./);
     expect(() => connect({ relay: 'ws://localhost', document: 'x' })).toThrow(/WebSocketPolyfill/);
     const other = new Y.Doc();
     const session = open('x');

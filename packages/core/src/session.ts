@@ -2,9 +2,14 @@ import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { ObservableV2 } from 'lib0/observable';
+import { validateDocumentName } from '@allmende/protocol';
 import { openOfflineCache, type OfflineCache } from './offline-cache.js';
 
-/** How a session is connected to its relay right now. */
+/**
+ * How a session is connected to its relay right now: `connecting` until the first sync,
+ * `connected` while synced, `offline` once the connection dropped — including while it retries
+ * in the background, which it does until the session is destroyed or the relay refuses for good.
+ */
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
 
 /** The person behind a session, as others see them in presence (cursors, avatars). */
@@ -77,8 +82,11 @@ export class Session extends ObservableV2<SessionEvents> {
   constructor(options: ConnectOptions) {
     super();
     const relay = checkRelayUrl(options.relay);
-    if (typeof options.document !== 'string' || options.document.length === 0) {
-      throw new TypeError('connect(): `document` must be a non-empty document name such as "minutes/2026-11".');
+    try {
+      validateDocumentName(options.document);
+    } catch (error) {
+      throw new (error instanceof TypeError ? TypeError : RangeError)(
+        `connect(): ${(error as Error).message}, for example "minutes/2026-11".`);
     }
     const WS = options.WebSocketPolyfill ?? (globalThis as { WebSocket?: unknown }).WebSocket;
     if (WS === undefined) {

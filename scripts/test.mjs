@@ -1,0 +1,23 @@
+// `npm test`: the whole suite on a fresh checkout — bootstrap, build, lint (types, ESLint, one
+// version of Yjs/ProseMirror, no import cycles), unit tests, then end-to-end tests in Chromium.
+import { existsSync } from 'node:fs';
+import { bootstrap, pnpmRun } from './bootstrap.mjs';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(`[test] Chromium was not found at ${chromium}.
+  The end-to-end tests drive the system Chromium; Playwright cannot download one here.
+  Install the Debian/Ubuntu package "chromium":   sudo apt-get install -y chromium
+  or set CHROMIUM_PATH to another Chromium or Chrome binary.`);
+  process.exit(1);
+}
+
+const started = Date.now();
+const env = bootstrap();
+const steps = [['build'], ['lint'], ['test:unit'], ['test:e2e']];
+for (const [script] of steps) {
+  const t = Date.now();
+  pnpmRun(env, script);
+  console.log(`[test] ${script} took ${((Date.now() - t) / 1000).toFixed(0)} s`);
+}
+console.log(`[test] all steps passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
