@@ -47,3 +47,22 @@ export async function documentText(page: Page): Promise<string> {
     return [...copy.children].map((block) => block.textContent ?? '').join('\n');
   });
 }
+
+/** How many updates the offline cache (y-indexeddb) holds for a document, read straight from IndexedDB. */
+export async function cachedUpdateCount(page: Page, database: string): Promise<number> {
+  return page.evaluate((name) => new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('updates')) {
+        db.close();
+        resolve(0);
+        return;
+      }
+      const count = db.transaction('updates').objectStore('updates').count();
+      count.onsuccess = () => { db.close(); resolve(count.result); };
+      count.onerror = () => { db.close(); reject(count.error); };
+    };
+  }), database);
+}

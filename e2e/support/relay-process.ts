@@ -40,8 +40,25 @@ export class RelayProcess {
     return this.#output;
   }
 
-  /** Starts the relay (on a free port the first time, on the same port afterwards) and waits until it listens. */
+  /**
+   * Starts the relay (on a free port the first time, on the same port afterwards) and waits until
+   * it listens. A restart retries for a while if the old port is still held (TIME_WAIT, or
+   * another test's relay grabbed it in between).
+   */
   async start(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#startOnce();
+        return;
+      } catch (error) {
+        if (this.port === 0 || attempt >= 20 || !/EADDRINUSE/.test(String(error))) throw error;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  }
+
+  async #startOnce(): Promise<void> {
+    this.#output = '';
     if (this.#child) throw new Error('relay already running');
     const child = spawn(process.execPath, [cli, '--host', '127.0.0.1', '--port', String(this.port), '--data', this.dataDir, '--static', this.staticDir], {
       stdio: ['ignore', 'pipe', 'pipe'],

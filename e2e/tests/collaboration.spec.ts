@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { RelayProcess } from '../support/relay-process.js';
-import { documentText, editor, focusEnd, openDoc, status, userContext } from '../support/pages.js';
+import { cachedUpdateCount, documentText, editor, focusEnd, openDoc, status, userContext } from '../support/pages.js';
 
 let relay: RelayProcess;
 
@@ -125,7 +125,8 @@ test('a reload while the relay is down shows the cached text, and offline edits 
   // The service worker has cached the app shell, and IndexedDB has the text, before the relay goes away.
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await page.waitForTimeout(300);
+  // y-indexeddb stores one row per update, one update per keystroke here.
+  await expect.poll(() => cachedUpdateCount(page, `allmende:${relay.wsUrl}/offline`)).toBeGreaterThanOrEqual('written online'.length);
   await relay.stop();
   await page.reload();
   await expect(editor(page)).toContainText('written online');
@@ -157,4 +158,17 @@ test('whatever the relay broadcast before a SIGKILL is on disk, even when every 
   await relay.start();
   const fresh = await openDoc(await userContext(browser, 'Cleo'), relay, 'broadcast-durable');
   await expect(editor(fresh)).toContainText('kept by the relay');
+});
+
+test('leaving a document takes the user\'s cursor away from everyone else', async ({ browser }) => {
+  const pageA = await openDoc(await userContext(browser, 'Ada'), relay, 'leaving');
+  const pageB = await openDoc(await userContext(browser, 'Bob'), relay, 'leaving');
+  await focusEnd(pageA);
+  await pageA.keyboard.type('here');
+  await expect(pageB.locator('allmende-doc .ProseMirror-yjs-cursor', { hasText: 'Ada' })).toBeVisible();
+  // Back to the start page: the element is removed, its session destroyed.
+  await pageA.getByRole('link', { name: /all documents/i }).click();
+  await expect(pageA.locator('allmende-doc')).toHaveCount(0);
+  await expect(pageB.locator('allmende-doc .ProseMirror-yjs-cursor', { hasText: 'Ada' })).toHaveCount(0);
+  await expect(editor(pageB)).toContainText('here');
 });

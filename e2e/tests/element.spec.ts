@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { RelayProcess, elementHarness } from '../support/relay-process.js';
-import { editor } from '../support/pages.js';
+import { cachedUpdateCount, editor } from '../support/pages.js';
 import type { AllmendeDoc } from '@allmende/doc';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
@@ -138,4 +138,26 @@ test('formatting from the toolbar and the keyboard, with the toolbar showing the
   await page.keyboard.press('Escape');
   await expect(editor(page)).toBeFocused();
   await expect(page.getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
+});
+
+test('a session on a host-owned Y.Doc, with its IndexedDB cache, leaves no listener behind after destroy()', async ({ page }) => {
+  const wsUrl = relay.wsUrl;
+  const result = await page.evaluate(async (relayUrl) => {
+    const { Y, connect, listenerCounts } = window.harness;
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'host content');
+    const before = listenerCounts(doc);
+    const session = connect({ relay: relayUrl, document: 'cache-listeners', doc, user: { name: 'Host', color: '#225588' } });
+    await Promise.all([session.whenSynced, session.whenLoaded]);
+    doc.getText('t').insert(0, 'more ');
+    const during = listenerCounts(doc);
+    session.destroy();
+    return { before, during, after: listenerCounts(doc), destroyed: doc.isDestroyed, text: doc.getText('t').toString() };
+  }, wsUrl);
+  expect(result.during).not.toEqual(result.before);
+  expect(result.after).toEqual(result.before);
+  expect(result.destroyed).toBe(false);
+  expect(result.text).toBe('more host content');
+  // The cache really was in play: IndexedDB holds the document.
+  expect(await cachedUpdateCount(page, `allmende:${wsUrl}/cache-listeners`)).toBeGreaterThan(0);
 });

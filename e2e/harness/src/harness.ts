@@ -1,6 +1,7 @@
 // A bare page for element tests: the built elements plus the Yjs pieces a host app would hold,
 // exposed on `window.harness` so specs can play the host.
 import '@allmende/doc';
+import { connect } from '@allmende/core';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 
@@ -19,7 +20,7 @@ function typeListenerCounts(type: Y.AbstractType<any>): { observe: number; obser
   return { observe: internal._eH.l.length, observeDeep: internal._dEH.l.length };
 }
 
-const harness = { Y, Awareness, listenerCounts, typeListenerCounts };
+const harness = { Y, Awareness, connect, listenerCounts, typeListenerCounts };
 declare global {
   interface Window {
     harness: typeof harness;
