@@ -42,3 +42,16 @@ test('a newcomer picks a name, opens a document by name, and a second tab edits 
   await expect(page).toHaveURL(/\/doc\/[^/]+/);
   expect(page.url()).not.toMatch(/budget-2027/);
 });
+
+test('a document name the relay would refuse is explained instead of opening a dead editor', async ({ page }) => {
+  await page.goto(relay.httpUrl);
+  await page.getByTestId('doc-name-input').fill('Protokoll März');
+  await page.getByTestId('open-doc').click();
+  await expect(page.getByTestId('doc-name-input')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(/cannot be used/i).first()).toBeVisible();
+  await expect(page).toHaveURL(relay.httpUrl + '/');
+
+  await page.goto(`${relay.httpUrl}/doc/Meeting%20notes`);
+  await expect(page.getByText(/cannot be used/i).first()).toBeVisible();
+  await expect(page.locator('allmende-doc')).toHaveCount(0);
+});

@@ -1,3 +1,5 @@
+import { validateDocumentName } from '@allmende/protocol';
+
 const ADJECTIVES = [
   'amber', 'bright', 'calm', 'clear', 'cosy', 'early', 'fresh', 'gentle', 'golden', 'green',
   'happy', 'kind', 'light', 'lively', 'merry', 'misty', 'quiet', 'rapid', 'silver', 'sunny',
@@ -10,7 +12,7 @@ const NOUNS = [
   'robin', 'spring', 'valley', 'willow',
 ] as const;
 
-/** The longest document name the app accepts. */
+/** The longest document name the relay accepts (see `validateDocumentName`). */
 export const MAX_DOC_NAME_LENGTH = 200;
 
 function pick<T>(items: readonly T[]): T {
@@ -18,16 +20,20 @@ function pick<T>(items: readonly T[]): T {
   return items[(random ?? 0) % items.length] as T;
 }
 
-/** Returns a new random, readable document name such as `quiet-river-42`. */
+/**
+ * Returns a new random, readable document name such as `quiet-river-42`;
+ * it always passes `validateDocumentName`.
+ */
 export function randomDocName(): string {
   const [random] = crypto.getRandomValues(new Uint32Array(1));
   return `${pick(ADJECTIVES)}-${pick(NOUNS)}-${10 + ((random ?? 0) % 90)}`;
 }
 
 /**
- * Cleans up a document name typed by the user: trims spaces, and removes
- * empty path segments (leading, trailing or doubled `/`). Returns the name,
- * or a message saying what is wrong with it.
+ * Cleans up a document name typed by the user (trims spaces around each
+ * segment and removes empty segments, from leading, trailing or doubled
+ * `/`) and checks it against the relay's rule. Returns the name, or a
+ * message saying which rule it breaks.
  */
 export function normalizeDocName(input: string): { name: string } | { error: string } {
   const name = input
@@ -36,10 +42,10 @@ export function normalizeDocName(input: string): { name: string } | { error: str
     .filter((segment) => segment !== '')
     .join('/');
   if (name === '') return { error: 'Enter a document name.' };
-  if (name.length > MAX_DOC_NAME_LENGTH) {
-    return { error: `Use at most ${MAX_DOC_NAME_LENGTH} characters.` };
+  try {
+    return { name: validateDocumentName(name) };
+  } catch (error) {
+    const rule = error instanceof Error ? error.message : String(error);
+    return { error: `This name cannot be used: ${rule.charAt(0).toUpperCase()}${rule.slice(1)}.` };
   }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) return { error: 'Remove the control characters from the name.' };
-  return { name };
 }

@@ -25,6 +25,27 @@ export function docPage(props: DocPageProps): TemplateResult {
   `;
 }
 
+/**
+ * The page for `/doc/<name>` when the relay would refuse the name: it says
+ * which rule the name breaks instead of showing an editor whose text would
+ * never be saved.
+ */
+export function badDocNamePage(name: string, error: string): TemplateResult {
+  return html`
+    <main id="main" class="home">
+      <h1 tabindex="-1">This document name cannot be used</h1>
+      <p class="error-detail" data-testid="bad-doc-name">
+        “<span class="doc-name">${name}</span>” is not a valid document name: ${error}.
+      </p>
+      <p>
+        Names use the letters A–Z and a–z, digits, “.”, “_” and “-”, with up to four parts separated by “/”,
+        such as <code>minutes/2026-11</code>.
+      </p>
+      <p><a href="/">Go to the documents</a> to open or create one.</p>
+    </main>
+  `;
+}
+
 /** The page for a URL the app does not know. */
 export function notFoundPage(): TemplateResult {
   return html`

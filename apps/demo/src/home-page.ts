@@ -58,11 +58,14 @@ export function homePage(props: HomePageProps): TemplateResult {
               placeholder="for example minutes/2026-11"
               maxlength=${MAX_DOC_NAME_LENGTH}
               aria-invalid=${props.docNameError ? 'true' : 'false'}
-              aria-describedby="doc-name-hint doc-name-error"
+              aria-describedby=${props.docNameError ? 'doc-name-error doc-name-hint' : 'doc-name-hint'}
             />
             <button type="submit" class="primary" data-testid="open-doc">Open</button>
           </div>
-          <p id="doc-name-hint" class="hint">Anyone with the same name opens the same document.</p>
+          <p id="doc-name-hint" class="hint">
+            Letters A–Z (no spaces or umlauts), digits, “.”, “_” and “-”; “/” separates up to four parts.
+            Anyone with the same name opens the same document.
+          </p>
           <p id="doc-name-error" class="error" role="alert">${props.docNameError}</p>
         </form>
         <div class="new-doc">

@@ -1,6 +1,6 @@
 import { html, render } from 'lit';
 import type { TemplateResult } from 'lit';
-import { docPage, notFoundPage } from './doc-page.js';
+import { badDocNamePage, docPage, notFoundPage } from './doc-page.js';
 import { normalizeDocName, randomDocName } from './doc-names.js';
 import { homePage } from './home-page.js';
 import { displayColor, loadDisplayName, saveDisplayName } from './identity.js';
@@ -71,6 +71,8 @@ function page(route: Route): TemplateResult {
         displayName,
         color: displayColor(displayName),
       });
+    case 'bad-doc-name':
+      return badDocNamePage(route.name, route.error);
     case 'not-found':
       return notFoundPage();
   }
@@ -78,7 +80,12 @@ function page(route: Route): TemplateResult {
 
 function update(): void {
   const route = parseRoute(location.pathname);
-  document.title = route.page === 'doc' ? `${route.name} – Allmende` : 'Allmende';
+  document.title =
+    route.page === 'doc'
+      ? `${route.name} – Allmende`
+      : route.page === 'bad-doc-name'
+        ? 'Invalid document name – Allmende'
+        : 'Allmende';
   render(html`${header(route)}${page(route)}`, root as HTMLElement);
 }
 

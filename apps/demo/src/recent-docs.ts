@@ -1,3 +1,4 @@
+import { validateDocumentName } from '@allmende/protocol';
 import { readStored, writeStored } from './storage.js';
 
 const RECENT_KEY = 'allmende.recentDocuments';
@@ -7,7 +8,8 @@ const MAX_RECENT = 8;
 export function loadRecentDocs(): string[] {
   try {
     const parsed: unknown = JSON.parse(readStored(RECENT_KEY) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string').slice(0, MAX_RECENT) : [];
+    // Names saved before the app checked them may be ones the relay refuses; those are not offered.
+    return Array.isArray(parsed) ? parsed.filter(isValidDocName).slice(0, MAX_RECENT) : [];
   } catch {
     return [];
   }
@@ -17,4 +19,13 @@ export function loadRecentDocs(): string[] {
 export function rememberDoc(name: string): void {
   const recent = [name, ...loadRecentDocs().filter((item) => item !== name)].slice(0, MAX_RECENT);
   writeStored(RECENT_KEY, JSON.stringify(recent));
+}
+
+function isValidDocName(item: unknown): item is string {
+  try {
+    validateDocumentName(item);
+    return true;
+  } catch {
+    return false;
+  }
 }

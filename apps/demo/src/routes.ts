@@ -1,21 +1,38 @@
-/** A page of the app, as read from the URL path. */
-export type Route = { readonly page: 'home' } | { readonly page: 'doc'; readonly name: string } | { readonly page: 'not-found' };
+import { validateDocumentName } from '@allmende/protocol';
+
+/**
+ * A page of the app, as read from the URL path. A document name the relay
+ * would refuse gets a page of its own, `bad-doc-name`, with the rule it breaks.
+ */
+export type Route =
+  | { readonly page: 'home' }
+  | { readonly page: 'doc'; readonly name: string }
+  | { readonly page: 'bad-doc-name'; readonly name: string; readonly error: string }
+  | { readonly page: 'not-found' };
 
 const DOC_PREFIX = '/doc/';
 
 /**
  * Reads the route from a URL path: `/` is the start page, `/doc/<name>` a
  * document, where the name may contain `/` (each segment is URL-encoded).
+ * The name is taken as it is, without the clean-up the start page's form
+ * does, so that a link always means exactly one document.
  */
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '/index.html') return { page: 'home' };
   if (!pathname.startsWith(DOC_PREFIX)) return { page: 'not-found' };
+  let name: string;
   try {
-    const name = pathname.slice(DOC_PREFIX.length).split('/').map(decodeURIComponent).join('/');
-    return name ? { page: 'doc', name } : { page: 'not-found' };
+    name = pathname.slice(DOC_PREFIX.length).split('/').map(decodeURIComponent).join('/');
   } catch {
     // Malformed percent-encoding.
     return { page: 'not-found' };
+  }
+  if (!name) return { page: 'not-found' };
+  try {
+    return { page: 'doc', name: validateDocumentName(name) };
+  } catch (error) {
+    return { page: 'bad-doc-name', name, error: error instanceof Error ? error.message : String(error) };
   }
 }
 

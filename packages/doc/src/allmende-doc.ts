@@ -41,8 +41,11 @@ import { buildRemoteCursor, buildRemoteSelection } from './remote-cursor.js';
 
 /**
  * The connection state `<allmende-doc>` shows: the session's state while it
- * manages its own connection, `'error'` when the connection could not be set
- * up, and null when the host manages the Y.Doc or there is no relay.
+ * manages its own connection; `'error'` when there is no connection and will
+ * be none (`connect()` refused the settings, the relay closed the connection
+ * for good, or only one of `relay` and `document` is set), in which case the
+ * text is read-only; and null when the host manages the Y.Doc or neither
+ * `relay` nor `document` is set.
  */
 export type AllmendeDocStatus = ConnectionStatus | 'error' | null;
 
@@ -53,11 +56,10 @@ const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 
 const PLACEHOLDER = 'Start writing…';
 
-const STATUS_TEXT: Record<ConnectionStatus | 'error', string> = {
+const STATUS_TEXT: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',
   connected: 'Connected',
   offline: 'Offline – changes are kept on this device',
-  error: 'Not connected',
 };
 
 /** Everything set up for one document; torn down as a whole. */
@@ -123,6 +125,15 @@ function shortcut(keys: string): string {
  * what the host gave it, and removes every listener it added when it is
  * removed from the page.
  *
+ * The text is read-only, with the reason in the status part
+ * (`data-status="error"`) and `aria-readonly` on the editor, whenever edits
+ * could not reach anyone: when `connect()` refuses the settings (such as a
+ * document name the relay would refuse), when the relay closes the
+ * connection for good (close codes 4400–4499), and while only one of `relay`
+ * and `document` is set. With neither of them and no `ydoc`, the element
+ * edits a private Y.Doc that is never synced or saved, so it can be tried on
+ * its own.
+ *
  * Keyboard: the formatting shortcuts of `@allmende/doc-model`'s keymap,
  * Mod-Z to undo, Mod-Y or Mod-Shift-Z to redo; Alt-F10 moves focus to the
  * toolbar, Escape in the toolbar moves it back into the text.
@@ -130,9 +141,10 @@ function shortcut(keys: string): string {
  * @fires allmende-change - {@link AllmendeChangeEvent} after each local edit.
  * @csspart toolbar - The formatting toolbar (`<allmende-toolbar>`).
  * @csspart status - The connection status; its `data-status` attribute is
- *   `connecting`, `connected`, `offline` or `error`.
+ *   `connecting`, `connected`, `offline` or `error` (the text then says why).
  * @csspart scroller - The scrolling box around the text.
- * @csspart editor - The editable text (`role="textbox"`).
+ * @csspart editor - The text (`role="textbox"`; `aria-readonly="true"` while it
+ *   cannot be edited).
  * @cssprop --allmende-doc-min-height - Minimum height of the text area (12rem).
  */
 export class AllmendeDoc extends AllmendeElement {
@@ -146,6 +158,7 @@ export class AllmendeDoc extends AllmendeElement {
     awareness: { attribute: false },
     _status: { state: true },
     _statusDetail: { state: true },
+    _editable: { state: true },
     _format: { state: true },
   };
 
@@ -236,6 +249,13 @@ export class AllmendeDoc extends AllmendeElement {
         background: #b58105;
         border-color: #b58105;
       }
+      [part='status'][data-status='error'] {
+        color: var(--_fg);
+      }
+      [part='status'][data-status='error']::before {
+        background: #cf222e;
+        border-color: #cf222e;
+      }
       .scroller {
         flex: 1 1 auto;
         min-height: 0;
@@ -270,10 +290,19 @@ export class AllmendeDoc extends AllmendeElement {
   declare awareness: Awareness | undefined;
 
   private declare _status: AllmendeDocStatus;
+  /** Why the status is `'error'`, shown in the status part. */
   private declare _statusDetail: string;
+  /** Read by the EditorView's `editable` prop; call `view.setProps({})` after changing it. */
+  private declare _editable: boolean;
   private declare _format: FormatState;
 
   private binding: Binding | null = null;
+  /**
+   * The box the editor mounts into. The element creates it rather than
+   * rendering it, so the editor can be bound in `willUpdate`, before the first
+   * render; Lit then renders this node in place.
+   */
+  private readonly scroller: HTMLDivElement;
 
   constructor() {
     super();
@@ -286,7 +315,11 @@ export class AllmendeDoc extends AllmendeElement {
     this.awareness = undefined;
     this._status = null;
     this._statusDetail = '';
+    this._editable = true;
     this._format = EMPTY_FORMAT_STATE;
+    this.scroller = this.ownerDocument.createElement('div');
+    this.scroller.className = 'scroller';
+    this.scroller.setAttribute('part', 'scroller');
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
@@ -325,7 +358,8 @@ export class AllmendeDoc extends AllmendeElement {
     this.unbind();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  // Binding sets reactive state (status, format); here, unlike in updated(), that costs no second update.
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.isConnected) return;
     if (!this.binding || BINDING_PROPERTIES.some((name) => changed.has(name))) {
       this.bind();
@@ -336,6 +370,7 @@ export class AllmendeDoc extends AllmendeElement {
 
   protected override render(): TemplateResult {
     const format = this._format;
+    const readOnly = !this._editable;
     return html`
       <div class="chrome">
         <allmende-toolbar
@@ -344,10 +379,10 @@ export class AllmendeDoc extends AllmendeElement {
           @mousedown=${this.onToolbarMouseDown}
           @keydown=${this.onToolbarKeyDown}
         >
-          ${this.renderButton('Bold', 'Mod-B', format.bold, toggleBold, html`<span class="bold">B</span>`)}
-          ${this.renderButton('Italic', 'Mod-I', format.italic, toggleItalic, html`<span class="italic">I</span>`)}
+          ${this.renderButton('Bold', 'Mod-B', format.bold, toggleBold, html`<span class="bold">B</span>`, readOnly)}
+          ${this.renderButton('Italic', 'Mod-I', format.italic, toggleItalic, html`<span class="italic">I</span>`, readOnly)}
           <span class="separator" aria-hidden="true"></span>
-          ${this.renderButton('Paragraph', 'Ctrl-Alt-0', format.paragraph, setParagraph, html`¶`)}
+          ${this.renderButton('Paragraph', 'Ctrl-Alt-0', format.paragraph, setParagraph, html`¶`, readOnly)}
           ${[1, 2, 3].map((level) =>
             this.renderButton(
               `Heading ${level}`,
@@ -356,29 +391,31 @@ export class AllmendeDoc extends AllmendeElement {
               // Pressing a pressed heading button turns the block back into a paragraph.
               format.heading === level ? setParagraph : setHeading(level),
               html`H${level}`,
+              readOnly,
             ),
           )}
           <span class="separator" aria-hidden="true"></span>
-          ${this.renderButton('Bulleted list', 'Mod-Shift-8', format.bulletList, toggleBulletList, bulletListIcon)}
-          ${this.renderButton('Numbered list', 'Mod-Shift-7', format.orderedList, toggleOrderedList, orderedListIcon)}
+          ${this.renderButton('Bulleted list', 'Mod-Shift-8', format.bulletList, toggleBulletList, bulletListIcon, readOnly)}
+          ${this.renderButton('Numbered list', 'Mod-Shift-7', format.orderedList, toggleOrderedList, orderedListIcon, readOnly)}
           <span class="separator" aria-hidden="true"></span>
-          ${this.renderButton('Undo', 'Mod-Z', null, undoCommand, undoIcon, !format.canUndo)}
-          ${this.renderButton('Redo', isMac ? 'Mod-Shift-Z' : 'Mod-Y', null, redoCommand, redoIcon, !format.canRedo)}
+          ${this.renderButton('Undo', 'Mod-Z', null, undoCommand, undoIcon, readOnly || !format.canUndo)}
+          ${this.renderButton('Redo', isMac ? 'Mod-Shift-Z' : 'Mod-Y', null, redoCommand, redoIcon, readOnly || !format.canRedo)}
         </allmende-toolbar>
         ${this._status
-          ? html`<span part="status" role="status" data-status=${this._status} title=${this._statusDetail || nothing}
-              >${STATUS_TEXT[this._status]}</span
+          ? html`<span part="status" role="status" data-status=${this._status}
+              >${this._status === 'error' ? `Not connected: ${this._statusDetail}` : STATUS_TEXT[this._status]}</span
             >`
           : nothing}
       </div>
-      <div class="scroller" part="scroller"></div>
+      ${this.scroller}
     `;
   }
 
   /**
    * A toolbar button. `pressed` is null for actions that are not toggles
-   * (undo, redo); those say `aria-disabled` instead of turning `disabled`, so
-   * they stay in the toolbar's arrow-key order as the ARIA pattern advises.
+   * (undo, redo). Unavailable buttons (nothing to undo, or read-only text)
+   * say `aria-disabled` instead of turning `disabled`, so they stay in the
+   * toolbar's arrow-key order as the ARIA pattern advises.
    */
   private renderButton(
     label: string,
@@ -448,14 +485,12 @@ export class AllmendeDoc extends AllmendeElement {
   /** Tears down the current binding and binds to the document the properties name. */
   private bind(): void {
     this.unbind();
-    const mount = this.renderRoot.querySelector<HTMLElement>('.scroller');
-    if (!mount) return;
 
     let doc: Y.Doc;
     let awareness: Awareness | null = null;
     let session: Session | null = null;
     let ownDoc: Y.Doc | null = null;
-    let editable = true;
+    this._editable = true;
     this._statusDetail = '';
 
     const hostDoc = this.ydoc ?? this.awareness?.doc;
@@ -483,13 +518,18 @@ export class AllmendeDoc extends AllmendeElement {
       } catch (error) {
         // A bad relay URL or document name: show it, and offer no editing that would be lost.
         ownDoc = doc = new Y.Doc();
-        editable = false;
-        this._status = 'error';
-        this._statusDetail = error instanceof Error ? error.message : String(error);
+        const message = error instanceof Error ? error.message : String(error);
+        this.showError(message.replace(/^connect\(\):\s*/, ''));
         console.error('<allmende-doc>: cannot connect:', error);
       }
+    } else if (this.relay || this.document) {
+      // Half the settings: edits now would be dropped when the other half arrives and the element rebinds.
+      ownDoc = doc = new Y.Doc();
+      const missing = this.relay ? 'document' : 'relay';
+      this.showError(`no ${missing === 'document' ? 'document name' : 'relay'} is set`);
+      console.warn(`<allmende-doc>: \`${missing}\` is not set; the text stays read-only until both \`relay\` and \`document\` are set, or \`ydoc\` is given.`);
     } else {
-      // Nothing to sync with: a scratch document, so the element still works on its own.
+      // Nothing to sync with: a private scratch document, so the element still works on its own.
       ownDoc = doc = new Y.Doc();
       this._status = null;
     }
@@ -512,19 +552,22 @@ export class AllmendeDoc extends AllmendeElement {
     ];
 
     const apply = (target: EditorView, tr: Transaction): void => this.applyTransaction(target, tr);
-    const view = new EditorView(mount, {
+    // Mounted into the scroller even before it is rendered into the shadow root; see `scroller`.
+    const view = new EditorView(this.scroller, {
       state: EditorState.create({ schema, plugins }),
-      editable: () => editable,
+      editable: () => this._editable,
       attributes: (state): Record<string, string> => {
-        const empty = isEmptyDoc(state.doc);
+        // No invitation to write into text that cannot be edited.
+        const placeholder = this._editable && isEmptyDoc(state.doc);
         return {
           part: 'editor',
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-label': 'Document',
           'data-placeholder': PLACEHOLDER,
-          class: empty ? 'is-empty' : '',
-          ...(empty ? { 'aria-placeholder': PLACEHOLDER } : {}),
+          class: placeholder ? 'is-empty' : '',
+          ...(placeholder ? { 'aria-placeholder': PLACEHOLDER } : {}),
+          ...(this._editable ? {} : { 'aria-readonly': 'true' }),
         };
       },
       handleDOMEvents: {
@@ -587,14 +630,22 @@ export class AllmendeDoc extends AllmendeElement {
     if (!sameFormatState(next, this._format)) this._format = next;
   };
 
+  /** Shows why there is no connection and makes the text read-only, as nothing typed would be saved. */
+  private showError(reason: string): void {
+    this._status = 'error';
+    this._statusDetail = reason;
+    this._editable = false;
+    // The view reads `_editable` through its props; this makes it look again.
+    this.binding?.view.setProps({});
+  }
+
   private readonly onStatus = (status: ConnectionStatus): void => {
-    this._status = status;
-    if (status === 'connected') this._statusDetail = '';
+    // Closed for good stays closed: a later status from the same session must not hide the reason.
+    if (this._status !== 'error') this._status = status;
   };
 
   private readonly onClosed = (event: ClosedEvent): void => {
-    this._status = 'error';
-    this._statusDetail = `The relay closed the connection (${event.code}${event.reason ? `: ${event.reason}` : ''}).`;
+    this.showError(`the relay closed the connection (${event.code}${event.reason ? `: ${event.reason}` : ''})`);
   };
 }
 
