@@ -1,2 +1,3 @@
 export { connect, Session } from './session.js';
-export type { ConnectOptions, ConnectionStatus, User, ClosedEvent } from './session.js';
+export type { ConnectOptions, ConnectionStatus, User, ClosedEvent, TokenSource } from './session.js';
+export type { AccessRole, SessionInfo } from '@allmende/protocol';

@@ -2,7 +2,17 @@ import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { ObservableV2 } from 'lib0/observable';
-import { validateDocumentName } from '@allmende/protocol';
+import * as decoding from 'lib0/decoding';
+import {
+  ALLMENDE_SUBPROTOCOL,
+  MESSAGE_SESSION_INFO,
+  RelayCloseCode,
+  TOKEN_SUBPROTOCOL_PREFIX,
+  isAccessRole,
+  validateDocumentName,
+  type AccessRole,
+  type SessionInfo,
+} from '@allmende/protocol';
 import { openOfflineCache, type OfflineCache } from './offline-cache.js';
 
 /**
@@ -26,8 +36,13 @@ export interface ConnectOptions {
   relay: string;
   /** The document name on the relay, for example `minutes/2026-11`. */
   document: string;
-  /** A bearer token (JWT) the relay checks; sent as the `token` query parameter. */
-  token?: string;
+  /**
+   * A bearer token (JWT) the relay checks, sent in the WebSocket subprotocol. Either the token, or
+   * a function that returns a fresh one: it is called before the first connection and again when
+   * the relay says the token expired or was refused, and the session reconnects with the new
+   * token, keeping every local edit.
+   */
+  token?: string | TokenSource;
   /** Who is editing; published in presence. */
   user?: User;
   /** A Y.Doc the host owns. The session never destroys it; by default the session creates its own. */
@@ -39,6 +54,9 @@ export interface ConnectOptions {
   /** A WebSocket implementation where there is no global one, such as `ws` in Node 20. */
   WebSocketPolyfill?: unknown;
 }
+
+/** Returns a current bearer token, for example by asking the host's OIDC client to refresh it. */
+export type TokenSource = () => string | Promise<string>;
 
 /** Why the relay closed a connection for good (close codes 4400 to 4499): reconnecting will not help. */
 export interface ClosedEvent {
@@ -52,6 +70,7 @@ type WebSocketClass = NonNullable<NonNullable<ConstructorParameters<typeof Webso
 type SessionEvents = {
   status: (status: ConnectionStatus) => void;
   closed: (event: ClosedEvent) => void;
+  access: (info: SessionInfo) => void;
 };
 
 const defaultUser: User = { name: 'Anonymous', color: '#5b6b7a' };
@@ -75,6 +94,9 @@ export class Session extends ObservableV2<SessionEvents> {
   readonly #ownsDoc: boolean;
   readonly #ownsAwareness: boolean;
   readonly #awarenessDestroyHooks: Array<(...args: unknown[]) => void>;
+  readonly #tokenSource: TokenSource | null;
+  #token: string | null = null;
+  #info: SessionInfo | null = null;
   #destroyed = false;
   #rejectSynced: (error: Error) => void = () => {};
 
@@ -108,14 +130,21 @@ export class Session extends ObservableV2<SessionEvents> {
     this.#cache = options.offline === false ? null : openOfflineCache(`allmende:${relay}/${options.document}`, this.doc);
     this.whenLoaded = this.#cache?.whenLoaded ?? Promise.resolve();
 
+    if (options.token !== undefined && typeof options.token !== 'string' && typeof options.token !== 'function') {
+      throw new TypeError('connect(): `token` must be a string or a function that returns one.');
+    }
+    this.#tokenSource = typeof options.token === 'function' ? options.token : null;
+    this.#token = typeof options.token === 'string' ? options.token : null;
     this.#provider = new WebsocketProvider(relay, options.document, this.doc, {
       awareness: this.awareness,
-      params: options.token ? { token: options.token } : {},
+      protocols: this.#protocols(),
       WebSocketPolyfill: WS as WebSocketClass,
       // Tabs must not exchange updates behind the relay's back: the relay decides who may write.
       disableBc: true,
       maxBackoffTime: 5000,
+      connect: this.#tokenSource === null,
     });
+    this.#provider.messageHandlers[MESSAGE_SESSION_INFO] = (_encoder, decoder) => this.#receiveInfo(decoder);
     this.whenSynced = new Promise<void>((resolve, reject) => {
       this.#rejectSynced = reject;
       const onSync = (synced: boolean) => {
@@ -129,6 +158,21 @@ export class Session extends ObservableV2<SessionEvents> {
     this.#provider.on('sync', this.#onSync);
     this.#provider.on('connection-close', this.#onClose);
     this.#provider.on('closed', this.#onClosedForGood);
+    if (this.#tokenSource) void this.#refreshTokenAndConnect(null);
+  }
+
+  /**
+   * What the relay lets this session do with the document (`read`, `comment` or `write`), once the
+   * relay has said so; null before that, and always with relays that don't tell (stock
+   * y-websocket servers). Changes are announced with the `access` event.
+   */
+  get access(): AccessRole | null {
+    return this.#info?.role ?? null;
+  }
+
+  /** The identity the relay took from the token and stamps on this session's presence; null without one. */
+  get identity(): { id: string; name: string } | null {
+    return this.#info?.user ?? null;
   }
 
   /** The current connection state; changes are announced with the `status` event. */
@@ -158,7 +202,7 @@ export class Session extends ObservableV2<SessionEvents> {
   /** Connects again after {@link disconnect} or after the relay closed the connection for good. */
   reconnect(): void {
     if (this.#destroyed) throw new RangeError('reconnect(): this session was destroyed; call connect() again.');
-    if (this.#provider.wsconnected) return;
+    if (this.#provider.wsconnected || this.#provider.wsconnecting) return;
     this.#setStatus('connecting');
     this.#provider.connect();
   }
@@ -195,8 +239,59 @@ export class Session extends ObservableV2<SessionEvents> {
   };
 
   readonly #onClosedForGood = (event: ClosedEvent) => {
+    const tokenProblem = event.code === RelayCloseCode.tokenExpired || event.code === RelayCloseCode.unauthorized;
+    if (tokenProblem && this.#tokenSource && !this.#destroyed) {
+      void this.#refreshTokenAndConnect(event);
+      return;
+    }
     this.emit('closed', [{ code: event.code, reason: event.reason }]);
   };
+
+  /** The subprotocols offered to the relay: ours, and the token if there is one. */
+  #protocols(): string[] {
+    return this.#token ? [ALLMENDE_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + this.#token] : [ALLMENDE_SUBPROTOCOL];
+  }
+
+  /**
+   * Asks the token source for a token and (re)connects with it. Gives up, reporting `closed`, when
+   * the source fails, or when the relay refused the token it returns again.
+   */
+  async #refreshTokenAndConnect(refused: ClosedEvent | null): Promise<void> {
+    const rejected = this.#token;
+    let token: string;
+    try {
+      token = await this.#tokenSource!();
+      if (typeof token !== 'string' || token.length === 0) throw new TypeError('the token source returned no token');
+    } catch (error) {
+      if (!this.#destroyed) this.emit('closed', [{ code: refused?.code ?? RelayCloseCode.unauthorized, reason: `could not get a token: ${(error as Error).message}` }]);
+      return;
+    }
+    if (this.#destroyed) return;
+    if (refused && refused.code === RelayCloseCode.unauthorized && token === rejected) {
+      this.emit('closed', [{ code: refused.code, reason: refused.reason }]);
+      return;
+    }
+    this.#token = token;
+    this.#provider.protocols = this.#protocols();
+    this.#setStatus('connecting');
+    this.#provider.connect();
+  }
+
+  #receiveInfo(decoder: decoding.Decoder): void {
+    let info: Partial<SessionInfo>;
+    try {
+      info = JSON.parse(decoding.readVarString(decoder)) as Partial<SessionInfo>;
+    } catch {
+      return; // a relay speaking a newer dialect; the session works without the info
+    }
+    if (!isAccessRole(info?.role)) return;
+    this.#info = {
+      role: info.role,
+      user: info.user && typeof info.user.id === 'string' && typeof info.user.name === 'string' ? { id: info.user.id, name: info.user.name } : null,
+      devMode: info.devMode === true,
+    };
+    this.emit('access', [this.#info]);
+  }
 
   #setStatus(status: ConnectionStatus): void {
     if (status === this.#status || this.#destroyed) return;
