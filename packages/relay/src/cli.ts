@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startRelay } from './relay.js';
+import { resolveStaticDirOption } from './static-dir-option.js';
+
+// The demo app's build output when the relay runs from the repository (dist/cli.js → apps/demo/dist).
+const demoBuild = fileURLToPath(new URL('../../../apps/demo/dist', import.meta.url));
 
 const usage = `Usage: allmende-relay [options]
 
@@ -13,8 +18,10 @@ Options:
   --host <addr>   interface to bind (env HOST, default 127.0.0.1; 0.0.0.0 for all)
   --data <dir>    directory for the SQLite database, created if missing
                   (env DATA_DIR, default ./data)
-  --static <dir>  serve the files in <dir>, with index.html for app routes
-                  (env STATIC_DIR, default: serve no files)
+  --static <dir>  serve the files in <dir>, with index.html for app routes;
+                  "none" serves no files (env STATIC_DIR, default: the demo
+                  app's build, apps/demo/dist, if the relay runs from the
+                  repository and it was built; otherwise no files)
   -h, --help      show this help and exit
 
 SIGTERM and SIGINT close all connections, flush the database and exit with 0.
@@ -50,14 +57,18 @@ async function main(): Promise<void> {
     process.stderr.write(`allmende-relay: --port must be a number from 0 to 65535, got "${portText}"\n`);
     process.exit(2);
   }
-  const staticDir = values.static ?? process.env['STATIC_DIR'];
+  const log = (line: string): void => {
+    process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  };
+  const { staticDir, message } = resolveStaticDirOption(values.static ?? process.env['STATIC_DIR'], demoBuild);
+  log(message);
 
   const relay = await startRelay({
     port,
     host: values.host ?? process.env['HOST'] ?? '127.0.0.1',
     dataDir: resolve(values.data ?? process.env['DATA_DIR'] ?? 'data'),
-    ...(staticDir === undefined || staticDir === '' ? {} : { staticDir: resolve(staticDir) }),
-    logger: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
+    ...(staticDir === undefined ? {} : { staticDir }),
+    logger: log,
   });
   process.stdout.write(`allmende-relay listening on ${relay.url}\n`);
 
@@ -65,7 +76,7 @@ async function main(): Promise<void> {
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
-    process.stderr.write(`${new Date().toISOString()} ${signal} received, shutting down\n`);
+    log(`${signal} received, shutting down`);
     relay.close().then(
       () => process.exit(0),
       (error: unknown) => {

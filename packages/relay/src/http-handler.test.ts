@@ -30,9 +30,14 @@ afterAll(async () => {
 });
 
 /** Sends a request with the path exactly as given; fetch() would normalize `..` away. */
-function rawRequest(base: Relay, path: string, method = 'GET'): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function rawRequest(
+  base: Relay,
+  path: string,
+  method = 'GET',
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port: base.port, path, method }, (response) => {
+    const request = httpRequest({ host: '127.0.0.1', port: base.port, path, method, headers }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
@@ -85,13 +90,29 @@ describe('HTTP', () => {
     expect(await response.text()).toBe('console.log("app")');
   });
 
-  it('falls back to index.html for app routes without a file extension', async () => {
-    const deepLink = await fetch(`${relay.url}/doc/minutes`);
-    expect(deepLink.status).toBe(200);
-    expect(deepLink.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(await deepLink.text()).toContain('<title>Allmende</title>');
+  it('answers browser navigations to unknown paths with index.html, dots in the name or not', async () => {
+    const navigation = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    for (const path of ['/doc/minutes', '/doc/v1.2', '/doc/report.v2']) {
+      const deepLink = await fetch(`${relay.url}${path}`, { headers: navigation });
+      expect(deepLink.status, path).toBe(200);
+      expect(deepLink.headers.get('content-type'), path).toBe('text/html; charset=utf-8');
+      expect(deepLink.headers.get('vary'), path).toBe('Accept');
+      expect(await deepLink.text(), path).toContain('<title>Allmende</title>');
+    }
+    const head = await rawRequest(relay, '/doc/v1.2', 'HEAD', { accept: 'text/html' });
+    expect(head.status).toBe(200);
+    expect(head.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(head.body).toBe('');
+  });
 
-    expect((await fetch(`${relay.url}/assets/missing.js`)).status).toBe(404);
+  it('answers other misses with 404, even for a browser navigation under /assets/', async () => {
+    const wildcard = { accept: '*/*' };
+    for (const path of ['/assets/missing.js', '/favicon.ico', '/doc/minutes', '/doc/v1.2']) {
+      expect((await fetch(`${relay.url}${path}`, { headers: wildcard })).status, path).toBe(404);
+    }
+    expect((await rawRequest(relay, '/doc/v1.2')).status, 'no Accept header').toBe(404);
+    expect((await fetch(`${relay.url}/doc/v1.2`, { headers: { accept: 'text/html;q=0, */*' } })).status, 'q=0').toBe(404);
+    expect((await fetch(`${relay.url}/assets/missing.js`, { headers: { accept: 'text/html' } })).status).toBe(404);
   });
 
   it('answers HEAD without a body', async () => {

@@ -42,6 +42,9 @@ export class LoadedDocument {
   readonly #updates: DocumentUpdates;
   readonly #awareness: awarenessProtocol.Awareness;
   readonly #connections = new Set<ClientConnection>();
+  // Which connection announced each awareness client id last; its leave() removes that state.
+  // Kept in step with every connection's awarenessClientIds: an id is in exactly its owner's set.
+  readonly #awarenessOwners = new Map<number, ClientConnection>();
   #logRows: number;
 
   /** Builds the document from its stored log rows (`storedUpdates`, in append order). */
@@ -77,6 +80,7 @@ export class LoadedDocument {
     if (!this.#connections.delete(connection)) return;
     const clients = [...connection.awarenessClientIds];
     connection.awarenessClientIds.clear();
+    for (const client of clients) this.#awarenessOwners.delete(client);
     if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.#awareness, clients, null);
   }
 
@@ -167,13 +171,27 @@ export class LoadedDocument {
   // are the only traffic that keeps the y-websocket client's 30 s watchdog quiet.
   readonly #broadcastAwareness = ({ added, updated, removed }: AwarenessChanges, origin: unknown): void => {
     if (origin instanceof ClientConnection) {
-      for (const client of added) origin.awarenessClientIds.add(client);
-      for (const client of removed) origin.awarenessClientIds.delete(client);
+      // `updated` too: a client that reconnects while its old socket is still half-open
+      // announces its state on the new connection, and the old one must not remove it when it dies.
+      for (const client of added) this.#claimAwareness(client, origin);
+      for (const client of updated) this.#claimAwareness(client, origin);
+    }
+    for (const client of removed) {
+      this.#awarenessOwners.get(client)?.awarenessClientIds.delete(client);
+      this.#awarenessOwners.delete(client);
     }
     const changed = [...added, ...updated, ...removed];
     const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.#awareness, changed));
     for (const connection of this.#connections) connection.send(message);
   };
+
+  #claimAwareness(client: number, owner: ClientConnection): void {
+    const previous = this.#awarenessOwners.get(client);
+    if (previous === owner) return;
+    previous?.awarenessClientIds.delete(client);
+    owner.awarenessClientIds.add(client);
+    this.#awarenessOwners.set(client, owner);
+  }
 }
 
 function describe(error: unknown): string {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -33,8 +34,10 @@ interface TestClient {
   text: Y.Text;
 }
 
-function connectClient(relay: Relay, name: string, user?: string): TestClient {
+function connectClient(relay: Relay, name: string, user?: string, clientID?: number): TestClient {
   const doc = new Y.Doc();
+  // Before the provider exists: its Awareness takes the doc's clientID when constructed.
+  if (clientID !== undefined) doc.clientID = clientID;
   const provider = new WebsocketProvider(relay.wsUrl, name, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     // Node has BroadcastChannel: without this, clients in one process would sync around the relay.
@@ -72,6 +75,21 @@ function connectRaw(url: string): Promise<RawClient> {
     socket.once('open', () => resolve({ socket, messages, closed }));
     socket.once('error', reject);
   });
+}
+
+/** Encodes a y-websocket awareness message by hand: `[clientID, clock, state]` per entry. */
+function awarenessMessage(entries: Array<[clientID: number, clock: number, state: unknown]>): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, entries.length);
+  for (const [clientID, clock, state] of entries) {
+    encoding.writeVarUint(update, clientID);
+    encoding.writeVarUint(update, clock);
+    encoding.writeVarString(update, JSON.stringify(state));
+  }
+  const message = encoding.createEncoder();
+  encoding.writeVarUint(message, 1);
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  return encoding.toUint8Array(message);
 }
 
 function countRows(dataDir: string, name: string): number {
@@ -195,6 +213,46 @@ describe('relay', () => {
     (alice.provider.ws as unknown as WebSocket).terminate();
     await vi.waitFor(() => expect(bob.provider.awareness.getStates().has(alice.doc.clientID)).toBe(false), eventually);
     expect(bob.provider.awareness.getStates().get(bob.doc.clientID)).toEqual({ user: 'bob' });
+  });
+
+  it('keeps the presence of a client that reconnected while its old socket was half-open', async () => {
+    const relay = await startTestRelay();
+    const bob = connectClient(relay, 'handover', 'bob');
+    await synced(bob);
+    const states = (): Map<number, unknown> => bob.provider.awareness.getStates();
+
+    // Alice's old connection, still open on the relay's side: her state (clock 1), and a
+    // second state whose removal shows when the relay has handled this connection's end.
+    const aliceId = 1_000_001;
+    const marker = 1_000_002;
+    const old = await connectRaw(`${relay.wsUrl}/handover`);
+    old.socket.send(awarenessMessage([[aliceId, 1, { user: 'alice' }], [marker, 1, { user: 'marker' }]]));
+    await vi.waitFor(() => expect(states().get(marker)).toEqual({ user: 'marker' }), eventually);
+    expect(states().get(aliceId)).toEqual({ user: 'alice' });
+
+    // Alice's tab reconnects with the same clientID. Her state has moved on meanwhile
+    // (clock 2, set before the socket opens), so the relay sees it as `updated`, not `added`.
+    const alice = connectClient(relay, 'handover', 'alice', aliceId);
+    alice.provider.awareness.setLocalState({ user: 'alice again' });
+    expect(alice.provider.awareness.meta.get(aliceId)?.clock).toBe(2);
+    await synced(alice);
+    await vi.waitFor(() => expect(states().get(aliceId)).toEqual({ user: 'alice again' }), eventually);
+
+    // The relay removes all of a connection's states in one message, so once the marker is
+    // gone Bob has seen everything the old connection's end caused. (Alice's provider would
+    // re-assert a state the relay removed, so checking her presence alone could miss a flicker.)
+    const removedForBob: number[] = [];
+    bob.provider.awareness.on('change', ({ removed }: { removed: number[] }) => removedForBob.push(...removed));
+    old.socket.terminate();
+    await vi.waitFor(() => expect(states().has(marker)).toBe(false), eventually);
+    expect(removedForBob).toEqual([marker]);
+    expect(states().get(aliceId)).toEqual({ user: 'alice again' });
+
+    // The new connection owns the state now: when it drops, the state goes.
+    alice.provider.shouldConnect = false;
+    (alice.provider.ws as unknown as WebSocket).terminate();
+    await vi.waitFor(() => expect(states().has(aliceId)).toBe(false), eventually);
+    expect(states().get(bob.doc.clientID)).toEqual({ user: 'bob' });
   });
 
   it('refuses a bad document name with close code 4400 and a reason', async () => {

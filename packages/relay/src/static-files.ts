@@ -1,17 +1,19 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { contentTypeFor } from './content-types.js';
 
 const immutableCache = 'public, max-age=31536000, immutable';
 
 /**
  * Serves the files under `root` for GET and HEAD requests, as the demo app
- * needs: `index.html` for `/` and for unknown paths without a file extension
- * (so single-page-app deep links like `/doc/minutes` work), long-lived
- * immutable caching for the content-hashed files under `/assets/`, and
- * refusal (403) of any path that would leave `root` or name a dotfile.
+ * needs: `index.html` for `/` and for any unknown path outside `/assets/`
+ * requested by a browser navigation (an `Accept` header naming `text/html`),
+ * so single-page-app deep links like `/doc/minutes` or `/doc/report.v2` work
+ * while a missing script or icon still gets 404; long-lived immutable caching
+ * for the content-hashed files under `/assets/`; and refusal (403) of any path
+ * that would leave `root` or name a dotfile.
  */
 export function createStaticFileHandler(root: string): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const rootDir = resolve(root);
@@ -37,16 +39,34 @@ export function createStaticFileHandler(root: string): (request: IncomingMessage
       return;
     }
 
+    const isAsset = decoded.startsWith('/assets/');
     const target = await findFile(file);
     if (target !== null) {
-      const cacheControl = decoded.startsWith('/assets/') ? immutableCache : 'no-cache';
-      await sendFile(request, response, target, cacheControl);
-    } else if (extname(decoded) === '' && (await isFile(indexFile))) {
-      await sendFile(request, response, indexFile, 'no-cache');
-    } else {
+      await sendFile(request, response, target, { 'Cache-Control': isAsset ? immutableCache : 'no-cache' });
+    } else if (isAsset) {
       sendText(response, 404, 'Not Found');
+    } else if (acceptsHtml(request.headers.accept) && (await isFile(indexFile))) {
+      // A miss answers differently per Accept header, so caches must key on it.
+      await sendFile(request, response, indexFile, { 'Cache-Control': 'no-cache', Vary: 'Accept' });
+    } else {
+      sendText(response, 404, 'Not Found', { Vary: 'Accept' });
     }
   };
+}
+
+/**
+ * Whether an `Accept` header names `text/html` with a non-zero quality, as
+ * browsers do for navigations; the bare wildcard that `fetch`, scripts and
+ * icons send does not count.
+ */
+function acceptsHtml(accept: string | undefined): boolean {
+  if (accept === undefined) return false;
+  return accept.split(',').some((range) => {
+    const [type = '', ...parameters] = range.split(';').map((part) => part.trim().toLowerCase());
+    if (type !== 'text/html') return false;
+    const quality = parameters.find((parameter) => parameter.startsWith('q='));
+    return quality === undefined || Number(quality.slice(2)) > 0;
+  });
 }
 
 async function findFile(path: string): Promise<string | null> {
@@ -63,13 +83,18 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-async function sendFile(request: IncomingMessage, response: ServerResponse, file: string, cacheControl: string): Promise<void> {
+async function sendFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  file: string,
+  headers: { 'Cache-Control': string; Vary?: string },
+): Promise<void> {
   const info = await stat(file);
   response.writeHead(200, {
+    ...headers,
     'Content-Type': contentTypeFor(file),
     'Content-Length': info.size,
     'Last-Modified': info.mtime.toUTCString(),
-    'Cache-Control': cacheControl,
     'X-Content-Type-Options': 'nosniff',
   });
   if (request.method === 'HEAD') {
@@ -90,7 +115,7 @@ async function sendFile(request: IncomingMessage, response: ServerResponse, file
   });
 }
 
-function sendText(response: ServerResponse, status: number, text: string): void {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-  response.end(text);
+function sendText(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  response.end(response.req.method === 'HEAD' ? undefined : text);
 }
