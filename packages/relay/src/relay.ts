@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { ClientConnection } from './client-connection.js';
-import { RelayCloseCode } from '@allmende/protocol';
+import { ALLMENDE_SUBPROTOCOL, RelayCloseCode } from '@allmende/protocol';
 import { DocumentRegistry } from './document-registry.js';
 import { documentNameFromRequestTarget } from './document-name.js';
 import { createHttpHandler } from './http-handler.js';
@@ -66,7 +66,13 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const connections = new Set<ClientConnection>();
   let closing: Promise<void> | null = null;
 
-  const webSocketServer = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes });
+  const webSocketServer = new WebSocketServer({
+    noServer: true,
+    maxPayload: settings.maxMessageBytes,
+    // Allmende clients offer their subprotocol (and may carry the token in another one); answer
+    // with ours so the handshake names no token. Stock y-websocket clients offer none.
+    handleProtocols: (offered) => (offered.has(ALLMENDE_SUBPROTOCOL) ? ALLMENDE_SUBPROTOCOL : false),
+  });
   const server = createServer(createHttpHandler({ staticDir: options.staticDir, log }));
 
   server.on('upgrade', (request, socket, head) => {
