@@ -1,5 +1,5 @@
 import '@allmende/doc';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 
 /** What the document page shows. */
@@ -8,6 +8,8 @@ export interface DocPageProps {
   readonly relay: string;
   readonly displayName: string;
   readonly color: string;
+  /** A bearer token for the relay, from a sharing link; empty for none. */
+  readonly token: string;
 }
 
 /** A document: its name as the heading and the collaborative editor. */
@@ -20,6 +22,7 @@ export function docPage(props: DocPageProps): TemplateResult {
         document=${props.docName}
         user-name=${props.displayName}
         user-color=${props.color}
+        token=${props.token || nothing}
       ></allmende-doc>
     </main>
   `;

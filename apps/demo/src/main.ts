@@ -32,6 +32,14 @@ function header(route: Route): TemplateResult {
   `;
 }
 
+/**
+ * The relay token of a sharing link: `#token=…` (kept out of server logs) or `?token=…`.
+ * Empty when the link has none, which a development relay accepts.
+ */
+function linkToken(): string {
+  return new URLSearchParams(location.hash.slice(1)).get('token') ?? new URLSearchParams(location.search).get('token') ?? '';
+}
+
 function page(route: Route): TemplateResult {
   switch (route.page) {
     case 'home':
@@ -70,6 +78,7 @@ function page(route: Route): TemplateResult {
         relay: relayUrl,
         displayName,
         color: displayColor(displayName),
+        token: linkToken(),
       });
     case 'bad-doc-name':
       return badDocNamePage(route.name, route.error);

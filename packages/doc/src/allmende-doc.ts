@@ -1,5 +1,5 @@
 import { connect } from '@allmende/core';
-import type { ClosedEvent, ConnectionStatus, Session, User } from '@allmende/core';
+import type { AccessRole, ClosedEvent, ConnectionStatus, Session, SessionInfo, User } from '@allmende/core';
 import {
   buildInputRules,
   buildKeymap,
@@ -60,6 +60,12 @@ const STATUS_TEXT: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',
   connected: 'Connected',
   offline: 'Offline – changes are kept on this device',
+};
+
+const ACCESS_TEXT: Record<Exclude<AccessRole, 'write'>, string> = {
+  none: 'No access',
+  read: 'Read only',
+  comment: 'Comments only',
 };
 
 /** Everything set up for one document; torn down as a whole. */
@@ -140,6 +146,7 @@ function shortcut(keys: string): string {
  *
  * @fires allmende-change - {@link AllmendeChangeEvent} after each local edit.
  * @csspart toolbar - The formatting toolbar (`<allmende-toolbar>`).
+ * @csspart access - A badge saying "Read only" or "Comments only" when the relay grants less than write.
  * @csspart status - The connection status; its `data-status` attribute is
  *   `connecting`, `connected`, `offline` or `error` (the text then says why).
  * @csspart scroller - The scrolling box around the text.
@@ -159,6 +166,7 @@ export class AllmendeDoc extends AllmendeElement {
     _status: { state: true },
     _statusDetail: { state: true },
     _editable: { state: true },
+    _access: { state: true },
     _format: { state: true },
   };
 
@@ -225,6 +233,14 @@ export class AllmendeDoc extends AllmendeElement {
       .italic {
         font-style: italic;
         font-family: Georgia, 'Times New Roman', serif;
+      }
+      [part='access'] {
+        margin-inline-start: auto;
+        padding: 0.1rem 0.5rem;
+        border: 1px solid var(--_border);
+        border-radius: 999px;
+        font-size: 0.8rem;
+        color: var(--_fg);
       }
       [part='status'] {
         display: inline-flex;
@@ -294,6 +310,7 @@ export class AllmendeDoc extends AllmendeElement {
   private declare _statusDetail: string;
   /** Read by the EditorView's `editable` prop; call `view.setProps({})` after changing it. */
   private declare _editable: boolean;
+  private declare _access: AccessRole | null;
   private declare _format: FormatState;
 
   private binding: Binding | null = null;
@@ -316,6 +333,7 @@ export class AllmendeDoc extends AllmendeElement {
     this._status = null;
     this._statusDetail = '';
     this._editable = true;
+    this._access = null;
     this._format = EMPTY_FORMAT_STATE;
     this.scroller = this.ownerDocument.createElement('div');
     this.scroller.className = 'scroller';
@@ -339,6 +357,15 @@ export class AllmendeDoc extends AllmendeElement {
   /** The connection state shown in the status part; see {@link AllmendeDocStatus}. */
   get status(): AllmendeDocStatus {
     return this._status;
+  }
+
+  /**
+   * What the relay lets this user do with the document (`read`, `comment` or `write`), once it has
+   * said so; null before that and when the host manages the Y.Doc. Anything but `write` makes the
+   * text read-only (comments arrive with the review workflow).
+   */
+  get access(): AccessRole | null {
+    return this._access;
   }
 
   /** Moves focus into the text. */
@@ -401,6 +428,9 @@ export class AllmendeDoc extends AllmendeElement {
           ${this.renderButton('Undo', 'Mod-Z', null, undoCommand, undoIcon, readOnly || !format.canUndo)}
           ${this.renderButton('Redo', isMac ? 'Mod-Shift-Z' : 'Mod-Y', null, redoCommand, redoIcon, readOnly || !format.canRedo)}
         </allmende-toolbar>
+        ${this._access && this._access !== 'write' && this._status !== 'error'
+          ? html`<span part="access" data-access=${this._access}>${ACCESS_TEXT[this._access]}</span>`
+          : nothing}
         ${this._status
           ? html`<span part="status" role="status" data-status=${this._status}
               >${this._status === 'error' ? `Not connected: ${this._statusDetail}` : STATUS_TEXT[this._status]}</span
@@ -491,6 +521,7 @@ export class AllmendeDoc extends AllmendeElement {
     let session: Session | null = null;
     let ownDoc: Y.Doc | null = null;
     this._editable = true;
+    this._access = null;
     this._statusDetail = '';
 
     const hostDoc = this.ydoc ?? this.awareness?.doc;
@@ -515,6 +546,7 @@ export class AllmendeDoc extends AllmendeElement {
         this._status = session.status;
         session.on('status', this.onStatus);
         session.on('closed', this.onClosed);
+        session.on('access', this.onAccess);
       } catch (error) {
         // A bad relay URL or document name: show it, and offer no editing that would be lost.
         ownDoc = doc = new Y.Doc();
@@ -609,6 +641,7 @@ export class AllmendeDoc extends AllmendeElement {
     if (binding.session) {
       binding.session.off('status', this.onStatus);
       binding.session.off('closed', this.onClosed);
+      binding.session.off('access', this.onAccess);
       binding.session.destroy();
     }
     binding.ownDoc?.destroy();
@@ -642,6 +675,14 @@ export class AllmendeDoc extends AllmendeElement {
   private readonly onStatus = (status: ConnectionStatus): void => {
     // Closed for good stays closed: a later status from the same session must not hide the reason.
     if (this._status !== 'error') this._status = status;
+  };
+
+  /** The relay says what this user may do: anything but `write` makes the text read-only. */
+  private readonly onAccess = (info: SessionInfo): void => {
+    this._access = info.role;
+    if (this._status === 'error') return;
+    this._editable = info.role === 'write';
+    this.binding?.view.setProps({});
   };
 
   private readonly onClosed = (event: ClosedEvent): void => {
