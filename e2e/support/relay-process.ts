@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,13 +18,15 @@ export const elementHarness = join(root, 'e2e', 'harness', 'dist');
 export class RelayProcess {
   readonly dataDir: string;
   readonly staticDir: string;
+  readonly extraArgs: readonly string[];
   port = 0;
   #child: ChildProcess | null = null;
   #output = '';
 
-  constructor(options: { dataDir?: string; staticDir?: string } = {}) {
+  constructor(options: { dataDir?: string; staticDir?: string; args?: readonly string[] } = {}) {
     this.dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'allmende-e2e-'));
     this.staticDir = options.staticDir ?? demoApp;
+    this.extraArgs = options.args ?? [];
   }
 
   get httpUrl(): string {
@@ -60,7 +62,7 @@ export class RelayProcess {
   async #startOnce(): Promise<void> {
     this.#output = '';
     if (this.#child) throw new Error('relay already running');
-    const child = spawn(process.execPath, [cli, '--host', '127.0.0.1', '--port', String(this.port), '--data', this.dataDir, '--static', this.staticDir], {
+    const child = spawn(process.execPath, [cli, '--host', '127.0.0.1', '--port', String(this.port), '--data', this.dataDir, '--static', this.staticDir, ...this.extraArgs], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.#child = child;
@@ -104,4 +106,12 @@ export class RelayProcess {
     this.#child = null;
     return code;
   }
+}
+
+/** Mints a development token with the relay CLI's `token` command, as an operator would. */
+export function mintToken(options: { secret: string; sub: string; name: string; access: string[]; expiresIn?: string }): string {
+  const args = [cli, 'token', '--secret', options.secret, '--sub', options.sub, '--name', options.name];
+  for (const rule of options.access) args.push('--access', rule);
+  if (options.expiresIn) args.push('--expires-in', options.expiresIn);
+  return execFileSync(process.execPath, args, { encoding: 'utf8' }).trim();
 }

@@ -39,7 +39,7 @@ interface RunningCli {
 function run(args: string[], options: { cwd?: string } = {}): RunningCli {
   // The relay's own settings must come from the test, not from the shell that runs it.
   const env = { ...process.env };
-  for (const name of ['PORT', 'HOST', 'DATA_DIR', 'STATIC_DIR']) delete env[name];
+  for (const name of ['PORT', 'HOST', 'DATA_DIR', 'STATIC_DIR', 'JWT_SECRET', 'JWT_ISSUER', 'OIDC_ISSUER', 'JWT_AUDIENCE', 'JWT_CLOCK_TOLERANCE', 'ALLOW_INSECURE_DEV']) delete env[name];
   const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env, cwd: options.cwd });
   let stdout = '';
   let stderr = '';

@@ -2,13 +2,18 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type AuthFlagValues, authFlagOptions, authFromFlags, authUsage } from './auth-flags.js';
+import { checkDevModeHost } from './dev-mode.js';
 import { startRelay } from './relay.js';
+import { runTokenCommand } from './token-command.js';
 import { resolveStaticDirOption } from './static-dir-option.js';
 
 // The demo app's build output when the relay runs from the repository (dist/cli.js → apps/demo/dist).
 const demoBuild = fileURLToPath(new URL('../../../apps/demo/dist', import.meta.url));
 
 const usage = `Usage: allmende-relay [options]
+       allmende-relay token --secret <s> --sub <id> --access <PATTERN=ROLE> ...
+                            (prints a development token; see token --help)
 
 Runs the Allmende relay: a y-websocket server with SQLite persistence that can
 also serve the demo app.
@@ -24,15 +29,21 @@ Options:
                   repository and it was built; otherwise no files)
   -h, --help      show this help and exit
 
+${authUsage}
 SIGTERM and SIGINT close all connections, flush the database and exit with 0.
 `;
 
 /** Parses the command line and environment, starts the relay and handles signals. */
 async function main(): Promise<void> {
-  let values: { port?: string; host?: string; data?: string; static?: string; help?: boolean };
+  if (process.argv[2] === 'token') {
+    process.exitCode = await runTokenCommand(process.argv.slice(3), process.env);
+    return;
+  }
+  let values: { port?: string; host?: string; data?: string; static?: string; help?: boolean } & AuthFlagValues;
   try {
     ({ values } = parseArgs({
       options: {
+        ...authFlagOptions,
         port: { type: 'string' },
         host: { type: 'string' },
         data: { type: 'string' },
@@ -57,6 +68,15 @@ async function main(): Promise<void> {
     process.stderr.write(`allmende-relay: --port must be a number from 0 to 65535, got "${portText}"\n`);
     process.exit(2);
   }
+  const host = values.host ?? process.env['HOST'] ?? '127.0.0.1';
+  let authSettings: ReturnType<typeof authFromFlags>;
+  try {
+    authSettings = authFromFlags(values, process.env);
+    if (authSettings.auth === undefined) checkDevModeHost(host, authSettings.allowInsecureDevMode);
+  } catch (error) {
+    process.stderr.write(`allmende-relay: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
   const log = (line: string): void => {
     process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   };
@@ -65,10 +85,12 @@ async function main(): Promise<void> {
 
   const relay = await startRelay({
     port,
-    host: values.host ?? process.env['HOST'] ?? '127.0.0.1',
+    host,
     dataDir: resolve(values.data ?? process.env['DATA_DIR'] ?? 'data'),
     ...(staticDir === undefined ? {} : { staticDir }),
     logger: log,
+    ...(authSettings.auth === undefined ? {} : { auth: authSettings.auth }),
+    allowInsecureDevMode: authSettings.allowInsecureDevMode,
   });
   process.stdout.write(`allmende-relay listening on ${relay.url}\n`);
 

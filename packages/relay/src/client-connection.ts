@@ -1,4 +1,5 @@
 import { WebSocket } from 'ws';
+import type { ConnectionAccess } from './connection-access.js';
 
 const maxCloseReasonBytes = 123;
 
@@ -11,16 +12,19 @@ const maxCloseReasonBytes = 123;
 export class ClientConnection {
   /** The awareness client ids this connection has announced; removed for everyone when it leaves. */
   readonly awarenessClientIds = new Set<number>();
+  /** What this connection may do with its document, and who it is. */
+  readonly access: ConnectionAccess;
   readonly #socket: WebSocket;
   readonly #onGone: (connection: ClientConnection) => void;
   #isGone = false;
   #answeredPing = true;
 
   /**
-   * Wraps `socket`; `onGone` runs exactly once, when the relay closes the
-   * connection or the socket closes by itself, whichever comes first.
+   * Wraps `socket` of a connection with `access`; `onGone` runs exactly once, when the relay
+   * closes the connection or the socket closes by itself, whichever comes first.
    */
-  constructor(socket: WebSocket, onGone: (connection: ClientConnection) => void) {
+  constructor(socket: WebSocket, onGone: (connection: ClientConnection) => void, access: ConnectionAccess) {
+    this.access = access;
     this.#socket = socket;
     this.#onGone = onGone;
     socket.on('close', () => this.#gone());

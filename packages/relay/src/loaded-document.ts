@@ -2,6 +2,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { ClientConnection } from './client-connection.js';
 import { RelayCloseCode } from '@allmende/protocol';
+import { findChangeOutsideComments } from './comment-only-check.js';
+import { guardPresenceUpdate } from './presence-guard.js';
+import { isRedundantUpdate } from './redundant-update.js';
 import { DocumentUpdates } from './document-updates.js';
 import type { DocumentStore } from './document-store.js';
 import {
@@ -69,6 +72,8 @@ export class LoadedDocument {
     const syncStep1 = encodeSyncStep1(this.#updates.stateVector());
     this.#connections.add(connection);
     connection.send(syncStep1);
+    // Right after sync step 1, so an Allmende client knows its role before it can type.
+    if (connection.access.wantsSessionInfo) connection.send(connection.access.sessionInfoMessage());
     const clients = [...this.#awareness.getStates().keys()];
     if (clients.length > 0) {
       connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.#awareness, clients)));
@@ -130,15 +135,18 @@ export class LoadedDocument {
         connection.send(encodeSyncStep2(this.#updates.diff(message.stateVector)));
         return;
       case 'update':
-        if (!message.isEmpty) this.#accept(message.update, connection);
+        if (!message.isEmpty && this.#mayApply(connection, message.update)) this.#accept(message.update, connection);
         return;
-      case 'awareness':
+      case 'awareness': {
+        const update = this.#guardPresence(connection, message.update);
+        if (update === null) return;
         try {
-          awarenessProtocol.applyAwarenessUpdate(this.#awareness, message.update, connection);
+          awarenessProtocol.applyAwarenessUpdate(this.#awareness, update, connection);
         } catch (error) {
           throw new ProtocolError(`malformed awareness update: ${describe(error)}`, { cause: error });
         }
         return;
+      }
       case 'query-awareness': {
         const clients = [...this.#awareness.getStates().keys()];
         connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.#awareness, clients)));
@@ -147,6 +155,46 @@ export class LoadedDocument {
       case 'unknown':
         return;
     }
+  }
+
+  // Read-only connections (and comment-only ones outside the comments) still get every update,
+  // but theirs are dropped: never stored, never forwarded. Logged once per connection.
+  #mayApply(connection: ClientConnection, update: Uint8Array): boolean {
+    const { access } = connection;
+    if (access.role === 'write') return true;
+    const problem = access.role === 'read' ? 'the connection is read-only' : findChangeOutsideComments(this.#updates.state(), update);
+    if (problem === null) return true;
+    // A reader's first update, its sync step 2, carries its whole delete set even when it never
+    // typed; that is not worth a line. Checked once per connection: it decodes the whole document.
+    const harmlessSync = access.role === 'read' && !access.sentUpdate && isRedundantUpdate(this.#updates.state(), update);
+    access.sentUpdate = true;
+    if (!access.loggedDroppedUpdate && !harmlessSync) {
+      access.loggedDroppedUpdate = true;
+      this.#options.log(`dropped an update from ${access.describe()} (${access.role}) to "${this.name}": ${problem}; further ones are dropped silently`);
+    }
+    return false;
+  }
+
+  // Stamps the token's identity on the presence a connection sends and refuses entries for client
+  // ids that a connection of another person owns. Returns the update to apply, or null.
+  #guardPresence(connection: ClientConnection, update: Uint8Array): Uint8Array | null {
+    let guarded: ReturnType<typeof guardPresenceUpdate>;
+    try {
+      guarded = guardPresenceUpdate(update, connection.access, {
+        clockOf: (client) => this.#awareness.meta.get(client)?.clock,
+        hasState: (client) => this.#awareness.states.has(client),
+        ownerOf: (client) => this.#awarenessOwners.get(client)?.access,
+      });
+    } catch (error) {
+      throw new ProtocolError(describe(error), { cause: error });
+    }
+    if (guarded.refused.length > 0 && !connection.access.loggedRefusedPresence) {
+      connection.access.loggedRefusedPresence = true;
+      this.#options.log(
+        `refused presence from ${connection.access.describe()} on "${this.name}" for client ids ${guarded.refused.join(', ')} owned by someone else; further refusals are not logged`,
+      );
+    }
+    return guarded.update;
   }
 
   #accept(update: Uint8Array, from: ClientConnection): void {

@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { ClientConnection } from './client-connection.js';
 import { ALLMENDE_SUBPROTOCOL, RelayCloseCode } from '@allmende/protocol';
+import { Authenticator, type RelayAuthOptions } from './authenticator.js';
+import type { ConnectionAccess } from './connection-access.js';
+import { checkDevModeHost, devModeWarning } from './dev-mode.js';
+import { scheduleTokenExpiry } from './token-expiry.js';
 import { DocumentRegistry } from './document-registry.js';
 import { documentNameFromRequestTarget } from './document-name.js';
 import { createHttpHandler } from './http-handler.js';
@@ -30,6 +34,14 @@ export interface RelayOptions {
   maxMessageBytes?: number;
   /** Receives one line per noteworthy event (refused connections, internal errors); silent by default. */
   logger?: (line: string) => void;
+  /**
+   * How connections are authenticated: a JWT secret (HS256) and/or an OIDC issuer (RS256/ES256).
+   * Without it the relay runs in development mode: everyone may write, and it refuses a
+   * non-loopback `host` unless `allowInsecureDevMode` is true.
+   */
+  auth?: RelayAuthOptions;
+  /** Lets a relay without `auth` listen on a non-loopback interface; false by default. */
+  allowInsecureDevMode?: boolean;
 }
 
 /** A running relay, as returned by {@link startRelay}. */
@@ -59,6 +71,11 @@ export interface Relay {
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const settings = checkOptions(options);
   const log = options.logger ?? (() => {});
+  const authenticator = new Authenticator(options.auth);
+  if (authenticator.devMode) {
+    checkDevModeHost(settings.host, options.allowInsecureDevMode === true);
+    for (const line of devModeWarning(settings.host)) log(line);
+  }
 
   mkdirSync(settings.dataDir, { recursive: true });
   const store = new SqliteStore(join(settings.dataDir, sqliteFileName));
@@ -95,10 +112,33 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       socket.close(RelayCloseCode.badRequest, reason);
       return;
     }
+    // The token is checked before the document is loaded; meanwhile the client's messages wait unread.
+    socket.pause();
+    void authenticator.admit(request, name, socket.protocol).then((admission) => {
+      if (socket.readyState !== socket.OPEN) return;
+      if (admission.ok && closing === null) openConnection(socket, name, admission.access);
+      // Resumed after the message handler exists; a refused socket must read the close handshake.
+      socket.resume();
+      if (!admission.ok) {
+        log(admission.logLine);
+        socket.close(admission.code, admission.reason);
+      } else if (closing !== null) {
+        socket.close(RelayCloseCode.goingAway, 'the relay is shutting down');
+      }
+    });
+  }
+
+  function openConnection(socket: WebSocket, name: string, access: ConnectionAccess): void {
     let document: LoadedDocument | null = null;
+    let stopExpiryTimer = (): void => {};
     const connection = new ClientConnection(socket, (gone) => {
+      stopExpiryTimer();
       connections.delete(gone);
       if (document !== null) registry.leave(document, gone);
+    }, access);
+    stopExpiryTimer = scheduleTokenExpiry(access.expiresAt, () => {
+      log(`closing the connection of ${access.describe()} to "${name}": token expired`);
+      connection.close(RelayCloseCode.tokenExpired, 'token expired, reconnect with a fresh one');
     });
     connections.add(connection);
     try {
@@ -129,6 +169,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     throw error;
   });
   server.on('error', (error) => log(`HTTP server error: ${error.message}`));
+  if (!authenticator.devMode) {
+    authenticator.warmUp().then(log, (error: unknown) => {
+      log(`cannot check tokens yet, will retry with the first connection: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
 
   const heartbeat = setInterval(() => {
     for (const connection of connections) connection.heartbeat();
@@ -168,7 +213,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   };
 }
 
-function checkOptions(options: RelayOptions): Required<Omit<RelayOptions, 'staticDir' | 'logger'>> {
+function checkOptions(options: RelayOptions): Required<Omit<RelayOptions, 'staticDir' | 'logger' | 'auth' | 'allowInsecureDevMode'>> {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('startRelay needs an options object with at least { dataDir }');
   }
