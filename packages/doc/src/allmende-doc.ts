@@ -599,7 +599,9 @@ export class AllmendeDoc extends AllmendeElement {
           'data-placeholder': PLACEHOLDER,
           class: placeholder ? 'is-empty' : '',
           ...(placeholder ? { 'aria-placeholder': PLACEHOLDER } : {}),
-          ...(this._editable ? {} : { 'aria-readonly': 'true' }),
+          // Read-only text stays focusable: keyboard and screen reader users can still move through and select it,
+          // and others see where they are.
+          ...(this._editable ? {} : { 'aria-readonly': 'true', tabindex: '0' }),
         };
       },
       handleDOMEvents: {
