@@ -1,15 +1,78 @@
 export { schema } from './schema.js';
+export type { MarkName, NodeName } from './schema.js';
+export { ALIGNMENTS, INDENT_STEP_PT, MAX_INDENT } from './block-attrs.js';
+export type { Alignment } from './block-attrs.js';
+export { isHexColor, normalizeColor } from './color.js';
+export { LINK_SCHEMES, safeLinkHref } from './link-href.js';
+export { checkImageDataUrl, IMAGE_MIME_TYPES, MAX_IMAGE_BYTES, safeImageSrc } from './image-source.js';
+export type { ImageDataUrlCheck } from './image-source.js';
+export { DEFAULT_HIGHLIGHT } from './marks.js';
 export {
   toggleBold,
   toggleItalic,
+  toggleUnderline,
+  toggleStrikethrough,
+  toggleSuperscript,
+  toggleSubscript,
+  toggleCode,
+  setTextColor,
+  setHighlight,
+  setLink,
+  removeLink,
+} from './mark-commands.js';
+export {
   setParagraph,
   setHeading,
+  setAlignment,
+  indentBlock,
+  outdentBlock,
+  increaseIndent,
+  decreaseIndent,
+  toggleBlockquote,
+  toggleCodeBlock,
+  setCodeBlockLanguage,
+  insertHorizontalRule,
+  insertPageBreak,
+  insertImage,
+  insertHardBreak,
+} from './block-commands.js';
+export type { ImageAttrs } from './block-commands.js';
+export {
   toggleBulletList,
   toggleOrderedList,
+  toggleTaskList,
+  toggleTaskChecked,
+  toggleTaskCheckedAt,
   indentListItem,
   outdentListItem,
-} from './commands.js';
+  splitListItem,
+} from './list-commands.js';
+export {
+  MAX_TABLE_SIZE,
+  insertTable,
+  addTableRowBefore,
+  addTableRowAfter,
+  addTableColumnBefore,
+  addTableColumnAfter,
+  deleteTableRow,
+  deleteTableColumn,
+  deleteTable,
+  mergeTableCells,
+  splitTableCell,
+  toggleTableHeaderRow,
+  toggleTableHeaderColumn,
+  goToNextTableCell,
+  goToPreviousTableCell,
+} from './table-commands.js';
+export { fillEmptyContainers } from './fill-empty.js';
 export { buildKeymap } from './keymap.js';
+export type { KeymapOptions } from './keymap.js';
 export { buildInputRules } from './input-rules.js';
-export { isMarkActive, activeBlock } from './selection-state.js';
-export type { ActiveBlock } from './selection-state.js';
+export { isMarkActive, activeBlock, activeMarks } from './selection-state.js';
+export type { ActiveBlock, ActiveMarks } from './selection-state.js';
+export { findMatches, findNext, replaceAll, replaceNext } from './find-replace.js';
+export type { FindOptions, TextRange } from './find-replace.js';
+export { countCharacters, countWords } from './text-counts.js';
+export type { CountCharactersOptions } from './text-counts.js';
+export { fragmentToHTML, htmlToDoc, htmlToSlice, sanitizeHTML } from './sanitize-html.js';
+export type { RemovedImage, SanitizeOptions } from './sanitize-html.js';

@@ -37,6 +37,7 @@ function emptyParagraph(): EditorState {
 }
 
 const shape = (doc: ProseMirrorNode): unknown => doc.toJSON();
+const PLAIN = { align: null, indent: 0 };
 
 describe('buildInputRules', () => {
   it('turns "# " to "###### " into headings of levels 1 to 6', () => {
@@ -44,7 +45,9 @@ describe('buildInputRules', () => {
       const state = type(emptyParagraph(), `${'#'.repeat(level)} Title`);
       expect(shape(state.doc)).toEqual({
         type: 'doc',
-        content: [{ type: 'heading', attrs: { level }, content: [{ type: 'text', text: 'Title' }] }],
+        content: [
+          { type: 'heading', attrs: { level, align: null, indent: 0 }, content: [{ type: 'text', text: 'Title' }] },
+        ],
       });
     }
   });
@@ -63,7 +66,12 @@ describe('buildInputRules', () => {
         content: [
           {
             type: 'bullet_list',
-            content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'item' }] }] }],
+            content: [
+              {
+                type: 'list_item',
+                content: [{ type: 'paragraph', attrs: PLAIN, content: [{ type: 'text', text: 'item' }] }],
+              },
+            ],
           },
         ],
       });
@@ -102,4 +110,55 @@ describe('buildInputRules', () => {
     expect(() => buildInputRules(tiny)).toThrow(TypeError);
     expect(() => buildInputRules(tiny)).toThrow(/bullet_list/);
   });
+
+  it('turns "> " into a blockquote', () => {
+    const state = type(emptyParagraph(), '> quoted');
+    expect(state.doc.firstChild?.type.name).toBe('blockquote');
+    expect(state.doc.textContent).toBe('quoted');
+  });
+
+  it('turns three backticks into a code block, where rules stop applying', () => {
+    const state = type(emptyParagraph(), '```# not a heading');
+    expect(state.doc.firstChild?.type.name).toBe('code_block');
+    expect(state.doc.textContent).toBe('# not a heading');
+  });
+
+  it('turns "- [ ] " and "- [x] " into a task list', () => {
+    const open = type(emptyParagraph(), '- [ ] todo');
+    expect(shape(open.doc)).toEqual({
+      type: 'doc',
+      content: [
+        {
+          type: 'task_list',
+          content: [
+            {
+              type: 'task_item',
+              attrs: { checked: false },
+              content: [{ type: 'paragraph', attrs: PLAIN, content: [{ type: 'text', text: 'todo' }] }],
+            },
+          ],
+        },
+      ],
+    });
+    const done = type(emptyParagraph(), '[x] done');
+    expect(done.doc.firstChild?.type.name).toBe('task_list');
+    expect(done.doc.firstChild?.firstChild?.attrs['checked']).toBe(true);
+    expect(done.doc.textContent).toBe('done');
+  });
+
+  it('turns "---" into a horizontal rule with the cursor in a paragraph below', () => {
+    const state = type(emptyParagraph(), '---next');
+    expect(state.doc.childCount).toBe(2);
+    expect(state.doc.firstChild?.type.name).toBe('horizontal_rule');
+    expect(state.doc.lastChild?.textContent).toBe('next');
+  });
+
+  it('leaves "---" alone when other text follows in the paragraph', () => {
+    const doc = schema.node('doc', null, [schema.node('paragraph', null, [schema.text('tail')])]);
+    const start = EditorState.create({ doc, plugins: [rules], selection: TextSelection.create(doc, 1) });
+    const state = type(start, '---');
+    expect(state.doc.firstChild?.type.name).toBe('paragraph');
+    expect(state.doc.textContent).toBe('---tail');
+  });
 });
+

@@ -67,4 +67,77 @@ describe('buildKeymap', () => {
   it('does not bind undo or redo', () => {
     expect(Object.keys(keys).filter((key) => /-(z|y|Z|Y)$/.test(key))).toEqual([]);
   });
+
+  it('binds the other mark shortcuts', () => {
+    const cases: Array<[string, string]> = [
+      ['Mod-u', 'underline'],
+      ['Mod-Shift-x', 'strikethrough'],
+      ['Mod-.', 'superscript'],
+      ['Mod-,', 'subscript'],
+      ['Mod-e', 'code'],
+    ];
+    for (const [key, mark] of cases) {
+      const state = press(doc(p('word')), key, 1, 5);
+      expect(state?.doc.firstChild?.firstChild?.marks.map((m) => m.type.name)).toEqual([mark]);
+    }
+  });
+
+  it('calls the link callback on Mod-k and leaves Mod-k unbound without one', () => {
+    expect(keys['Mod-k']).toBeUndefined();
+    const calls: string[] = [];
+    const withLink = buildKeymap(schema, {
+      onLink: (state) => {
+        calls.push(state.doc.textBetween(state.selection.from, state.selection.to));
+        return true;
+      },
+    });
+    const start = doc(p('word'));
+    const state = EditorState.create({ doc: start, selection: TextSelection.create(start, 1, 5) });
+    expect(withLink['Mod-k']!(state)).toBe(true);
+    expect(calls).toEqual(['word']);
+  });
+
+  it('aligns with Mod-Shift-L, E, R and J', () => {
+    const cases: Array<[string, string | null]> = [
+      ['Mod-Shift-e', 'center'],
+      ['Mod-Shift-r', 'right'],
+      ['Mod-Shift-j', 'justify'],
+      ['Mod-Shift-l', null],
+    ];
+    for (const [key, align] of cases) {
+      expect(press(doc(p('text')), key, 2)?.doc.firstChild?.attrs['align']).toBe(align);
+    }
+  });
+
+  it('toggles task lists, blockquotes and code blocks', () => {
+    expect(press(doc(p('x')), 'Mod-Shift-9', 1)?.doc.firstChild?.type.name).toBe('task_list');
+    expect(press(doc(p('x')), 'Mod-Shift-b', 1)?.doc.firstChild?.type.name).toBe('blockquote');
+    expect(press(doc(p('x')), 'Mod-Alt-c', 1)?.doc.firstChild?.type.name).toBe('code_block');
+  });
+
+  it('moves between table cells on Tab and Shift-Tab', () => {
+    const cell = (value: string) => schema.node('table_cell', null, [p(value)]);
+    const table = schema.node('table', null, [schema.node('table_row', null, [cell('a'), cell('b')])]);
+    const start = doc(table);
+    // table > row > cell > paragraph: "a" starts at 4, "b" at 9.
+    const next = press(start, 'Tab', 4);
+    expect(next?.selection.$from.parent.textContent).toBe('b');
+    const back = press(next!.doc, 'Shift-Tab', next!.selection.from);
+    expect(back?.selection.$from.parent.textContent).toBe('a');
+    expect(press(doc(p('x')), 'Tab', 1)).toBeNull();
+  });
+
+  it('inserts a page break on Mod-Enter and leaves a code block with it', () => {
+    expect(press(doc(p('ab')), 'Mod-Enter', 2)?.doc.child(1).type.name).toBe('page_break');
+    const code = doc(schema.node('code_block', null, [text('x')]));
+    const left = press(code, 'Mod-Enter', 2);
+    expect(left?.doc.childCount).toBe(2);
+    expect(left?.doc.child(1).type.name).toBe('paragraph');
+  });
+
+  it('indents paragraphs on Mod-] and outdents them on Mod-[', () => {
+    const indented = press(doc(p('x')), 'Mod-]', 1);
+    expect(indented?.doc.firstChild?.attrs['indent']).toBe(1);
+    expect(press(indented!.doc, 'Mod-[', 1)?.doc.firstChild?.attrs['indent']).toBe(0);
+  });
 });

@@ -4,12 +4,25 @@ import type { MarkType, NodeType, Schema } from 'prosemirror-model';
 export interface AllmendeTypes {
   readonly paragraph: NodeType;
   readonly heading: NodeType;
+  readonly blockquote: NodeType;
+  readonly codeBlock: NodeType;
+  readonly horizontalRule: NodeType;
+  readonly pageBreak: NodeType;
   readonly bulletList: NodeType;
   readonly orderedList: NodeType;
+  readonly taskList: NodeType;
   readonly listItem: NodeType;
+  readonly taskItem: NodeType;
+  readonly table: NodeType;
   readonly hardBreak: NodeType;
   readonly bold: MarkType;
   readonly italic: MarkType;
+  readonly underline: MarkType;
+  readonly strikethrough: MarkType;
+  readonly superscript: MarkType;
+  readonly subscript: MarkType;
+  readonly code: MarkType;
+  readonly link: MarkType;
 }
 
 /**
@@ -31,12 +44,25 @@ export function requireAllmendeTypes(schema: Schema, caller: string): AllmendeTy
   const types: AllmendeTypes = {
     paragraph: node('paragraph'),
     heading: node('heading'),
+    blockquote: node('blockquote'),
+    codeBlock: node('code_block'),
+    horizontalRule: node('horizontal_rule'),
+    pageBreak: node('page_break'),
     bulletList: node('bullet_list'),
     orderedList: node('ordered_list'),
+    taskList: node('task_list'),
     listItem: node('list_item'),
+    taskItem: node('task_item'),
+    table: node('table'),
     hardBreak: node('hard_break'),
     bold: mark('bold'),
     italic: mark('italic'),
+    underline: mark('underline'),
+    strikethrough: mark('strikethrough'),
+    superscript: mark('superscript'),
+    subscript: mark('subscript'),
+    code: mark('code'),
+    link: mark('link'),
   };
   if (missing.length > 0) {
     throw new TypeError(

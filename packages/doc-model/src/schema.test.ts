@@ -1,7 +1,10 @@
-import { Slice } from 'prosemirror-model';
-import type { Node as ProseMirrorNode } from 'prosemirror-model';
+import { DOMParser, Slice } from 'prosemirror-model';
+import type { Mark, Node as ProseMirrorNode } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
+import { fixTables, TableMap } from 'prosemirror-tables';
 import { describe, expect, it } from 'vitest';
+import { HtmlElement } from './html-dom.js';
+import { fragmentToHTML, htmlToSlice } from './sanitize-html.js';
 import { schema } from './schema.js';
 
 // y-prosemirror rebuilds every element from the merged Y.XmlFragment with
@@ -50,7 +53,7 @@ describe('schema', () => {
     const state = EditorState.create({ doc });
     const tr = state.tr.replace(0, doc.content.size, Slice.empty);
     expect(() => tr.doc.check()).not.toThrow();
-    expect(tr.doc.toJSON()).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
+    expect(tr.doc.toJSON()).toEqual({ type: 'doc', content: [{ type: 'paragraph', attrs: { align: null, indent: 0 } }] });
   });
 
   it('still rejects blocks where only inline content belongs', () => {
@@ -88,3 +91,177 @@ describe('schema', () => {
     expect(schema.nodeFromJSON(doc.toJSON()).eq(doc)).toBe(true);
   });
 });
+
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+const text = (value: string, ...marks: Mark[]): ProseMirrorNode => schema.text(value, marks);
+const node = (name: string, attrs: Record<string, unknown> | null, ...content: ProseMirrorNode[]) =>
+  schema.node(name, attrs, content);
+const cell = (name: 'table_cell' | 'table_header', value: string, attrs: Record<string, unknown> | null = null) =>
+  node(name, attrs, p(value));
+
+/** A document with every node type, mark and non-default attribute. */
+function everything(): ProseMirrorNode {
+  const m = schema.marks;
+  return node(
+    'doc',
+    null,
+    node('heading', { level: 3, align: 'center', indent: 1 }, text('Title')),
+    node(
+      'paragraph',
+      { align: 'justify', indent: 2 },
+      text('b', m.bold.create()),
+      text('i', m.italic.create()),
+      text('u', m.underline.create()),
+      text('s', m.strikethrough.create()),
+      text('sup', m.superscript.create()),
+      text('sub', m.subscript.create()),
+      text('code', m.code.create()),
+      text('red', m.text_color.create({ color: '#c9211e' })),
+      text('marked', m.highlight.create({ color: '#ffff00' })),
+      text('link', m.link.create({ href: 'https://example.org/a?b=1&c=2', title: 'Example' })),
+      text('mail', m.link.create({ href: 'mailto:a@example.org', title: null })),
+      node('hard_break', null),
+      node('image', { src: PNG, alt: 'A dot', title: 'Dot', width: 120 }),
+    ),
+    node('blockquote', null, p('quoted')),
+    node('code_block', { language: 'js' }, text('let a = 1;\n  a++;')),
+    node('horizontal_rule', null),
+    node('page_break', null),
+    node('bullet_list', null, li(p('bullet'), node('ordered_list', { order: 4 }, li(p('four'))))),
+    node('task_list', null, node('task_item', { checked: true }, p('done')), node('task_item', { checked: false }, p('open'))),
+    node(
+      'table',
+      null,
+      node('table_row', null, cell('table_header', 'H1'), cell('table_header', 'H2', { colspan: 1, rowspan: 1, colwidth: [200] })),
+      node('table_row', null, cell('table_cell', 'wide', { colspan: 2, rowspan: 1, colwidth: [100, 150] })),
+    ),
+    p('end'),
+  );
+}
+
+describe('schema round trips', () => {
+  it('round-trips every node, mark and attribute through JSON', () => {
+    const doc = everything();
+    expect(() => doc.check()).not.toThrow();
+    expect(schema.nodeFromJSON(JSON.parse(JSON.stringify(doc.toJSON()))).eq(doc)).toBe(true);
+  });
+
+  it('parses what its toDOM writes back into the same document, without a DOM', () => {
+    const doc = everything();
+    const html = fragmentToHTML(doc.content);
+    const parsed = htmlToSlice(html).content;
+    expect(parsed.toJSON()).toEqual(doc.content.toJSON());
+    // And the HTML of the result is stable.
+    expect(fragmentToHTML(parsed)).toBe(html);
+  });
+
+  it('writes the expected HTML for the new node types', () => {
+    const html = fragmentToHTML(everything().content);
+    expect(html).toContain('<h3 style="text-align: center; margin-left: 36pt">Title</h3>');
+    expect(html).toContain('<pre data-language="js"><code class="language-js">');
+    expect(html).toContain('<ul data-type="task_list"><li data-type="task_item" data-checked="true">');
+    expect(html).toContain('<td colspan="2" data-colwidth="100,150">');
+    expect(html).toContain('<div data-page-break="" class="page-break" style="break-after: page"></div>');
+    expect(html).toContain('<span style="color: #c9211e">red</span>');
+    expect(html).toContain('<mark style="background-color: #ffff00">marked</mark>');
+  });
+
+  it('uses only selectors that the DOM-free parser supports in its parse rules', () => {
+    const probe = new HtmlElement('div');
+    for (const rule of DOMParser.fromSchema(schema).rules) {
+      if ('tag' in rule && rule.tag) expect(() => probe.matches(rule.tag as string)).not.toThrow();
+    }
+  });
+
+  it('lets superscript and subscript exclude each other', () => {
+    const sub = schema.marks.subscript.create();
+    const set = schema.marks.superscript.create().addToSet([sub]);
+    expect(set.map((mark) => mark.type.name)).toEqual(['superscript']);
+  });
+});
+
+describe('schema under concurrent deletes', () => {
+  it('keeps a table whose rows were all deleted, and rows whose cells were all deleted', () => {
+    const rows = [node('table_row', null, cell('table_cell', 'a')), node('table_row', null, cell('table_cell', 'b'))];
+    const table = schema.node('table', null, mergeDeletes(rows, [rows[0]!], [rows[1]!]));
+    expect(() => schema.node('doc', null, [table, p()]).check()).not.toThrow();
+    const cells = [cell('table_cell', 'a'), cell('table_cell', 'b')];
+    const row = schema.node('table_row', null, mergeDeletes(cells, [cells[0]!], [cells[1]!]));
+    expect(() => schema.node('table', null, [row]).check()).not.toThrow();
+  });
+
+  it('keeps a cell whose paragraphs were joined away concurrently, so no column shifts', () => {
+    const blocks = [p('one'), p('two')];
+    const emptied = schema.node('table_cell', null, mergeDeletes(blocks, [blocks[1]!], [blocks[0]!]));
+    const row = schema.node('table_row', null, [emptied, cell('table_cell', 'right')]);
+    expect(row.childCount).toBe(2);
+    expect(row.child(1).textContent).toBe('right');
+  });
+
+  it('keeps an emptied blockquote, task list and task item', () => {
+    expect(() => schema.node('blockquote', null, []).check()).not.toThrow();
+    expect(() => schema.node('task_list', null, []).check()).not.toThrow();
+    const nested = schema.node('task_list', null, [schema.node('task_item', null, [p('nested')])]);
+    expect(schema.node('task_item', { checked: true }, [nested]).textContent).toBe('nested');
+  });
+
+  it('squares up rows of different lengths with prosemirror-tables fixTables', () => {
+    // One user added a column while another added a row: the new row is one cell short.
+    const table = node(
+      'table',
+      null,
+      node('table_row', null, cell('table_cell', 'a'), cell('table_cell', 'b'), cell('table_cell', 'new')),
+      node('table_row', null, cell('table_cell', 'c'), cell('table_cell', 'd')),
+    );
+    const state = EditorState.create({ doc: node('doc', null, table, p()) });
+    const tr = fixTables(state);
+    expect(tr).toBeDefined();
+    const fixed = tr!.doc.firstChild!;
+    expect(TableMap.get(fixed).problems).toBeNull();
+    expect(fixed.child(1).childCount).toBe(3);
+  });
+
+  it('accepts attribute values no client would write, instead of dropping the node', () => {
+    // y-prosemirror deletes a node whose attributes fail validation; there is none.
+    expect(() => schema.node('table_cell', { colspan: 'x', rowspan: null, colwidth: 'wide' }, [p()])).not.toThrow();
+    expect(() => schema.node('heading', { level: 'x', align: 7, indent: -3 }, [])).not.toThrow();
+    expect(() => schema.node('image', { src: 'javascript:alert(1)' })).not.toThrow();
+  });
+});
+
+describe('schema rendering of untrusted attributes', () => {
+  const toDOM = (name: string, attrs: Record<string, unknown>) =>
+    schema.nodes[name as 'paragraph']!.spec.toDOM!(schema.node(name, attrs, name === 'image' ? [] : []));
+  const markDOM = (name: string, attrs: Record<string, unknown>) =>
+    schema.marks[name as 'link']!.spec.toDOM!(schema.mark(name, attrs), true);
+
+  it('renders no href for a link whose target is not http, https or mailto', () => {
+    for (const href of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'data:text/html,x', 'vbscript:x', '/relative']) {
+      expect(markDOM('link', { href })).toEqual(['a', { rel: 'noopener noreferrer nofollow' }, 0]);
+    }
+  });
+
+  it('renders no src for an image whose source is not allowed', () => {
+    for (const src of ['javascript:alert(1)', 'data:image/svg+xml;base64,PHN2Zz4=', 'file:///c:/x.png', '']) {
+      expect(toDOM('image', { src })).toEqual(['img', { alt: '' }]);
+    }
+  });
+
+  it('renders colours only as #rrggbb, so no CSS can be injected through them', () => {
+    expect(markDOM('text_color', { color: 'red; background: url(https://evil)' })).toEqual(['span', 0]);
+    expect(markDOM('highlight', { color: 'expression(alert(1))' })).toEqual([
+      'mark',
+      { style: 'background-color: #ffff00' },
+      0,
+    ]);
+    expect(markDOM('text_color', { color: '#ABCDEF' })).toEqual(['span', { style: 'color: #abcdef' }, 0]);
+  });
+
+  it('clamps alignment, indentation, spans and languages', () => {
+    expect(toDOM('paragraph', { align: 'left; color: red', indent: 99 })).toEqual(['p', { style: 'margin-left: 288pt' }, 0]);
+    expect(toDOM('paragraph', { align: 'right', indent: -1 })).toEqual(['p', { style: 'text-align: right' }, 0]);
+    expect(toDOM('table_cell', { colspan: '"><x', rowspan: 1e9, colwidth: ['x'] })).toEqual(['td', { rowspan: '65534' }, 0]);
+    expect(toDOM('code_block', { language: '"><script>' })).toEqual(['pre', ['code', 0]]);
+  });
+});
+

@@ -1,5 +1,14 @@
 import { Schema } from 'prosemirror-model';
-import type { DOMOutputSpec, MarkSpec, Node as ProseMirrorNode, NodeSpec } from 'prosemirror-model';
+import { blockNodes } from './block-nodes.js';
+import type { BlockNodeName } from './block-nodes.js';
+import { inlineNodes } from './inline-nodes.js';
+import type { InlineNodeName } from './inline-nodes.js';
+import { listNodes } from './list-nodes.js';
+import type { ListNodeName } from './list-nodes.js';
+import { marks } from './marks.js';
+import type { MarkName } from './marks.js';
+import { tableNodes } from './table-nodes.js';
+import type { TableNodeName } from './table-nodes.js';
 
 // Why the containers below use `*` and never `+` or a required first child:
 //
@@ -14,21 +23,25 @@ import type { DOMOutputSpec, MarkSpec, Node as ProseMirrorNode, NodeSpec } from 
 // their own can therefore merge into a child list that neither user ever saw:
 //
 // - Two users each join one of the two items of a list into the other: both
-//   items are deleted, the list is left with no items. With `list_item+` the
-//   (empty) list would be dropped, which is harmless, but the same shape hurts
-//   below.
+//   items are deleted, the list is left with no items.
 // - A list item `[p1, p2, nested list]`: one user joins p1 into p2, the other
 //   joins p2 into p1. y-prosemirror may keep a different paragraph on each
 //   side, so both paragraphs end up deleted and the item holds only its nested
 //   list. With `paragraph block*` that item would be invalid and y-prosemirror
 //   would delete it, nested list and other users' text included. The tempting
 //   `(paragraph | heading) block*` fails the same way.
+// - Even `list_item+` is not harmless: when two users delete the last two
+//   items while a third adds one, a client that receives the deletes first
+//   sees an empty list and y-prosemirror deletes it, so the third user's item
+//   arrives into a deleted list and is lost.
 //
 // The only expressions that are closed under "interleave and delete" are
-// repetitions of a set, `(a | b | ...)*`. So lists hold `list_item*` and list
-// items hold `block*`. The price is that a list item may be empty or start
+// repetitions of a set, `(a | b | ...)*`. So lists hold `list_item*` (task
+// lists `task_item*`), list items and blockquotes hold `block*`, tables hold
+// `table_row*`, rows hold cells, and cells hold `block*` (table-nodes.ts says
+// why each one matters). The price is that a list item may be empty or start
 // with a nested list; ProseMirror and HTML both handle that, and
-// `splitListItem` puts a paragraph into the items it creates.
+// the commands put a paragraph into the items and cells they create.
 //
 // The document node is the exception, deliberately: `doc` is `block+`.
 // y-prosemirror never builds the root with `schema.node`; it replaces the
@@ -43,137 +56,41 @@ import type { DOMOutputSpec, MarkSpec, Node as ProseMirrorNode, NodeSpec } from 
 //
 // Attributes are not validated in the schema for the same reason as content: a heading
 // whose `level` fails validation would be deleted for everyone. Commands check
-// their arguments instead (`setHeading` throws a RangeError), and rendering
-// clamps out-of-range values.
+// their arguments instead (`setHeading` throws a RangeError), parse rules keep
+// only values the schema can hold, and rendering checks again and clamps,
+// because any client can write any value into the shared document: a link
+// whose href is `javascript:…` in the Y.Doc renders without an href, an
+// image with a bad src without a src, a colour that is not `#rrggbb` not at
+// all.
 
-/** Clamps a heading level read from shared data into 1–6. */
-function headingLevel(node: ProseMirrorNode): number {
-  const level = Number(node.attrs['level']);
-  return Number.isInteger(level) ? Math.min(6, Math.max(1, level)) : 1;
-}
+/** The names of the node types of an Allmende document. */
+export type NodeName = BlockNodeName | ListNodeName | TableNodeName | InlineNodeName;
 
-/** Reads a list start number read from shared data, defaulting to 1. */
-function listOrder(node: ProseMirrorNode): number {
-  const order = Number(node.attrs['order']);
-  return Number.isSafeInteger(order) ? order : 1;
-}
-
-/**
- * The part of a DOM element the parse rules read. Declared structurally so
- * this package type-checks without the DOM library.
- */
-interface ParsedElement {
-  getAttribute(name: string): string | null;
-  readonly style: { readonly fontWeight: string };
-}
-
-type NodeName =
-  | 'doc'
-  | 'paragraph'
-  | 'heading'
-  | 'bullet_list'
-  | 'ordered_list'
-  | 'list_item'
-  | 'text'
-  | 'hard_break';
-
-type MarkName = 'bold' | 'italic';
+/** The names of the mark types of an Allmende document. */
+export type { MarkName };
 
 // Order matters: the first block type (paragraph) is what ProseMirror creates
 // when it needs a block, and `doc` is the top node.
-const nodes: Record<NodeName, NodeSpec> = {
-  doc: {
-    content: 'block+',
-  },
-  paragraph: {
-    content: 'inline*',
-    group: 'block',
-    parseDOM: [{ tag: 'p' }],
-    toDOM: (): DOMOutputSpec => ['p', 0],
-  },
-  heading: {
-    attrs: { level: { default: 1 } },
-    content: 'inline*',
-    group: 'block',
-    defining: true,
-    parseDOM: [1, 2, 3, 4, 5, 6].map((level) => ({ tag: `h${level}`, attrs: { level } })),
-    toDOM: (node): DOMOutputSpec => [`h${headingLevel(node)}`, 0],
-  },
-  bullet_list: {
-    content: 'list_item*',
-    group: 'block',
-    parseDOM: [{ tag: 'ul' }],
-    toDOM: (): DOMOutputSpec => ['ul', 0],
-  },
-  ordered_list: {
-    attrs: { order: { default: 1 } },
-    content: 'list_item*',
-    group: 'block',
-    parseDOM: [
-      {
-        tag: 'ol',
-        getAttrs: (dom: ParsedElement) => {
-          const start = Number.parseInt(dom.getAttribute('start') ?? '', 10);
-          return { order: Number.isSafeInteger(start) ? start : 1 };
-        },
-      },
-    ],
-    toDOM: (node): DOMOutputSpec => {
-      const order = listOrder(node);
-      return order === 1 ? ['ol', 0] : ['ol', { start: String(order) }, 0];
-    },
-  },
-  list_item: {
-    content: 'block*',
-    defining: true,
-    parseDOM: [{ tag: 'li' }],
-    toDOM: (): DOMOutputSpec => ['li', 0],
-  },
-  text: {
-    group: 'inline',
-  },
-  hard_break: {
-    inline: true,
-    group: 'inline',
-    selectable: false,
-    parseDOM: [{ tag: 'br' }],
-    toDOM: (): DOMOutputSpec => ['br'],
-  },
-};
-
-const marks: Record<MarkName, MarkSpec> = {
-  bold: {
-    parseDOM: [
-      { tag: 'strong' },
-      // Google Docs wraps whole pastes in <b style="font-weight: normal">.
-      { tag: 'b', getAttrs: (dom: ParsedElement) => dom.style.fontWeight !== 'normal' && null },
-      { style: 'font-weight=400', clearMark: (mark) => mark.type.name === 'bold' },
-      {
-        style: 'font-weight',
-        getAttrs: (value: string) => /^(bold(er)?|[5-9]\d{2,})$/.test(value) && null,
-      },
-    ],
-    toDOM: (): DOMOutputSpec => ['strong', 0],
-  },
-  italic: {
-    parseDOM: [
-      { tag: 'em' },
-      { tag: 'i' },
-      { style: 'font-style=italic' },
-      { style: 'font-style=normal', clearMark: (mark) => mark.type.name === 'italic' },
-    ],
-    toDOM: (): DOMOutputSpec => ['em', 0],
-  },
-};
+const { doc, paragraph, ...otherBlocks } = blockNodes;
+const nodes = { doc, paragraph, ...otherBlocks, ...listNodes, ...tableNodes, ...inlineNodes };
 
 /**
  * The ProseMirror schema of an Allmende document.
  *
- * Nodes: `doc`, `paragraph`, `heading` (attribute `level`, 1–6), `text`,
- * `hard_break`, `bullet_list`, `ordered_list` (attribute `order`, the number
- * of the first item) and `list_item`. Marks: `bold` (rendered as `<strong>`)
- * and `italic` (rendered as `<em>`). Lists and list items accept any child
- * list, including none, so that content merged from concurrent edits always
- * fits the schema (see the comment at the top of this file).
+ * Blocks: `paragraph` and `heading` (`level` 1–6; both with `align` and
+ * `indent`), `blockquote`, `code_block` (`language`), `horizontal_rule`,
+ * `page_break`, `bullet_list`, `ordered_list` (`order`, the number of the
+ * first item) and `task_list` with `list_item` and `task_item` (`checked`),
+ * and `table` with `table_row`, `table_cell` and `table_header` (`colspan`,
+ * `rowspan`, `colwidth`) as prosemirror-tables expects them. Inline: `text`,
+ * `hard_break` and `image` (`src`, `alt`, `title`, `width`).
+ *
+ * Marks: `link` (`href`, `title`), `bold`, `italic`, `underline`,
+ * `strikethrough`, `superscript` and `subscript` (mutually exclusive),
+ * `text_color` and `highlight` (`color`, `#rrggbb`), and `code`.
+ *
+ * Containers accept any number of children, including none, so that content
+ * merged from concurrent edits always fits the schema (see the comment at the
+ * top of this file).
  */
 export const schema: Schema<NodeName, MarkName> = new Schema({ nodes, marks });

@@ -2,7 +2,7 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { AllSelection, EditorState, TextSelection } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { schema } from './schema.js';
-import { activeBlock, isMarkActive } from './selection-state.js';
+import { activeBlock, activeMarks, isMarkActive } from './selection-state.js';
 
 type Child = ProseMirrorNode | string;
 const kids = (children: Child[]) => children.map((c) => (typeof c === 'string' ? schema.text(c) : c));
@@ -48,24 +48,34 @@ describe('isMarkActive', () => {
   });
 
   it('rejects unknown mark names', () => {
-    expect(() => isMarkActive(state(mixed, 3), 'underline')).toThrow(RangeError);
+    expect(() => isMarkActive(state(mixed, 3), 'blink')).toThrow(RangeError);
   });
 });
 
 describe('activeBlock', () => {
   it('reports a paragraph outside lists', () => {
-    expect(activeBlock(state(doc(p('text')), 2))).toEqual({ type: 'paragraph', level: null, list: null });
+    expect(activeBlock(state(doc(p('text')), 2))).toEqual({
+      type: 'paragraph',
+      level: null,
+      list: null,
+      align: 'left',
+      indent: 0,
+      language: null,
+      checked: null,
+      blockquote: false,
+      inTable: false,
+    });
   });
 
   it('reports the heading level', () => {
-    expect(activeBlock(state(doc(h(3, 'title')), 2))).toEqual({ type: 'heading', level: 3, list: null });
+    expect(activeBlock(state(doc(h(3, 'title')), 2))).toMatchObject({ type: 'heading', level: 3, list: null });
   });
 
   it('reports null when the selection spans different blocks', () => {
     const d = doc(h(1, 'one'), h(2, 'two'));
     expect(activeBlock(state(d, 2, d.content.size - 1)).type).toBeNull();
     const same = doc(h(2, 'one'), h(2, 'two'));
-    expect(activeBlock(state(same, 2, same.content.size - 1))).toEqual({ type: 'heading', level: 2, list: null });
+    expect(activeBlock(state(same, 2, same.content.size - 1))).toMatchObject({ type: 'heading', level: 2, list: null });
   });
 
   it('reports the innermost list around the selection', () => {
@@ -75,3 +85,68 @@ describe('activeBlock', () => {
     expect(activeBlock(state(d, 15)).list).toBe('bullet_list');
   });
 });
+
+describe('activeBlock for the toolbar', () => {
+  const para = (attrs: Record<string, unknown>, text: string) => schema.node('paragraph', attrs, [schema.text(text)]);
+
+  it('reports the shared alignment and indentation, and null when they differ', () => {
+    const d = doc(para({ align: 'center', indent: 2 }, 'one'), para({ align: 'center', indent: 1 }, 'two'));
+    expect(activeBlock(state(d, 2))).toMatchObject({ align: 'center', indent: 2 });
+    expect(activeBlock(state(d, 2, d.content.size - 1))).toMatchObject({ align: 'center', indent: null });
+    const mixed = doc(para({ align: 'right' }, 'one'), p('two'));
+    expect(activeBlock(state(mixed, 2, mixed.content.size - 1)).align).toBeNull();
+  });
+
+  it('reports task lists with the checked state, blockquotes, tables and code languages', () => {
+    const task = schema.node('task_list', null, [schema.node('task_item', { checked: true }, [p('done')])]);
+    expect(activeBlock(state(doc(task), 3))).toMatchObject({ list: 'task_list', checked: true });
+    const quote = doc(schema.node('blockquote', null, [p('q')]));
+    expect(activeBlock(state(quote, 2)).blockquote).toBe(true);
+    const cell = schema.node('table_cell', null, [p('c')]);
+    const table = doc(schema.node('table', null, [schema.node('table_row', null, [cell])]));
+    expect(activeBlock(state(table, 4))).toMatchObject({ inTable: true, blockquote: false, list: null });
+    const code = doc(schema.node('code_block', { language: 'js' }, [schema.text('x')]));
+    expect(activeBlock(state(code, 1))).toMatchObject({ type: 'code_block', language: 'js', align: null });
+  });
+});
+
+describe('activeMarks', () => {
+  const m = schema.marks;
+  const red = m.text_color.create({ color: '#ff0000' });
+  const yellow = m.highlight.create({ color: '#ffff00' });
+  const link = m.link.create({ href: 'https://example.org', title: 'Ex' });
+  // "plain " 1..7, "styled" 7..13 (red, highlighted, underlined, superscript), "link" 13..17.
+  const d = doc(
+    p(
+      'plain ',
+      schema.text('styled', [red, yellow, m.underline.create(), m.superscript.create()]),
+      schema.text('link', [link]),
+    ),
+  );
+
+  it('reports toggles, colours and the link of a selection', () => {
+    expect(activeMarks(state(d, 7, 13))).toEqual({
+      bold: false,
+      italic: false,
+      underline: true,
+      strikethrough: false,
+      superscript: true,
+      subscript: false,
+      code: false,
+      textColor: '#ff0000',
+      highlight: '#ffff00',
+      link: null,
+    });
+  });
+
+  it('reports null colours when the selection mixes them', () => {
+    expect(activeMarks(state(d, 3, 10))).toMatchObject({ textColor: null, highlight: null, underline: false });
+  });
+
+  it('reports the link around the cursor, also at its end', () => {
+    expect(activeMarks(state(d, 15)).link).toEqual({ href: 'https://example.org', title: 'Ex' });
+    expect(activeMarks(state(d, 17)).link).toEqual({ href: 'https://example.org', title: 'Ex' });
+    expect(activeMarks(state(d, 3)).link).toBeNull();
+  });
+});
+

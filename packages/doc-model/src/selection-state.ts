@@ -1,6 +1,10 @@
-import type { MarkType, Node as ProseMirrorNode, NodeType } from 'prosemirror-model';
+import type { Mark, MarkType, Node as ProseMirrorNode, NodeType } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorState } from 'prosemirror-state';
+import { alignmentOf, indentOf } from './block-attrs.js';
+import type { Alignment } from './block-attrs.js';
+import { codeLanguage } from './block-nodes.js';
+import { LIST_NAMES } from './list-nodes.js';
 
 /**
  * What kind of block the selection is in, as a toolbar shows it.
@@ -18,13 +22,33 @@ export interface ActiveBlock {
    */
   readonly level: number | null;
   /**
-   * The name of the innermost list (`'bullet_list'` or `'ordered_list'`)
-   * that contains the whole selection, or null outside lists.
+   * The name of the innermost list (`'bullet_list'`, `'ordered_list'` or
+   * `'task_list'`) that contains the whole selection, or null outside lists.
    */
   readonly list: string | null;
+  /**
+   * The alignment shared by every paragraph and heading the selection
+   * touches (`'left'` for the default), or null when they differ or the
+   * selection touches none.
+   */
+  readonly align: Alignment | null;
+  /**
+   * The indentation level (0 to 8) shared by every paragraph and heading the
+   * selection touches, or null when they differ or the selection touches none.
+   */
+  readonly indent: number | null;
+  /** The language of the code block when `type` is `'code_block'` and all selected code blocks share it. */
+  readonly language: string | null;
+  /**
+   * Whether the innermost task item around the selection is checked, or null
+   * outside task lists.
+   */
+  readonly checked: boolean | null;
+  /** Whether the selection starts inside a blockquote. */
+  readonly blockquote: boolean;
+  /** Whether the selection starts inside a table (table commands apply). */
+  readonly inTable: boolean;
 }
-
-const LIST_NAMES: readonly string[] = ['bullet_list', 'ordered_list'];
 
 /**
  * Tells whether the mark is active for the selection: at a collapsed cursor,
@@ -68,36 +92,122 @@ function coveredText(node: ProseMirrorNode, pos: number, from: number, to: numbe
 
 /**
  * Describes the block around the selection for a toolbar: the shared
- * textblock type and heading level, and the innermost list.
+ * textblock type, heading level, alignment, indentation and code language;
+ * the innermost list and task item; and whether the selection is in a
+ * blockquote or a table.
  */
 export function activeBlock(state: EditorState): ActiveBlock {
   const { $from, $to, from, to } = state.selection;
-  const found: { type: NodeType | null; level: number | null; mixed: boolean } = {
-    type: null,
-    level: null,
-    mixed: false,
-  };
-  const visit = (node: ProseMirrorNode): boolean => {
-    if (!node.isTextblock) return true;
-    const level = node.type.name === 'heading' ? Number(node.attrs['level']) : null;
-    if (found.type === null) {
-      found.type = node.type;
-      found.level = level;
-    } else if (found.type !== node.type || found.level !== level) {
-      found.mixed = true;
-    }
-    return false;
-  };
+  const blocks: ProseMirrorNode[] = [];
   if ($from.sameParent($to) && $from.parent.isTextblock) {
-    visit($from.parent);
+    blocks.push($from.parent);
   } else {
-    state.doc.nodesBetween(from, to, visit);
+    state.doc.nodesBetween(from, to, (node) => {
+      if (!node.isTextblock) return true;
+      blocks.push(node);
+      return false;
+    });
   }
-  const range = $from.blockRange($to, (node) => LIST_NAMES.includes(node.type.name));
-  const shared = found.mixed ? null : found.type;
-  return {
-    type: shared ? shared.name : null,
-    level: shared ? found.level : null,
-    list: range ? range.parent.type.name : null,
+  const shared = <T>(read: (node: ProseMirrorNode) => T, among = blocks): T | null => {
+    const first = among[0];
+    if (first === undefined) return null;
+    const value = read(first);
+    return among.every((node) => read(node) === value) ? value : null;
   };
+  const sharedType: NodeType | null = shared((node) => node.type);
+  const level = sharedType?.name === 'heading' ? shared((node) => Number(node.attrs['level'])) : null;
+  // Headings of different levels are no shared block type a toolbar could show.
+  const type = sharedType?.name === 'heading' && level === null ? null : sharedType;
+  const alignable = blocks.filter((node) => node.type.spec.attrs?.['align'] !== undefined);
+  const indentable = blocks.filter((node) => node.type.spec.attrs?.['indent'] !== undefined);
+  const range = $from.blockRange($to, (node) => LIST_NAMES.includes(node.type.name));
+  let checked: boolean | null = null;
+  let blockquote = false;
+  let inTable = false;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth);
+    if (checked === null && node.type.name === 'task_item') checked = node.attrs['checked'] === true;
+    if (node.type.name === 'blockquote') blockquote = true;
+    if (node.type.spec['tableRole'] === 'table') inTable = true;
+  }
+  return {
+    type: type ? type.name : null,
+    level: type ? level : null,
+    list: range ? range.parent.type.name : null,
+    align: alignable.length === blocks.length ? shared(alignmentOf, alignable) : null,
+    indent: indentable.length === blocks.length ? shared(indentOf, indentable) : null,
+    language: type?.name === 'code_block' ? shared((node) => codeLanguage(node.attrs['language'])) : null,
+    checked,
+    blockquote,
+    inTable,
+  };
+}
+
+/** The formatting of the selection as a toolbar shows it. */
+export interface ActiveMarks {
+  readonly bold: boolean;
+  readonly italic: boolean;
+  readonly underline: boolean;
+  readonly strikethrough: boolean;
+  readonly superscript: boolean;
+  readonly subscript: boolean;
+  readonly code: boolean;
+  /** The text colour (`#rrggbb`) shared by all selected text, or null when it differs or is the default. */
+  readonly textColor: string | null;
+  /** The highlight colour (`#rrggbb`) shared by all selected text, or null. */
+  readonly highlight: string | null;
+  /** The link around the cursor or shared by all selected text, or null. */
+  readonly link: { readonly href: string; readonly title: string | null } | null;
+}
+
+const TOGGLED_MARKS = ['bold', 'italic', 'underline', 'strikethrough', 'superscript', 'subscript', 'code'] as const;
+
+/**
+ * The marks shared by the selection: for a toggle, whether
+ * {@link isMarkActive} holds; for colours and links, the attributes every
+ * piece of selected text has in common. At a collapsed cursor these are the
+ * marks text typed there would get, except that a link counts also at its
+ * very end (where typed text would not continue it), so a link dialog can
+ * offer to edit it. Mark types the schema lacks count as inactive.
+ */
+export function activeMarks(state: EditorState): ActiveMarks {
+  const toggles = Object.fromEntries(
+    TOGGLED_MARKS.map((name) => [name, state.schema.marks[name] ? isMarkActive(state, name) : false]),
+  ) as Record<(typeof TOGGLED_MARKS)[number], boolean>;
+  const textColor = sharedMark(state, 'text_color');
+  const highlight = sharedMark(state, 'highlight');
+  const link = sharedMark(state, 'link');
+  return {
+    ...toggles,
+    textColor: textColor ? String(textColor.attrs['color']) : null,
+    highlight: highlight ? String(highlight.attrs['color']) : null,
+    link: link
+      ? { href: String(link.attrs['href']), title: typeof link.attrs['title'] === 'string' ? link.attrs['title'] : null }
+      : null,
+  };
+}
+
+/** The mark of the named type that every text node in the selection carries (with equal attributes), or null. */
+function sharedMark(state: EditorState, name: string): Mark | null {
+  const type = state.schema.marks[name];
+  if (!type) return null;
+  const { selection } = state;
+  const $cursor = selection instanceof TextSelection ? selection.$cursor : null;
+  if ($cursor) {
+    const typed = type.isInSet(state.storedMarks ?? $cursor.marks());
+    if (typed || name !== 'link') return typed ?? null;
+    return type.isInSet($cursor.nodeBefore?.marks ?? []) ?? null;
+  }
+  let found: Mark | null | undefined;
+  for (const { $from, $to } of selection.ranges) {
+    state.doc.nodesBetween($from.pos, $to.pos, (node) => {
+      if (found === null) return false;
+      if (!node.isText) return true;
+      const mark = type.isInSet(node.marks) ?? null;
+      if (found === undefined) found = mark;
+      else if (!mark || !found || !mark.eq(found)) found = null;
+      return false;
+    });
+  }
+  return found ?? null;
 }

@@ -2,17 +2,7 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import type { Command } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
-import {
-  indentListItem,
-  outdentListItem,
-  setHeading,
-  setParagraph,
-  splitListItem,
-  toggleBold,
-  toggleBulletList,
-  toggleItalic,
-  toggleOrderedList,
-} from './commands.js';
+import { indentListItem, outdentListItem, splitListItem, toggleBulletList, toggleOrderedList, toggleTaskChecked, toggleTaskCheckedAt, toggleTaskList } from './list-commands.js';
 import { schema } from './schema.js';
 
 type Child = ProseMirrorNode | string;
@@ -20,11 +10,12 @@ const kids = (children: Child[]): ProseMirrorNode[] =>
   children.map((child) => (typeof child === 'string' ? schema.text(child) : child));
 const doc = (...c: Child[]) => schema.node('doc', null, kids(c));
 const p = (...c: Child[]) => schema.node('paragraph', null, kids(c));
-const h = (level: number, ...c: Child[]) => schema.node('heading', { level }, kids(c));
 const ul = (...c: Child[]) => schema.node('bullet_list', null, kids(c));
 const ol = (...c: Child[]) => schema.node('ordered_list', { order: 1 }, kids(c));
 const li = (...c: Child[]) => schema.node('list_item', null, kids(c));
-const b = (text: string) => schema.text(text, [schema.marks.bold.create()]);
+const task = (checked: boolean, ...c: Child[]) => schema.node('task_item', { checked }, kids(c));
+const tasks = (...c: Child[]) => schema.node('task_list', null, kids(c));
+
 
 /** The document position just before the first occurrence of `text`. */
 function at(node: ProseMirrorNode, text: string): number {
@@ -55,62 +46,6 @@ function run(state: EditorState, command: Command): EditorState {
   if (!next) throw new Error('the command applied but dispatched nothing');
   return next;
 }
-
-describe('toggleBold', () => {
-  it('makes the selected text bold', () => {
-    const state = run(select(doc(p('one two')), 'two', 'two'), toggleBold);
-    expect(state.doc.eq(doc(p('one ', b('two'))))).toBe(true);
-  });
-
-  it('removes bold when the whole selection is bold', () => {
-    const state = run(select(doc(p('one ', b('two'))), 'two', 'two'), toggleBold);
-    expect(state.doc.eq(doc(p('one two')))).toBe(true);
-  });
-
-  it('makes the whole selection bold when only part of it is', () => {
-    const state = run(select(doc(p('one ', b('two'))), 'one', 'two'), toggleBold);
-    expect(state.doc.eq(doc(p(b('one two'))))).toBe(true);
-  });
-
-  it('sets the mark for the next typed text at a collapsed cursor', () => {
-    const state = run(select(doc(p('one')), 'ne'), toggleBold);
-    expect(state.storedMarks?.map((mark) => mark.type.name)).toEqual(['bold']);
-  });
-});
-
-describe('toggleItalic', () => {
-  it('makes the selected text italic', () => {
-    const state = run(select(doc(p('one two')), 'one', 'one'), toggleItalic);
-    expect(state.doc.eq(doc(p(schema.text('one', [schema.marks.italic.create()]), ' two')))).toBe(true);
-  });
-});
-
-describe('setHeading and setParagraph', () => {
-  it('turns the paragraph at the cursor into a heading of the given level', () => {
-    const state = run(select(doc(p('title'), p('body')), 'itle'), setHeading(2));
-    expect(state.doc.eq(doc(h(2, 'title'), p('body')))).toBe(true);
-  });
-
-  it('changes the level of a heading', () => {
-    const state = run(select(doc(h(1, 'title')), 'itle'), setHeading(3));
-    expect(state.doc.eq(doc(h(3, 'title')))).toBe(true);
-  });
-
-  it('turns a heading back into a paragraph', () => {
-    const state = run(select(doc(h(2, 'title')), 'itle'), setParagraph);
-    expect(state.doc.eq(doc(p('title')))).toBe(true);
-  });
-
-  it('rejects levels outside 1 to 6', () => {
-    for (const level of [0, 7, 2.5, Number.NaN]) {
-      expect(() => setHeading(level)).toThrow(RangeError);
-    }
-  });
-
-  it('is not applicable when the block already has that type', () => {
-    expect(setParagraph(select(doc(p('text')), 'ext'))).toBe(false);
-  });
-});
 
 describe('toggleBulletList', () => {
   it('wraps the selected paragraphs in a bullet list', () => {
@@ -183,5 +118,52 @@ describe('list item commands', () => {
 
   it('does not indent outside lists, so Tab can move focus', () => {
     expect(indentListItem(select(doc(p('text')), 'text'))).toBe(false);
+  });
+});
+
+describe('task lists', () => {
+  it('wraps paragraphs in a task list with unchecked items', () => {
+    const state = run(select(doc(p('one'), p('two')), 'one', 'two'), toggleTaskList);
+    expect(state.doc.eq(doc(tasks(task(false, p('one')), task(false, p('two')))))).toBe(true);
+  });
+
+  it('turns a bullet list into a task list and a task list into a numbered list', () => {
+    const asTasks = run(select(doc(ul(li(p('one')), li(p('two')))), 'two'), toggleTaskList);
+    expect(asTasks.doc.eq(doc(tasks(task(false, p('one')), task(false, p('two')))))).toBe(true);
+    expect(asTasks.selection.$from.parent.textContent).toBe('two');
+    const numbered = run(asTasks, toggleOrderedList);
+    expect(numbered.doc.eq(doc(ol(li(p('one')), li(p('two')))))).toBe(true);
+  });
+
+  it('lifts items out of a task list when toggled again', () => {
+    const state = run(select(doc(tasks(task(true, p('one')))), 'one'), toggleTaskList);
+    expect(state.doc.eq(doc(p('one')))).toBe(true);
+  });
+
+  it('checks and unchecks the item at the cursor', () => {
+    const checked = run(select(doc(tasks(task(false, p('one')), task(false, p('two')))), 'two'), toggleTaskChecked);
+    expect(checked.doc.eq(doc(tasks(task(false, p('one')), task(true, p('two')))))).toBe(true);
+    expect(run(checked, toggleTaskChecked).doc.eq(doc(tasks(task(false, p('one')), task(false, p('two')))))).toBe(true);
+    expect(toggleTaskChecked(select(doc(ul(li(p('x')))), 'x'))).toBe(false);
+  });
+
+  it('checks the item at a position, for a checkbox click', () => {
+    const start = doc(p('before'), tasks(task(false, p('one')), task(false, p('two'))));
+    const second = start.child(0).nodeSize + 1 + start.child(1).child(0).nodeSize;
+    const state = run(EditorState.create({ doc: start }), toggleTaskCheckedAt(second));
+    expect(state.doc.child(1).child(1).attrs['checked']).toBe(true);
+    expect(toggleTaskCheckedAt(0)(EditorState.create({ doc: start }))).toBe(false);
+    expect(toggleTaskCheckedAt(-5)(EditorState.create({ doc: start }))).toBe(false);
+  });
+
+  it('starts a new unchecked item on Enter in a checked one', () => {
+    const state = run(select(doc(tasks(task(true, p('onetwo')))), 'two'), splitListItem);
+    expect(state.doc.eq(doc(tasks(task(true, p('one')), task(false, p('two')))))).toBe(true);
+  });
+
+  it('nests a task item into a task list in the item before it', () => {
+    const state = run(select(doc(tasks(task(false, p('one')), task(true, p('two')))), 'two'), indentListItem);
+    expect(state.doc.eq(doc(tasks(task(false, p('one'), tasks(task(true, p('two')))))))).toBe(true);
+    expect(run(state, outdentListItem).doc.eq(doc(tasks(task(false, p('one')), task(true, p('two')))))).toBe(true);
   });
 });
