@@ -36,10 +36,34 @@ interface RunningCli {
   exit: Promise<number | null>;
 }
 
+/** Every environment variable the CLI reads: the tests' settings must not leak in from the shell. */
+const relayEnvironment = new Set([
+  'ALLOW_INSECURE_DEV',
+  'CONNECTIONS_PER_ADDRESS',
+  'DATA_DIR',
+  'HOST',
+  'JWT_AUDIENCE',
+  'JWT_CLOCK_TOLERANCE',
+  'JWT_ISSUER',
+  'JWT_SECRET',
+  'MAX_DOCUMENT_BYTES',
+  'MAX_MESSAGE_BYTES',
+  'MAX_UPDATE_STRUCTS',
+  'MESSAGES_PER_SECOND',
+  'MESSAGE_BURST',
+  'OIDC_ISSUER',
+  'PORT',
+  'PRESENCE_STATES_PER_CONNECTION',
+  'REENCODE_MEMORY_MB',
+  'REENCODE_TIMEOUT_MS',
+  'STATIC_DIR',
+  'TRUST_PROXY',
+]);
+
 function run(args: string[], options: { cwd?: string } = {}): RunningCli {
   // The relay's own settings must come from the test, not from the shell that runs it.
   const env = { ...process.env };
-  for (const name of ['PORT', 'HOST', 'DATA_DIR', 'STATIC_DIR', 'JWT_SECRET', 'JWT_ISSUER', 'OIDC_ISSUER', 'JWT_AUDIENCE', 'JWT_CLOCK_TOLERANCE', 'ALLOW_INSECURE_DEV']) delete env[name];
+  for (const name of Object.keys(env)) if (relayEnvironment.has(name)) delete env[name];
   const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env, cwd: options.cwd });
   let stdout = '';
   let stderr = '';

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type AuthFlagValues, authFlagOptions, authFromFlags, authUsage } from './auth-flags.js';
 import { checkDevModeHost } from './dev-mode.js';
+import { type LimitFlagValues, limitFlagOptions, limitsFromFlags, limitsUsage } from './limit-flags.js';
 import { startRelay } from './relay.js';
 import { runTokenCommand } from './token-command.js';
 import { resolveStaticDirOption } from './static-dir-option.js';
@@ -30,6 +31,7 @@ Options:
   -h, --help      show this help and exit
 
 ${authUsage}
+${limitsUsage}
 SIGTERM and SIGINT close all connections, flush the database and exit with 0.
 `;
 
@@ -39,11 +41,12 @@ async function main(): Promise<void> {
     process.exitCode = await runTokenCommand(process.argv.slice(3), process.env);
     return;
   }
-  let values: { port?: string; host?: string; data?: string; static?: string; help?: boolean } & AuthFlagValues;
+  let values: { port?: string; host?: string; data?: string; static?: string; help?: boolean } & AuthFlagValues & LimitFlagValues;
   try {
     ({ values } = parseArgs({
       options: {
         ...authFlagOptions,
+        ...limitFlagOptions,
         port: { type: 'string' },
         host: { type: 'string' },
         data: { type: 'string' },
@@ -70,7 +73,9 @@ async function main(): Promise<void> {
   }
   const host = values.host ?? process.env['HOST'] ?? '127.0.0.1';
   let authSettings: ReturnType<typeof authFromFlags>;
+  let limitSettings: ReturnType<typeof limitsFromFlags>;
   try {
+    limitSettings = limitsFromFlags(values, process.env);
     authSettings = authFromFlags(values, process.env);
     if (authSettings.auth === undefined) checkDevModeHost(host, authSettings.allowInsecureDevMode);
   } catch (error) {
@@ -91,6 +96,8 @@ async function main(): Promise<void> {
     logger: log,
     ...(authSettings.auth === undefined ? {} : { auth: authSettings.auth }),
     allowInsecureDevMode: authSettings.allowInsecureDevMode,
+    limits: limitSettings.limits,
+    trustProxy: limitSettings.trustProxy,
   });
   process.stdout.write(`allmende-relay listening on ${relay.url}\n`);
 

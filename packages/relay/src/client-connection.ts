@@ -1,5 +1,7 @@
 import { WebSocket } from 'ws';
 import type { ConnectionAccess } from './connection-access.js';
+import type { MessageRateLimiter } from './message-rate-limiter.js';
+import { MessageType } from './wire-protocol.js';
 
 const maxCloseReasonBytes = 123;
 
@@ -14,6 +16,8 @@ export class ClientConnection {
   readonly awarenessClientIds = new Set<number>();
   /** What this connection may do with its document, and who it is. */
   readonly access: ConnectionAccess;
+  /** The bucket its incoming messages are taken from; null for no rate limit. */
+  readonly rateLimiter: MessageRateLimiter | null;
   readonly #socket: WebSocket;
   readonly #onGone: (connection: ClientConnection) => void;
   #isGone = false;
@@ -21,10 +25,17 @@ export class ClientConnection {
 
   /**
    * Wraps `socket` of a connection with `access`; `onGone` runs exactly once, when the relay
-   * closes the connection or the socket closes by itself, whichever comes first.
+   * closes the connection or the socket closes by itself, whichever comes first. `rateLimiter`
+   * limits its incoming messages; every presence message sent to it grants one more.
    */
-  constructor(socket: WebSocket, onGone: (connection: ClientConnection) => void, access: ConnectionAccess) {
+  constructor(
+    socket: WebSocket,
+    onGone: (connection: ClientConnection) => void,
+    access: ConnectionAccess,
+    rateLimiter: MessageRateLimiter | null = null,
+  ) {
     this.access = access;
+    this.rateLimiter = rateLimiter;
     this.#socket = socket;
     this.#onGone = onGone;
     socket.on('close', () => this.#gone());
@@ -38,9 +49,15 @@ export class ClientConnection {
     return this.#isGone;
   }
 
-  /** Sends one binary message; does nothing if the socket is no longer open. */
-  send(message: Uint8Array): void {
+  /**
+   * Sends one binary message; does nothing if the socket is no longer open. A presence message
+   * grants the rate limiter one message, since a y-websocket client echoes every presence message
+   * that changes something for it; `isReply` marks one that answers the client's own query and
+   * so changes nothing.
+   */
+  send(message: Uint8Array, options: { isReply?: boolean } = {}): void {
     if (this.#isGone || this.#socket.readyState !== WebSocket.OPEN) return;
+    if (message[0] === MessageType.awareness && options.isReply !== true) this.rateLimiter?.grant();
     // The callback receives send errors of a socket that closed meanwhile; its close handler cleans up.
     this.#socket.send(message, ignoreError);
   }

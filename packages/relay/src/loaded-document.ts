@@ -4,6 +4,10 @@ import { ClientConnection } from './client-connection.js';
 import { RelayCloseCode } from '@allmende/protocol';
 import { findChangeOutsideComments } from './comment-only-check.js';
 import { guardPresenceUpdate } from './presence-guard.js';
+import { decodeAwarenessUpdate } from './awareness-update.js';
+import type { Reencoder } from './document-reencoder.js';
+import { presenceStatesAfter } from './presence-limit.js';
+import { type RelayLimits, defaultRelayLimits } from './relay-limits.js';
 import { isRedundantUpdate } from './redundant-update.js';
 import { DocumentUpdates } from './document-updates.js';
 import type { DocumentStore } from './document-store.js';
@@ -25,6 +29,10 @@ export interface LoadedDocumentOptions {
   compactAfter: number;
   /** Receives one line per noteworthy event. */
   log: (line: string) => void;
+  /** The bounds on what clients may send; the defaults if omitted. */
+  limits?: RelayLimits;
+  /** Re-encodes documents in the background; without one, re-encoding runs in this thread. */
+  reencoder?: Reencoder;
 }
 
 interface AwarenessChanges {
@@ -42,6 +50,7 @@ export class LoadedDocument {
   /** The validated document name. */
   readonly name: string;
   readonly #options: LoadedDocumentOptions;
+  readonly #limits: RelayLimits;
   readonly #updates: DocumentUpdates;
   readonly #awareness: awarenessProtocol.Awareness;
   readonly #connections = new Set<ClientConnection>();
@@ -54,7 +63,12 @@ export class LoadedDocument {
   constructor(name: string, storedUpdates: Uint8Array[], options: LoadedDocumentOptions) {
     this.name = name;
     this.#options = options;
-    this.#updates = new DocumentUpdates(storedUpdates);
+    this.#limits = options.limits ?? defaultRelayLimits;
+    this.#updates = new DocumentUpdates(storedUpdates, {
+      maxBytes: this.#limits.maxDocumentBytes,
+      ...(options.reencoder === undefined ? {} : { reencoder: options.reencoder }),
+      onReencodeError: (error) => options.log(`kept "${name}" as it is, re-encoding failed: ${error.message}`),
+    });
     this.#logRows = storedUpdates.length;
     // Awareness needs a Y.Doc only for its clientID; an empty one costs little.
     this.#awareness = new awarenessProtocol.Awareness(new Y.Doc());
@@ -91,16 +105,17 @@ export class LoadedDocument {
 
   /**
    * Handles one message from `connection`. A malformed message closes that
-   * connection with code 4400; an internal failure closes it with 1011. Never throws.
+   * connection with code 4400, a breached limit with that limit's code (4413,
+   * 4422, 4431); an internal failure closes it with 1011. Never throws.
    */
   receive(connection: ClientConnection, data: Uint8Array): void {
     if (connection.isGone) return;
     try {
-      this.#handle(connection, decodeClientMessage(data));
+      this.#handle(connection, decodeClientMessage(data, this.#limits));
     } catch (error) {
       if (error instanceof ProtocolError) {
-        this.#options.log(`closing a connection to "${this.name}": ${error.message}`);
-        connection.close(RelayCloseCode.badRequest, error.message);
+        this.#options.log(`closing a connection to "${this.name}" with ${error.closeCode}: ${error.message}`);
+        connection.close(error.closeCode, error.message);
       } else {
         this.#options.log(`internal error on "${this.name}": ${describe(error)}`);
         connection.close(RelayCloseCode.internalError, 'internal error, try again later');
@@ -115,10 +130,14 @@ export class LoadedDocument {
     this.#logRows = 1;
   }
 
-  /** Compacts the log (re-encoded compactly) and releases the awareness timer; call once, after the last client left. */
+  /**
+   * Compacts the log and releases the awareness timer; call once, after the last client left.
+   * The merged state is stored as it is: re-encoding happens in the background as the document
+   * grows, never here, where a crafted document could stall the relay.
+   */
   unload(): void {
+    this.#updates.dispose();
     try {
-      if (this.#logRows > 1) this.#updates.compress();
       this.compact();
     } catch (error) {
       // The uncompacted log is still complete, so nothing is lost; the next unload retries.
@@ -140,6 +159,7 @@ export class LoadedDocument {
       case 'awareness': {
         const update = this.#guardPresence(connection, message.update);
         if (update === null) return;
+        this.#checkPresenceLimit(connection, update);
         try {
           awarenessProtocol.applyAwarenessUpdate(this.#awareness, update, connection);
         } catch (error) {
@@ -149,7 +169,8 @@ export class LoadedDocument {
       }
       case 'query-awareness': {
         const clients = [...this.#awareness.getStates().keys()];
-        connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.#awareness, clients)));
+        // A reply: it earns no echo allowance, or queries would pay for themselves.
+        connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.#awareness, clients)), { isReply: true });
         return;
       }
       case 'unknown':
@@ -197,7 +218,21 @@ export class LoadedDocument {
     return guarded.update;
   }
 
+  // A connection may hold only so many presence client ids; more closes it before any is applied.
+  #checkPresenceLimit(connection: ClientConnection, update: Uint8Array): void {
+    const limit = this.#limits.presenceStatesPerConnection;
+    if (presenceStatesAfter(connection.awarenessClientIds, decodeAwarenessUpdate(update)) > limit) {
+      throw new ProtocolError(`more than ${limit} presence states on one connection`, {
+        closeCode: RelayCloseCode.tooManyPresenceStates,
+      });
+    }
+  }
+
   #accept(update: Uint8Array, from: ClientConnection): void {
+    const limit = this.#limits.maxDocumentBytes;
+    if (this.#updates.byteLength + update.byteLength > limit) {
+      throw new ProtocolError(`the document would grow beyond ${limit} bytes`, { closeCode: RelayCloseCode.documentTooLarge });
+    }
     this.#options.store.append(this.name, update);
     this.#updates.add(update);
     this.#logRows++;

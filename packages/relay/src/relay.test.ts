@@ -325,7 +325,7 @@ describe('relay', () => {
   });
 
   it('closes a connection whose message exceeds maxMessageBytes with 1009', async () => {
-    const relay = await startTestRelay({ maxMessageBytes: 1024 });
+    const relay = await startTestRelay({ limits: { maxMessageBytes: 1024 } });
     const client = await connectRaw(`${relay.wsUrl}/big`);
     client.socket.send(new Uint8Array(4096));
     expect((await client.closed).code).toBe(RelayCloseCode.messageTooBig);

@@ -8,6 +8,11 @@ import { ALLMENDE_SUBPROTOCOL, RelayCloseCode } from '@allmende/protocol';
 import { Authenticator, type RelayAuthOptions } from './authenticator.js';
 import type { ConnectionAccess } from './connection-access.js';
 import { checkDevModeHost, devModeWarning } from './dev-mode.js';
+import { clientAddress } from './client-address.js';
+import { ConnectionsPerAddress } from './connections-per-address.js';
+import { WorkerReencoder } from './document-reencoder.js';
+import { MessageRateLimiter } from './message-rate-limiter.js';
+import { type RelayLimits, resolveRelayLimits } from './relay-limits.js';
 import { scheduleTokenExpiry } from './token-expiry.js';
 import { DocumentRegistry } from './document-registry.js';
 import { documentNameFromRequestTarget } from './document-name.js';
@@ -30,8 +35,18 @@ export interface RelayOptions {
   staticDir?: string;
   /** Number of stored updates of one document after which its log is merged into one row; defaults to 200. */
   compactAfter?: number;
-  /** Largest accepted WebSocket message in bytes; larger ones close the connection with 1009. Defaults to 16 MiB. */
-  maxMessageBytes?: number;
+  /**
+   * Bounds on what clients may send: message size and rate, connections per address, presence
+   * states per connection, document size, update complexity (see {@link RelayLimits} for each
+   * default). Omitted fields keep their defaults.
+   */
+  limits?: Partial<RelayLimits>;
+  /**
+   * How many reverse proxies in front of the relay append the client's address to
+   * `X-Forwarded-For`; the connection limit per address then counts that address. 0 (the
+   * default) counts the TCP peer and ignores the header, which clients can forge.
+   */
+  trustProxy?: number;
   /** Receives one line per noteworthy event (refused connections, internal errors); silent by default. */
   logger?: (line: string) => void;
   /**
@@ -70,6 +85,7 @@ export interface Relay {
  */
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const settings = checkOptions(options);
+  const limits = resolveRelayLimits(options.limits);
   const log = options.logger ?? (() => {});
   const authenticator = new Authenticator(options.auth);
   if (authenticator.devMode) {
@@ -79,13 +95,15 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
   mkdirSync(settings.dataDir, { recursive: true });
   const store = new SqliteStore(join(settings.dataDir, sqliteFileName));
-  const registry = new DocumentRegistry({ store, compactAfter: settings.compactAfter, log });
+  const reencoder = new WorkerReencoder({ timeoutMs: limits.reencodeTimeoutMs, memoryMb: limits.reencodeMemoryMb });
+  const registry = new DocumentRegistry({ store, compactAfter: settings.compactAfter, log, limits, reencoder });
   const connections = new Set<ClientConnection>();
+  const connectionsPerAddress = new ConnectionsPerAddress(limits.connectionsPerAddress);
   let closing: Promise<void> | null = null;
 
   const webSocketServer = new WebSocketServer({
     noServer: true,
-    maxPayload: settings.maxMessageBytes,
+    maxPayload: limits.maxMessageBytes,
     // Allmende clients offer their subprotocol (and may carry the token in another one); answer
     // with ours so the handshake names no token. Stock y-websocket clients offer none.
     handleProtocols: (offered) => (offered.has(ALLMENDE_SUBPROTOCOL) ? ALLMENDE_SUBPROTOCOL : false),
@@ -101,7 +119,13 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   });
 
   function accept(socket: WebSocket, request: IncomingMessage): void {
-    socket.on('error', (error) => log(`WebSocket error: ${error.message}`));
+    let subject = 'a connection';
+    socket.on('error', (error: Error & { code?: string }) => {
+      // ws itself closes with 1009 when a message exceeds maxPayload, before reading it; this says why.
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        log(`closing ${subject} with ${RelayCloseCode.messageTooBig}: a message larger than ${limits.maxMessageBytes} bytes`);
+      } else log(`WebSocket error on ${subject}: ${error.message}`);
+    });
     let name: string;
     try {
       name = documentNameFromRequestTarget(request.url ?? '/');
@@ -112,6 +136,15 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       socket.close(RelayCloseCode.badRequest, reason);
       return;
     }
+    subject = `a connection to "${name}"`;
+    const address = clientAddress(request, settings.trustProxy);
+    if (!connectionsPerAddress.tryOpen(address)) {
+      // Accepted first, like a bad name, so that browsers see the code (and retry later).
+      log(`closing ${subject} with ${RelayCloseCode.tooManyConnections}: more than ${limits.connectionsPerAddress} open connections from ${address}`);
+      socket.close(RelayCloseCode.tooManyConnections, 'too many connections from your address, try again later');
+      return;
+    }
+    socket.once('close', () => connectionsPerAddress.close(address));
     // The token is checked before the document is loaded; meanwhile the client's messages wait unread.
     socket.pause();
     void authenticator.admit(request, name, socket.protocol).then((admission) => {
@@ -135,7 +168,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       stopExpiryTimer();
       connections.delete(gone);
       if (document !== null) registry.leave(document, gone);
-    }, access);
+    }, access, new MessageRateLimiter({ perSecond: limits.messagesPerSecond, burst: limits.messageBurst }));
     stopExpiryTimer = scheduleTokenExpiry(access.expiresAt, () => {
       log(`closing the connection of ${access.describe()} to "${name}": token expired`);
       connection.close(RelayCloseCode.tokenExpired, 'token expired, reconnect with a fresh one');
@@ -150,6 +183,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     }
     const joined = document;
     socket.on('message', (data, isBinary) => {
+      if (connection.isGone) return;
+      if (connection.rateLimiter?.tryTake() === false) {
+        log(`closing the connection of ${access.describe()} to "${name}" with ${RelayCloseCode.rateLimited}: more than ${limits.messagesPerSecond} messages per second`);
+        connection.close(RelayCloseCode.rateLimited, 'too many messages, slow down');
+        return;
+      }
       if (!isBinary) {
         connection.close(RelayCloseCode.badRequest, 'the y-websocket protocol uses binary messages only');
         return;
@@ -164,8 +203,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       server.off('error', reject);
       resolve();
     });
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     store.close();
+    await reencoder.close();
     throw error;
   });
   server.on('error', (error) => log(`HTTP server error: ${error.message}`));
@@ -191,6 +231,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     for (const client of clients) client.close(RelayCloseCode.goingAway, 'the relay is shutting down');
     registry.unloadAll();
     store.close();
+    await reencoder.close();
     await socketsClosed;
     // Sockets refused for a bad name never joined; don't let a slow close handshake hold shutdown.
     for (const socket of webSocketServer.clients) socket.terminate();
@@ -213,11 +254,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   };
 }
 
-function checkOptions(options: RelayOptions): Required<Omit<RelayOptions, 'staticDir' | 'logger' | 'auth' | 'allowInsecureDevMode'>> {
+function checkOptions(options: RelayOptions): Required<Omit<RelayOptions, 'staticDir' | 'logger' | 'auth' | 'allowInsecureDevMode' | 'limits'>> {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('startRelay needs an options object with at least { dataDir }');
   }
-  const { port = 0, host = '127.0.0.1', dataDir, compactAfter = 200, maxMessageBytes = 16 * 1024 * 1024 } = options;
+  const { port = 0, host = '127.0.0.1', dataDir, compactAfter = 200, trustProxy = 0 } = options;
   if (typeof dataDir !== 'string' || dataDir === '') {
     throw new TypeError('options.dataDir must be a non-empty path to the directory for the database');
   }
@@ -233,10 +274,10 @@ function checkOptions(options: RelayOptions): Required<Omit<RelayOptions, 'stati
   if (!Number.isInteger(compactAfter) || compactAfter < 1) {
     throw new RangeError(`options.compactAfter must be a positive integer, got ${String(compactAfter)}`);
   }
-  if (!Number.isInteger(maxMessageBytes) || maxMessageBytes < 1) {
-    throw new RangeError(`options.maxMessageBytes must be a positive integer, got ${String(maxMessageBytes)}`);
+  if (!Number.isInteger(trustProxy) || trustProxy < 0) {
+    throw new RangeError(`options.trustProxy must be the number of proxies in front of the relay (0 for none), got ${String(trustProxy)}`);
   }
-  return { port, host, dataDir, compactAfter, maxMessageBytes };
+  return { port, host, dataDir, compactAfter, trustProxy };
 }
 
 function toBytes(data: RawData): Uint8Array {

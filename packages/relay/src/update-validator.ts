@@ -1,5 +1,5 @@
 import { RelayCloseCode } from '@allmende/protocol';
-import { ProtocolError } from './wire-protocol.js';
+import { ProtocolError } from './protocol-error.js';
 
 /**
  * The highest clock (and clock plus length) an update may name. An honest client would have to
@@ -73,31 +73,50 @@ const lastTypeRef = 6;
  * work out of proportion to its size.
  */
 export function validateUpdate(update: Uint8Array, limits: UpdateValidationLimits): UpdateSummary {
-  return new UpdateReader(update, limits.maxUpdateStructs).read();
+  return new UpdateReader(update, 'Yjs update', limits.maxUpdateStructs).read();
+}
+
+/**
+ * Checks that `stateVector` is a well-formed encoded state vector (a count, then a client id and a
+ * clock per entry, nothing after). Throws a {@link ProtocolError} with close code 4400 otherwise.
+ */
+export function validateStateVector(stateVector: Uint8Array): void {
+  new UpdateReader(stateVector, 'state vector', 0).readStateVector();
 }
 
 class UpdateReader {
   readonly #bytes: Uint8Array;
+  readonly #what: string;
   readonly #maxEntries: number;
   #pos = 0;
   #structs = 0;
   #deleteRanges = 0;
   #joinWork = 0;
 
-  constructor(bytes: Uint8Array, maxEntries: number) {
+  constructor(bytes: Uint8Array, what: string, maxEntries: number) {
     this.#bytes = bytes;
+    this.#what = what;
     this.#maxEntries = maxEntries;
   }
 
   read(): UpdateSummary {
     this.#readStructs();
     this.#readDeleteSet();
-    if (this.#pos !== this.#bytes.length) throw malformed(`${this.#bytes.length - this.#pos} bytes after the delete set`);
+    if (this.#pos !== this.#bytes.length) throw this.#malformed(`${this.#bytes.length - this.#pos} bytes after the delete set`);
     return {
       structs: this.#structs,
       deleteRanges: this.#deleteRanges,
       isEmpty: this.#structs === 0 && this.#deleteRanges === 0,
     };
+  }
+
+  readStateVector(): void {
+    const entries = this.#count('state vector entries', 2);
+    for (let i = 0; i < entries; i++) {
+      this.#varUint();
+      this.#varUint();
+    }
+    if (this.#pos !== this.#bytes.length) throw this.#malformed(`${this.#bytes.length - this.#pos} bytes after the state vector`);
   }
 
   #readStructs(): void {
@@ -106,7 +125,7 @@ class UpdateReader {
     for (let block = 0; block < clients; block++) {
       const structs = this.#count('structs', 2);
       const client = this.#varUint();
-      if (seen.has(client)) throw malformed(`client ${client} has two struct blocks`);
+      if (seen.has(client)) throw this.#malformed(`client ${client} has two struct blocks`);
       seen.add(client);
       let clock = this.#clock(this.#varUint());
       // The length of the current run of joinable items, and the clock its last item ends at.
@@ -120,10 +139,10 @@ class UpdateReader {
         let length: number;
         let joins = false;
         if (kind === gcRef || kind === skipRef) {
-          if (info !== kind) throw malformed(`struct kind ${kind} with flags ${info >> 5}`);
+          if (info !== kind) throw this.#malformed(`struct kind ${kind} with flags ${info >> 5}`);
           length = this.#varUint();
         } else if (kind > skipRef) {
-          throw malformed(`unknown struct kind ${kind}`);
+          throw this.#malformed(`unknown struct kind ${kind}`);
         } else {
           let originClient = -1;
           let originClock = -1;
@@ -142,13 +161,13 @@ class UpdateReader {
             else if (parentIsKey === 0) {
               this.#varUint();
               this.#clock(this.#varUint());
-            } else throw malformed(`parent info ${parentIsKey}`);
+            } else throw this.#malformed(`parent info ${parentIsKey}`);
             if ((info & hasParentSub) !== 0) this.#string();
           }
           length = this.#content(kind);
           joins = (kind === anyRef || kind === jsonRef) && originClient === client && originClock === clock - 1;
         }
-        if (length < 1) throw malformed(`struct of length ${length}`);
+        if (length < 1) throw this.#malformed(`struct of length ${length}`);
         if (joins && runKind === kind) run++;
         else {
           this.#addJoinWork(run);
@@ -171,7 +190,7 @@ class UpdateReader {
         this.#deleteRanges++;
         const clock = this.#varUint();
         const length = this.#varUint();
-        if (length < 1) throw malformed('delete range of length 0');
+        if (length < 1) throw this.#malformed('delete range of length 0');
         this.#clock(clock + length);
       }
     }
@@ -204,7 +223,7 @@ class UpdateReader {
         return 1;
       case typeRef: {
         const ref = this.#varUint();
-        if (ref > lastTypeRef) throw malformed(`unknown type ref ${ref}`);
+        if (ref > lastTypeRef) throw this.#malformed(`unknown type ref ${ref}`);
         if (namedTypeRefs.has(ref)) this.#string();
         return 1;
       }
@@ -216,12 +235,12 @@ class UpdateReader {
       case docRef: {
         this.#string();
         // Yjs reads the subdocument's options with `opts.shouldLoad`, which throws unless it is an object.
-        if (this.#peek() !== 118) throw malformed('subdocument options are not an object');
+        if (this.#peek() !== 118) throw this.#malformed('subdocument options are not an object');
         this.#any(0);
         return 1;
       }
       default:
-        throw malformed(`unknown struct kind ${kind}`);
+        throw this.#malformed(`unknown struct kind ${kind}`);
     }
   }
 
@@ -265,8 +284,12 @@ class UpdateReader {
         this.#skip(this.#varUint());
         return;
       default:
-        throw malformed(`unknown value type ${type}`);
+        throw this.#malformed(`unknown value type ${type}`);
     }
+  }
+
+  #malformed(detail: string): ProtocolError {
+    return new ProtocolError(`malformed ${this.#what}: ${detail}`);
   }
 
   #addJoinWork(run: number): void {
@@ -285,7 +308,7 @@ class UpdateReader {
   // A count of elements that each take at least `minBytes` bytes cannot exceed what is left.
   #count(what: string, minBytes: number): number {
     const count = this.#varUint();
-    if (count * minBytes > this.#bytes.length - this.#pos) throw malformed(`${count} ${what} in ${this.#bytes.length - this.#pos} bytes`);
+    if (count * minBytes > this.#bytes.length - this.#pos) throw this.#malformed(`${count} ${what} in ${this.#bytes.length - this.#pos} bytes`);
     return count;
   }
 
@@ -298,7 +321,7 @@ class UpdateReader {
     try {
       JSON.parse(text);
     } catch {
-      throw malformed('invalid JSON content');
+      throw this.#malformed('invalid JSON content');
     }
   }
 
@@ -309,12 +332,12 @@ class UpdateReader {
     try {
       return utf8.decode(this.#bytes.subarray(start, start + length));
     } catch {
-      throw malformed('invalid UTF-8 in a string');
+      throw this.#malformed('invalid UTF-8 in a string');
     }
   }
 
   #peek(): number {
-    if (this.#pos >= this.#bytes.length) throw malformed('unexpected end');
+    if (this.#pos >= this.#bytes.length) throw this.#malformed('unexpected end');
     return this.#bytes[this.#pos]!;
   }
 
@@ -325,7 +348,7 @@ class UpdateReader {
   }
 
   #skip(length: number): void {
-    if (length > this.#bytes.length - this.#pos) throw malformed('unexpected end');
+    if (length > this.#bytes.length - this.#pos) throw this.#malformed('unexpected end');
     this.#pos += length;
   }
 
@@ -337,12 +360,12 @@ class UpdateReader {
       const byte = this.#uint8();
       value += (byte & 0x7f) * factor;
       if (byte < 0x80) {
-        if (value > Number.MAX_SAFE_INTEGER) throw malformed('integer out of range');
+        if (value > Number.MAX_SAFE_INTEGER) throw this.#malformed('integer out of range');
         return value;
       }
       factor *= 128;
     }
-    throw malformed('integer longer than 8 bytes');
+    throw this.#malformed('integer longer than 8 bytes');
   }
 
   // lib0's varInt: a sign bit and 6 bits in the first byte, then 7 bits per byte.
@@ -350,12 +373,8 @@ class UpdateReader {
     for (let i = 0; i < 8; i++) {
       if (this.#uint8() < 0x80) return;
     }
-    throw malformed('integer longer than 8 bytes');
+    throw this.#malformed('integer longer than 8 bytes');
   }
-}
-
-function malformed(detail: string): ProtocolError {
-  return new ProtocolError(`malformed Yjs update: ${detail}`);
 }
 
 function tooComplex(detail: string): ProtocolError {
