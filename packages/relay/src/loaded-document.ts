@@ -8,7 +8,7 @@ import { decodeAwarenessUpdate } from './awareness-update.js';
 import type { Reencoder } from './document-reencoder.js';
 import { presenceStatesAfter } from './presence-limit.js';
 import { type RelayLimits, defaultRelayLimits } from './relay-limits.js';
-import { isRedundantUpdate } from './redundant-update.js';
+import { isDeleteSetOnly } from './delete-set-only.js';
 import { DocumentUpdates } from './document-updates.js';
 import type { DocumentStore } from './document-store.js';
 import {
@@ -186,8 +186,8 @@ export class LoadedDocument {
     const problem = access.role === 'read' ? 'the connection is read-only' : findChangeOutsideComments(this.#updates.state(), update);
     if (problem === null) return true;
     // A reader's first update, its sync step 2, carries its whole delete set even when it never
-    // typed; that is not worth a line. Checked once per connection: it decodes the whole document.
-    const harmlessSync = access.role === 'read' && !access.sentUpdate && isRedundantUpdate(this.#updates.state(), update);
+    // typed; that is not worth a line.
+    const harmlessSync = access.role === 'read' && !access.sentUpdate && isDeleteSetOnly(update);
     access.sentUpdate = true;
     if (!access.loggedDroppedUpdate && !harmlessSync) {
       access.loggedDroppedUpdate = true;
