@@ -113,7 +113,7 @@ test('formatting from the toolbar and the keyboard, with the toolbar showing the
   await page.keyboard.type('Agenda');
   await page.keyboard.press('Control+Alt+1');
   await expect(editor(page).locator('h1')).toHaveText('Agenda');
-  await expect(page.getByRole('button', { name: 'Heading 1' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('combobox', { name: 'Paragraph style' })).toHaveValue('heading-1');
 
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
@@ -130,9 +130,10 @@ test('formatting from the toolbar and the keyboard, with the toolbar showing the
 
   // The toolbar is reachable by keyboard: Alt+F10 enters it, arrows move, Enter acts, Escape returns.
   await page.keyboard.press('Alt+F10');
-  await expect(bold).toBeFocused();
-  await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('button', { name: 'Italic' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
+  const italic = page.getByRole('button', { name: 'Italic' });
+  for (let i = 0; i < 10 && !(await italic.evaluate((el) => el.matches(':focus'))); i++) await page.keyboard.press('ArrowRight');
+  await expect(italic).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(editor(page).locator('li em')).toHaveCount(0);
   await page.keyboard.press('Escape');

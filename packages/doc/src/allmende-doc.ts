@@ -1,43 +1,37 @@
 import { connect } from '@allmende/core';
 import type { AccessRole, ClosedEvent, ConnectionStatus, Session, SessionInfo, User } from '@allmende/core';
-import {
-  buildInputRules,
-  buildKeymap,
-  schema,
-  setHeading,
-  setParagraph,
-  toggleBold,
-  toggleBulletList,
-  toggleItalic,
-  toggleOrderedList,
-} from '@allmende/doc-model';
-import { AllmendeElement, presenceColor } from '@allmende/ui';
-import type { AllmendeToolbar } from '@allmende/ui';
-import { css, html, nothing } from 'lit';
+import { schema } from '@allmende/doc-model';
+import { AllmendeElement, formStyles, LocaleController, presenceColor } from '@allmende/ui';
+import type { AllmendeToolbar, PresenceUser } from '@allmende/ui';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { baseKeymap } from 'prosemirror-commands';
-import { keymap } from 'prosemirror-keymap';
-import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
-import type { Command, Plugin, Transaction } from 'prosemirror-state';
+import type { Command, Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import {
-  redoCommand,
-  undoCommand,
-  yCursorPlugin,
-  ySyncPlugin,
-  ySyncPluginKey,
-  yUndoPlugin,
-  yUndoPluginKey,
-} from 'y-prosemirror';
+import { redoCommand, undoCommand, yUndoPluginKey } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { AllmendeChangeEvent } from './change-event.js';
+import { DocumentCounts } from './document-counts.js';
+import { docMessages } from './doc-messages.js';
+import type { DocTranslate } from './doc-messages.js';
+import type { EditorHost } from './editor-host.js';
+import { buildEditorPlugins, historyCommand, readOnlyKeys } from './editor-plugins.js';
 import { editorStyles } from './editor-styles.js';
+import { elementStyles } from './element-styles.js';
+import { isBlankDoc, keepEmptyDocumentUnwritten } from './empty-document.js';
+import { FindBar } from './find-bar.js';
 import { EMPTY_FORMAT_STATE, formatState, sameFormatState } from './format-state.js';
 import type { FormatState } from './format-state.js';
-import { bulletListIcon, orderedListIcon, redoIcon, undoIcon } from './icons.js';
-import { buildRemoteCursor, buildRemoteSelection } from './remote-cursor.js';
+import { ImageInsertion } from './image-insertion.js';
+import { LinkDialog } from './link-dialog.js';
+import { adoptPrintPageRule, printStyles } from './print-styles.js';
+import { presenceUsers, samePresence } from './presence-users.js';
+import { isLocalEdit } from './sync-origin.js';
+import { TableDialog } from './table-dialog.js';
+import { refreshTaskCheckboxes, TaskItemView } from './task-item-view.js';
+import { DocToolbar } from './toolbar-view.js';
+import { restoreUndoSelection } from './undo-selection.js';
 
 /**
  * The connection state `<allmende-doc>` shows: the session's state while it
@@ -54,19 +48,7 @@ const BINDING_PROPERTIES = ['relay', 'document', 'token', 'ydoc', 'awareness'] a
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 
-const PLACEHOLDER = 'Start writing…';
-
-const STATUS_TEXT: Record<ConnectionStatus, string> = {
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  offline: 'Offline – changes are kept on this device',
-};
-
-const ACCESS_TEXT: Record<Exclude<AccessRole, 'write'>, string> = {
-  none: 'No access',
-  read: 'Read only',
-  comment: 'Comments only',
-};
+const ACCESS_KEYS = { none: 'accessNone', read: 'accessRead', comment: 'accessComment' } as const;
 
 /** Everything set up for one document; torn down as a whole. */
 interface Binding {
@@ -80,44 +62,12 @@ interface Binding {
   readonly undoManager: Y.UndoManager | null;
 }
 
-/** Tells whether a transaction is the local user's edit rather than content synced in from Yjs. */
-function isLocalEdit(tr: Transaction): boolean {
-  if (!tr.docChanged) return false;
-  const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
-  // Yjs→ProseMirror transactions carry isChangeOrigin; of those, only this user's undo and redo are local.
-  return !sync?.isChangeOrigin || sync.isUndoRedoOperation === true;
-}
-
 /**
- * Runs an undo or redo command and reports the key as handled even when there
- * was nothing to undo, so the browser's own undo never changes the DOM behind
- * ProseMirror's back.
- */
-function alwaysHandled(command: Command): Command {
-  return (state, dispatch, view) => {
-    command(state, dispatch, view);
-    return true;
-  };
-}
-
-function isEmptyDoc(doc: ProseMirrorNode): boolean {
-  return doc.childCount === 0 || (doc.childCount === 1 && doc.firstChild!.isTextblock && doc.firstChild!.content.size === 0);
-}
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-
-/** Spells a ProseMirror key name the way the platform shows shortcuts. */
-function shortcut(keys: string): string {
-  return isMac
-    ? keys.replace('Mod-', '⌘').replace('Ctrl-', '⌃').replace('Alt-', '⌥').replace('Shift-', '⇧')
-    : keys.replace('Mod-', 'Ctrl+').replace('Ctrl-', 'Ctrl+').replace('Alt-', 'Alt+').replace('Shift-', 'Shift+');
-}
-
-/**
- * `<allmende-doc>`: a collaborative rich-text editor. ProseMirror edits a
+ * `<allmende-doc>`: a collaborative word processor. ProseMirror edits a
  * `Y.XmlFragment` named `content`, kept in sync with every other user through
  * an Allmende relay; remote users' cursors show with their names, and undo
- * and redo only undo this user's own changes.
+ * and redo only undo this user's own changes, putting the cursor back where
+ * it was.
  *
  * Embed it by attributes and it opens its own session:
  *
@@ -131,154 +81,62 @@ function shortcut(keys: string): string {
  * what the host gave it, and removes every listener it added when it is
  * removed from the page.
  *
- * The text is read-only, with the reason in the status part
- * (`data-status="error"`) and `aria-readonly` on the editor, whenever edits
- * could not reach anyone: when `connect()` refuses the settings (such as a
- * document name the relay would refuse), when the relay closes the
- * connection for good (close codes 4400–4499), and while only one of `relay`
- * and `document` is set. With neither of them and no `ydoc`, the element
- * edits a private Y.Doc that is never synced or saved, so it can be tried on
- * its own.
+ * The text is read-only (`aria-readonly` on the editor, the toolbar's
+ * controls unavailable, remote cursors still shown) when `readonly` is set,
+ * when the relay grants less than write access, and whenever edits could not
+ * reach anyone: when `connect()` refuses the settings, when the relay closes
+ * the connection for good (close codes 4400–4499), and while only one of
+ * `relay` and `document` is set; the status part then says why
+ * (`data-status="error"`). With neither `relay` nor `document` and no
+ * `ydoc`, the element edits a private Y.Doc that is never synced or saved,
+ * so it can be tried on its own.
+ *
+ * Labels follow the `lang` of the element or its closest ancestor, else of
+ * the page (German for `de`, English otherwise), and switch when it changes.
+ *
+ * Printing lays the text out alone on A4 pages (see `print-styles.ts`); the
+ * element adds an `@page` rule for that to the page's `<head>`, which a rule
+ * of the page's own overrides.
  *
  * Keyboard: the formatting shortcuts of `@allmende/doc-model`'s keymap,
- * Mod-Z to undo, Mod-Y or Mod-Shift-Z to redo; Alt-F10 moves focus to the
- * toolbar, Escape in the toolbar moves it back into the text.
+ * Mod-Z to undo, Mod-Y or Mod-Shift-Z to redo, Mod-K for the link dialog,
+ * Mod-F for find and replace; Alt-F10 moves focus to the toolbar, Escape in
+ * the toolbar or find bar moves it back into the text.
  *
  * @fires allmende-change - {@link AllmendeChangeEvent} after each local edit.
  * @csspart toolbar - The formatting toolbar (`<allmende-toolbar>`).
- * @csspart access - A badge saying "Read only" or "Comments only" when the relay grants less than write.
- * @csspart status - The connection status; its `data-status` attribute is
- *   `connecting`, `connected`, `offline` or `error` (the text then says why).
+ * @csspart presence - Who is in the document (`<allmende-presence-list>`): avatars with full names as tooltips.
+ * @csspart access - A badge saying "Read only" or "Comments only" when the text cannot be edited by this user.
+ * @csspart status - The connection status (in the footer; at the top when there is no connection); its
+ *   `data-status` attribute is `connecting`, `connected`, `offline` or `error` (the text then says why).
+ * @csspart notice - Messages such as an image that was too large (`role="alert"`).
+ * @csspart find - The find and replace bar, while open.
  * @csspart scroller - The scrolling box around the text.
  * @csspart editor - The text (`role="textbox"`; `aria-readonly="true"` while it
  *   cannot be edited).
+ * @csspart footer - The connection status and the word and character count.
  * @cssprop --allmende-doc-min-height - Minimum height of the text area (12rem).
  */
-export class AllmendeDoc extends AllmendeElement {
+export class AllmendeDoc extends AllmendeElement implements EditorHost {
   static override properties = {
     relay: { type: String },
     document: { type: String },
     token: { type: String },
     userName: { type: String, attribute: 'user-name' },
     userColor: { type: String, attribute: 'user-color' },
+    readOnly: { type: Boolean, attribute: 'readonly', reflect: true },
     ydoc: { attribute: false },
     awareness: { attribute: false },
     _status: { state: true },
     _statusDetail: { state: true },
-    _editable: { state: true },
+    _failed: { state: true },
     _access: { state: true },
     _format: { state: true },
+    _notice: { state: true },
+    _presence: { state: true },
   };
 
-  static override styles = [
-    AllmendeElement.styles,
-    editorStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
-      .chrome {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: 0.25rem 1rem;
-        padding: 0.25rem 0.5rem;
-        border-bottom: 1px solid var(--_border);
-      }
-      allmende-toolbar button {
-        display: inline-flex;
-        align-items: center;
-        justify-content: center;
-        min-width: 2.25rem;
-        height: 2.25rem;
-        padding: 0 0.45rem;
-        border: 1px solid transparent;
-        border-radius: calc(var(--_radius) - 2px);
-        background: transparent;
-        color: var(--_fg);
-        font: inherit;
-        font-size: 0.9rem;
-        cursor: pointer;
-      }
-      allmende-toolbar button:hover {
-        background: var(--_hover);
-      }
-      allmende-toolbar button[aria-pressed='true'] {
-        background: var(--_accent);
-        border-color: var(--_accent);
-        color: var(--_accent-fg);
-      }
-      allmende-toolbar button[aria-disabled='true'] {
-        color: var(--_muted);
-        cursor: default;
-        background: transparent;
-      }
-      allmende-toolbar .separator {
-        display: inline-block;
-        width: 1px;
-        height: 1.5rem;
-        margin: 0 0.25rem;
-        background: var(--_border);
-        vertical-align: middle;
-      }
-      .bold {
-        font-weight: 700;
-      }
-      .italic {
-        font-style: italic;
-        font-family: Georgia, 'Times New Roman', serif;
-      }
-      [part='access'] {
-        margin-inline-start: auto;
-        padding: 0.1rem 0.5rem;
-        border: 1px solid var(--_border);
-        border-radius: 999px;
-        font-size: 0.8rem;
-        color: var(--_fg);
-      }
-      [part='status'] {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.4rem;
-        font-size: 0.8rem;
-        color: var(--_muted);
-      }
-      [part='status']::before {
-        content: '';
-        width: 0.55rem;
-        height: 0.55rem;
-        border-radius: 50%;
-        border: 1px solid currentColor;
-        background: transparent;
-      }
-      [part='status'][data-status='connected']::before {
-        background: #1a7f37;
-        border-color: #1a7f37;
-      }
-      [part='status'][data-status='connecting']::before {
-        background: #b58105;
-        border-color: #b58105;
-      }
-      [part='status'][data-status='error'] {
-        color: var(--_fg);
-      }
-      [part='status'][data-status='error']::before {
-        background: #cf222e;
-        border-color: #cf222e;
-      }
-      .scroller {
-        flex: 1 1 auto;
-        min-height: 0;
-        overflow: auto;
-      }
-    `,
-  ];
+  static override styles = [AllmendeElement.styles, formStyles, editorStyles, elementStyles, printStyles];
 
   /** WebSocket URL of the relay, such as `wss://office.example.org`. */
   declare relay: string;
@@ -294,6 +152,14 @@ export class AllmendeDoc extends AllmendeElement {
    */
   declare userColor: string;
   /**
+   * Whether the text is read-only for this user (attribute `readonly`):
+   * nothing can be changed, the toolbar's controls are unavailable (find
+   * still works), and cursors, selections and presence still show. The
+   * text is read-only also while the relay grants less than write access,
+   * whatever this says.
+   */
+  declare readOnly: boolean;
+  /**
    * A Y.Doc the host manages. When set, the element edits it instead of
    * opening a session, ignores `relay`/`document`/`token`, and never destroys
    * it.
@@ -306,14 +172,39 @@ export class AllmendeDoc extends AllmendeElement {
   declare awareness: Awareness | undefined;
 
   private declare _status: AllmendeDocStatus;
-  /** Why the status is `'error'`, shown in the status part. */
-  private declare _statusDetail: string;
-  /** Read by the EditorView's `editable` prop; call `view.setProps({})` after changing it. */
-  private declare _editable: boolean;
+  /** Why the status is `'error'`, in the current language. */
+  private declare _statusDetail: (t: DocTranslate) => string;
+  /** Set when edits could not reach anyone; the text is read-only then. */
+  private declare _failed: boolean;
   private declare _access: AccessRole | null;
   private declare _format: FormatState;
+  /** The message shown in the alert area, or ''. */
+  private declare _notice: string;
+  /** Who is in the document, this user first. */
+  private declare _presence: readonly PresenceUser[];
 
   private binding: Binding | null = null;
+  /** The developer-facing detail of an error status (in English), shown as its tooltip. */
+  private statusTechnical = '';
+  /** Removes this element's claim on the document's print `@page` rule. */
+  private releasePrintPageRule: (() => void) | null = null;
+  /** Whether the editor was editable when it was last told; see {@link syncEditable}. */
+  private wasEditable: boolean | null = null;
+
+  /** The page's language for labels and numbers; re-renders when a `lang` attribute changes. */
+  readonly i18n = new LocaleController(this, { onChange: () => this.syncEditorChrome() });
+  private readonly linkDialog = new LinkDialog(this);
+  private readonly tableDialog = new TableDialog(this);
+  private readonly images = new ImageInsertion(this);
+  private readonly findBar = new FindBar(this);
+  private readonly counts = new DocumentCounts(this);
+  private readonly toolbar = new DocToolbar(this, {
+    openLink: () => this.linkDialog.show(),
+    openTable: () => this.tableDialog.show(),
+    pickImage: () => this.images.pick(),
+    openFind: () => this.findBar.show(),
+  });
+
   /**
    * The box the editor mounts into. The element creates it rather than
    * rendering it, so the editor can be bound in `willUpdate`, before the first
@@ -328,13 +219,16 @@ export class AllmendeDoc extends AllmendeElement {
     this.token = '';
     this.userName = '';
     this.userColor = '';
+    this.readOnly = false;
     this.ydoc = undefined;
     this.awareness = undefined;
     this._status = null;
-    this._statusDetail = '';
-    this._editable = true;
+    this._statusDetail = () => '';
+    this._failed = false;
     this._access = null;
     this._format = EMPTY_FORMAT_STATE;
+    this._notice = '';
+    this._presence = [];
     this.scroller = this.ownerDocument.createElement('div');
     this.scroller.className = 'scroller';
     this.scroller.setAttribute('part', 'scroller');
@@ -368,20 +262,69 @@ export class AllmendeDoc extends AllmendeElement {
     return this._access;
   }
 
+  /** The editor view, or null while no document is bound. Part of the element's internal host interface. */
+  get view(): EditorView | null {
+    return this.binding?.view ?? null;
+  }
+
+  /** The per-user undo manager, or null. Part of the element's internal host interface. */
+  get undoManager(): Y.UndoManager | null {
+    return this.binding?.undoManager ?? null;
+  }
+
+  /**
+   * Whether the text can be changed now: not `readOnly`, the relay grants
+   * write access (or has not said otherwise yet), and edits can reach
+   * someone.
+   */
+  get editable(): boolean {
+    return !this.readOnly && !this._failed && (this._access === null || this._access === 'write');
+  }
+
+  /** The translate function for the current language. Part of the element's internal host interface. */
+  get t(): DocTranslate {
+    return this.i18n.translate(docMessages);
+  }
+
   /** Moves focus into the text. */
   override focus(options?: FocusOptions): void {
     if (this.binding) this.binding.view.focus();
     else super.focus(options);
   }
 
+  /**
+   * Moves focus into the text once the element has rendered, so a dialog or
+   * menu that is closing is gone first (a modal dialog keeps focus out of
+   * the text while open, and returns it on closing without the editor's
+   * selection). Part of the element's internal host interface.
+   */
+  focusEditor(): void {
+    void this.updateComplete.then(() => this.binding?.view.focus());
+  }
+
+  /** Runs an editing command when the text is editable; returns whether it ran. Part of the internal host interface. */
+  run(command: Command): boolean {
+    const view = this.binding?.view;
+    if (!view || !this.editable) return false;
+    return command(view.state, view.dispatch, view);
+  }
+
+  /** Shows a message in the alert area. Part of the element's internal host interface. */
+  notify(message: string): void {
+    this._notice = message;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.releasePrintPageRule = adoptPrintPageRule(this.ownerDocument);
     // Re-attached after a removal: the first update binds otherwise.
     if (this.hasUpdated && !this.binding) this.bind();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.releasePrintPageRule?.();
+    this.releasePrintPageRule = null;
     this.unbind();
   }
 
@@ -393,106 +336,68 @@ export class AllmendeDoc extends AllmendeElement {
     } else if (changed.has('userName') || changed.has('userColor')) {
       this.publishUser();
     }
+    this.syncEditable();
+  }
+
+  protected override updated(): void {
+    // Controls appear and disappear with the selection (the table menu); keep one Tab stop.
+    this.renderRoot.querySelector<AllmendeToolbar>('allmende-toolbar')?.refresh();
   }
 
   protected override render(): TemplateResult {
-    const format = this._format;
-    const readOnly = !this._editable;
+    const t = this.t;
+    const accessKey = this._access && this._access !== 'write' ? ACCESS_KEYS[this._access] : this.readOnly ? 'readOnly' : null;
     return html`
       <div class="chrome">
-        <allmende-toolbar
-          part="toolbar"
-          label="Formatting"
-          @mousedown=${this.onToolbarMouseDown}
-          @keydown=${this.onToolbarKeyDown}
-        >
-          ${this.renderButton('Bold', 'Mod-B', format.bold, toggleBold, html`<span class="bold">B</span>`, readOnly)}
-          ${this.renderButton('Italic', 'Mod-I', format.italic, toggleItalic, html`<span class="italic">I</span>`, readOnly)}
-          <span class="separator" aria-hidden="true"></span>
-          ${this.renderButton('Paragraph', 'Ctrl-Alt-0', format.paragraph, setParagraph, html`¶`, readOnly)}
-          ${[1, 2, 3].map((level) =>
-            this.renderButton(
-              `Heading ${level}`,
-              `Ctrl-Alt-${level}`,
-              format.heading === level,
-              // Pressing a pressed heading button turns the block back into a paragraph.
-              format.heading === level ? setParagraph : setHeading(level),
-              html`H${level}`,
-              readOnly,
-            ),
-          )}
-          <span class="separator" aria-hidden="true"></span>
-          ${this.renderButton('Bulleted list', 'Mod-Shift-8', format.bulletList, toggleBulletList, bulletListIcon, readOnly)}
-          ${this.renderButton('Numbered list', 'Mod-Shift-7', format.orderedList, toggleOrderedList, orderedListIcon, readOnly)}
-          <span class="separator" aria-hidden="true"></span>
-          ${this.renderButton('Undo', 'Mod-Z', null, undoCommand, undoIcon, readOnly || !format.canUndo)}
-          ${this.renderButton('Redo', isMac ? 'Mod-Shift-Z' : 'Mod-Y', null, redoCommand, redoIcon, readOnly || !format.canRedo)}
-        </allmende-toolbar>
-        ${this._access && this._access !== 'write' && this._status !== 'error'
-          ? html`<span part="access" data-access=${this._access}>${ACCESS_TEXT[this._access]}</span>`
-          : nothing}
-        ${this._status
-          ? html`<span part="status" role="status" data-status=${this._status}
-              >${this._status === 'error' ? `Not connected: ${this._statusDetail}` : STATUS_TEXT[this._status]}</span
-            >`
+        ${this.toolbar.render(this._format)}
+        <div class="meta">
+          ${this._presence.length > 0
+            ? html`<allmende-presence-list part="presence" label=${t('presenceLabel')} .users=${this._presence}></allmende-presence-list>`
+            : nothing}
+          ${accessKey && this._status !== 'error'
+            ? html`<span part="access" data-access=${this._access ?? 'read'}>${t(accessKey)}</span>`
+            : nothing}
+          ${this._status === 'error' ? this.renderStatus() : nothing}
+        </div>
+      </div>
+      <div part="notice" class=${this._notice ? 'shown' : ''} role="alert">
+        ${this._notice
+          ? html`<span class="notice-text">${this._notice}</span>
+              <button type="button" @click=${this.dismissNotice}>${t('dismiss')}</button>`
           : nothing}
       </div>
-      ${this.scroller}
+      ${this.findBar.render()} ${this.scroller}
+      <footer part="footer">
+        ${this._status && this._status !== 'error' ? this.renderStatus() : nothing}
+        ${this.counts.render()}
+      </footer>
+      ${this.linkDialog.render()}
+      ${this.tableDialog.render()} ${this.images.render()}
     `;
   }
 
   /**
-   * A toolbar button. `pressed` is null for actions that are not toggles
-   * (undo, redo). Unavailable buttons (nothing to undo, or read-only text)
-   * say `aria-disabled` instead of turning `disabled`, so they stay in the
-   * toolbar's arrow-key order as the ARIA pattern advises.
+   * The connection status: in the footer while all is well, at the top next
+   * to the presence list when there is no connection (the text is read-only
+   * then, and the reason must be seen).
    */
-  private renderButton(
-    label: string,
-    keys: string,
-    pressed: boolean | null,
-    command: Command,
-    content: TemplateResult,
-    unavailable = false,
-  ): TemplateResult {
-    return html`<button
-      type="button"
-      aria-label=${label}
-      title=${`${label} (${shortcut(keys)})`}
-      aria-pressed=${pressed === null ? nothing : String(pressed)}
-      aria-disabled=${unavailable ? 'true' : nothing}
-      @click=${(event: MouseEvent) => this.runFromToolbar(command, event, unavailable)}
-    >
-      ${content}
-    </button>`;
+  private renderStatus(): TemplateResult {
+    const t = this.t;
+    const status = this._status;
+    const error = status === 'error';
+    return html`<span
+      part="status"
+      role="status"
+      data-status=${status ?? nothing}
+      title=${error && this.statusTechnical ? this.statusTechnical : nothing}
+      >${status === 'error' ? t('notConnected', this._statusDetail(t)) : status ? t(status) : nothing}</span
+    >`;
   }
 
-  private runFromToolbar(command: Command, event: MouseEvent, unavailable: boolean): void {
-    const view = this.binding?.view;
-    if (!view || unavailable || !view.editable) return;
-    command(view.state, view.dispatch, view);
-    // A mouse click returns to the text; keyboard users (detail 0) stay in the toolbar.
-    if (event.detail > 0) view.focus();
-  }
-
-  /** Keeps the text selection when a toolbar button is clicked with the mouse. */
-  private readonly onToolbarMouseDown = (event: MouseEvent): void => {
-    if ((event.target as Element | null)?.closest('button')) event.preventDefault();
+  private readonly dismissNotice = (): void => {
+    this._notice = '';
+    this.focusEditor();
   };
-
-  private readonly onToolbarKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && this.binding) {
-      event.preventDefault();
-      this.binding.view.focus();
-    }
-  };
-
-  private focusToolbar(): boolean {
-    const toolbar = this.renderRoot.querySelector<AllmendeToolbar>('allmende-toolbar');
-    const target = toolbar?.items.find((item) => item.tabIndex === 0) ?? toolbar?.items[0];
-    target?.focus();
-    return target !== undefined;
-  }
 
   /** The user as published in presence. */
   private get user(): User {
@@ -512,6 +417,23 @@ export class AllmendeDoc extends AllmendeElement {
     else if (binding.awareness && this.userName) binding.awareness.setLocalStateField('user', this.user);
   }
 
+  /** Tells the view and the task checkboxes when the text became editable or read-only. */
+  private syncEditable(): void {
+    const editable = this.editable;
+    if (editable === this.wasEditable) return;
+    this.wasEditable = editable;
+    this.syncEditorChrome();
+  }
+
+  /** Re-reads the view's props (editable, labels) and updates what node views draw. */
+  private syncEditorChrome(): void {
+    const view = this.binding?.view;
+    if (!view) return;
+    this.refreshPresence();
+    view.setProps({});
+    refreshTaskCheckboxes(view.dom, this.t('taskDone'), this.editable);
+  }
+
   /** Tears down the current binding and binds to the document the properties name. */
   private bind(): void {
     this.unbind();
@@ -520,9 +442,10 @@ export class AllmendeDoc extends AllmendeElement {
     let awareness: Awareness | null = null;
     let session: Session | null = null;
     let ownDoc: Y.Doc | null = null;
-    this._editable = true;
+    this._failed = false;
     this._access = null;
-    this._statusDetail = '';
+    this._statusDetail = () => '';
+    this.statusTechnical = '';
 
     const hostDoc = this.ydoc ?? this.awareness?.doc;
     if (hostDoc) {
@@ -550,15 +473,14 @@ export class AllmendeDoc extends AllmendeElement {
       } catch (error) {
         // A bad relay URL or document name: show it, and offer no editing that would be lost.
         ownDoc = doc = new Y.Doc();
-        const message = error instanceof Error ? error.message : String(error);
-        this.showError(message.replace(/^connect\(\):\s*/, ''));
+        this.showError((t) => t('badSettings'), error instanceof Error ? error.message : String(error));
         console.error('<allmende-doc>: cannot connect:', error);
       }
     } else if (this.relay || this.document) {
       // Half the settings: edits now would be dropped when the other half arrives and the element rebinds.
       ownDoc = doc = new Y.Doc();
       const missing = this.relay ? 'document' : 'relay';
-      this.showError(`no ${missing === 'document' ? 'document name' : 'relay'} is set`);
+      this.showError((t) => t(missing === 'document' ? 'noDocumentName' : 'noRelay'));
       console.warn(`<allmende-doc>: \`${missing}\` is not set; the text stays read-only until both \`relay\` and \`document\` are set, or \`ydoc\` is given.`);
     } else {
       // Nothing to sync with: a private scratch document, so the element still works on its own.
@@ -566,51 +488,62 @@ export class AllmendeDoc extends AllmendeElement {
       this._status = null;
     }
 
-    const plugins: Plugin[] = [
-      ySyncPlugin(doc.getXmlFragment('content')),
-      ...(awareness
-        ? [yCursorPlugin(awareness, { cursorBuilder: buildRemoteCursor, selectionBuilder: buildRemoteSelection })]
-        : []),
-      yUndoPlugin(),
-      keymap({
-        'Mod-z': alwaysHandled(undoCommand),
-        'Mod-y': alwaysHandled(redoCommand),
-        'Mod-Shift-z': alwaysHandled(redoCommand),
-        'Alt-F10': () => this.focusToolbar(),
-      }),
-      keymap(buildKeymap(schema)),
-      buildInputRules(schema),
-      keymap(baseKeymap),
-    ];
+    const editable = (): boolean => this.editable;
+    const pluginOptions = {
+      fragment: doc.getXmlFragment('content'),
+      awareness,
+      editable,
+      onLink: () => {
+        this.linkDialog.show();
+        return true;
+      },
+      onFind: () => this.findBar.show(),
+      onEscape: () => {
+        if (!this.findBar.isOpen) return false;
+        this.findBar.hide();
+        return true;
+      },
+      onToolbar: () => this.toolbar.focus(),
+      anonymous: () => this.t('anonymous'),
+    };
+    const plugins = buildEditorPlugins(pluginOptions);
+    const readOnlyKeydown = readOnlyKeys(pluginOptions);
 
     const apply = (target: EditorView, tr: Transaction): void => this.applyTransaction(target, tr);
     // Mounted into the scroller even before it is rendered into the shadow root; see `scroller`.
     const view = new EditorView(this.scroller, {
       state: EditorState.create({ schema, plugins }),
-      editable: () => this._editable,
+      editable,
       attributes: (state): Record<string, string> => {
+        const t = this.t;
         // No invitation to write into text that cannot be edited.
-        const placeholder = this._editable && isEmptyDoc(state.doc);
+        const placeholder = this.editable && isBlankDoc(state.doc);
         return {
           part: 'editor',
           role: 'textbox',
           'aria-multiline': 'true',
-          'aria-label': 'Document',
-          'data-placeholder': PLACEHOLDER,
+          'aria-label': t('documentLabel'),
+          'data-placeholder': t('placeholder'),
           class: placeholder ? 'is-empty' : '',
-          ...(placeholder ? { 'aria-placeholder': PLACEHOLDER } : {}),
+          style: `--_page-break-label: ${JSON.stringify(t('pageBreakLabel'))}`,
+          ...(placeholder ? { 'aria-placeholder': t('placeholder') } : {}),
           // Read-only text stays focusable: keyboard and screen reader users can still move through and select it,
           // and others see where they are.
-          ...(this._editable ? {} : { 'aria-readonly': 'true', tabindex: '0' }),
+          ...(this.editable ? {} : { 'aria-readonly': 'true', tabindex: '0' }),
         };
       },
+      nodeViews: {
+        task_item: (node, nodeView, getPos) => new TaskItemView(node, nodeView, getPos, this.t('taskDone')),
+      },
+      ...this.images.editorProps,
       handleDOMEvents: {
+        keydown: (target, event) => !target.editable && readOnlyKeydown(target, event),
         // Undo and redo from the Edit menu or a touch gesture, not from keys.
-        beforeinput: (_view, event) => {
+        beforeinput: (target, event) => {
           const inputType = (event as InputEvent).inputType;
           if (inputType !== 'historyUndo' && inputType !== 'historyRedo') return false;
           event.preventDefault();
-          (inputType === 'historyUndo' ? undoCommand : redoCommand)(_view.state, _view.dispatch);
+          historyCommand(inputType === 'historyUndo' ? undoCommand : redoCommand, editable)(target.state, target.dispatch);
           return true;
         },
       },
@@ -620,14 +553,19 @@ export class AllmendeDoc extends AllmendeElement {
       },
     });
 
+    keepEmptyDocumentUnwritten(view);
     const undoManager = yUndoPluginKey.getState(view.state)?.undoManager ?? null;
     undoManager?.on('stack-item-added', this.refreshFormat);
-    undoManager?.on('stack-item-popped', this.refreshFormat);
+    undoManager?.on('stack-item-popped', this.onUndone);
     undoManager?.on('stack-cleared', this.refreshFormat);
 
     this.binding = { view, doc, awareness, session, ownDoc, undoManager };
+    awareness?.on('change', this.refreshPresence);
+    this.wasEditable = null;
     if (!session && awareness && this.userName) this.publishUser();
     this.refreshFormat();
+    this.refreshPresence();
+    this.counts.update(view.state.doc, true);
   }
 
   /** Destroys the view and the session this element opened, and removes its listeners. */
@@ -636,8 +574,9 @@ export class AllmendeDoc extends AllmendeElement {
     if (!binding) return;
     this.binding = null;
     binding.undoManager?.off('stack-item-added', this.refreshFormat);
-    binding.undoManager?.off('stack-item-popped', this.refreshFormat);
+    binding.undoManager?.off('stack-item-popped', this.onUndone);
     binding.undoManager?.off('stack-cleared', this.refreshFormat);
+    binding.awareness?.off('change', this.refreshPresence);
     // The view first: its plugins unsubscribe from the doc and awareness the session is about to destroy.
     binding.view.destroy();
     if (binding.session) {
@@ -648,13 +587,21 @@ export class AllmendeDoc extends AllmendeElement {
     }
     binding.ownDoc?.destroy();
     this._format = EMPTY_FORMAT_STATE;
+    this._presence = [];
   }
 
   private applyTransaction(view: EditorView, tr: Transaction): void {
     // y-prosemirror batches cursor updates in a timeout that can fire after the view was destroyed.
     if (view.isDestroyed) return;
+    // y-prosemirror writes the editor's document to Yjs after every transaction. After one that only moves the
+    // selection, that write can only be reconciliation (the empty paragraph an emptied document shows), which
+    // must not become an undo step: it would clear the redo stack. Moving the cursor also ends an undo step.
+    if (tr.selectionSet && !tr.docChanged && tr.getMeta('addToHistory') === undefined) tr.setMeta('addToHistory', false);
     view.updateState(view.state.apply(tr));
-    if (view === this.binding?.view) this.refreshFormat();
+    if (view !== this.binding?.view) return;
+    this.refreshFormat();
+    this.findBar.stateChanged(view.state);
+    if (tr.docChanged) this.counts.update(view.state.doc);
     if (isLocalEdit(tr)) this.dispatchEvent(new AllmendeChangeEvent());
   }
 
@@ -665,13 +612,27 @@ export class AllmendeDoc extends AllmendeElement {
     if (!sameFormatState(next, this._format)) this._format = next;
   };
 
+  /** Reads who is in the document from presence; called on every awareness change (cursor moves too). */
+  private readonly refreshPresence = (): void => {
+    const awareness = this.binding?.awareness;
+    const t = this.t;
+    const next = awareness ? presenceUsers(awareness, { you: (name) => t('you', name), anonymous: t('anonymous') }) : [];
+    if (!samePresence(next, this._presence)) this._presence = next;
+  };
+
+  /** After undo or redo: the cursor goes back to where the undone change was made. */
+  private readonly onUndone = (event: { stackItem: { meta: Map<unknown, unknown> } }): void => {
+    const view = this.binding?.view;
+    if (view) restoreUndoSelection(view, event.stackItem);
+    this.refreshFormat();
+  };
+
   /** Shows why there is no connection and makes the text read-only, as nothing typed would be saved. */
-  private showError(reason: string): void {
+  private showError(reason: (t: DocTranslate) => string, technical = ''): void {
+    this.statusTechnical = technical;
     this._status = 'error';
     this._statusDetail = reason;
-    this._editable = false;
-    // The view reads `_editable` through its props; this makes it look again.
-    this.binding?.view.setProps({});
+    this._failed = true;
   }
 
   private readonly onStatus = (status: ConnectionStatus): void => {
@@ -682,13 +643,11 @@ export class AllmendeDoc extends AllmendeElement {
   /** The relay says what this user may do: anything but `write` makes the text read-only. */
   private readonly onAccess = (info: SessionInfo): void => {
     this._access = info.role;
-    if (this._status === 'error') return;
-    this._editable = info.role === 'write';
-    this.binding?.view.setProps({});
   };
 
   private readonly onClosed = (event: ClosedEvent): void => {
-    this.showError(`the relay closed the connection (${event.code}${event.reason ? `: ${event.reason}` : ''})`);
+    console.warn(`<allmende-doc>: the relay closed the connection (${event.code}${event.reason ? `: ${event.reason}` : ''}).`);
+    this.showError((t) => t('closedByRelay', event.code));
   };
 }
 

@@ -3,7 +3,9 @@ import { css } from 'lit';
 /**
  * ProseMirror's required CSS (prosemirror-view/style/prosemirror.css, which
  * cannot reach into a shadow root from the page), the typography of the
- * document, and the remote cursors and selections drawn by y-prosemirror.
+ * document (lists, check lists, tables, quotes, code, images, page breaks),
+ * find highlights, and the remote cursors and selections drawn by
+ * y-prosemirror.
  */
 export const editorStyles = css`
   .ProseMirror {
@@ -103,6 +105,10 @@ export const editorStyles = css`
     margin: 0 0 0.75em;
     padding-left: 1.75em;
   }
+  .ProseMirror li > ul,
+  .ProseMirror li > ol {
+    margin-bottom: 0;
+  }
   .ProseMirror li > p {
     margin: 0.15em 0;
   }
@@ -111,6 +117,177 @@ export const editorStyles = css`
     position: absolute;
     color: var(--_muted);
     pointer-events: none;
+  }
+
+  .ProseMirror blockquote {
+    margin: 0 0 0.75em;
+    padding: 0.1em 0 0.1em 1em;
+    border-left: 3px solid var(--_border);
+    color: var(--_muted);
+  }
+  .ProseMirror pre {
+    margin: 0 0 0.75em;
+    padding: 0.75em 1em;
+    border-radius: calc(var(--_radius) - 2px);
+    background: var(--_hover);
+    font-family: ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', Menlo, Consolas, monospace;
+    font-size: 0.9em;
+    line-height: 1.45;
+  }
+  .ProseMirror code {
+    padding: 0.1em 0.25em;
+    border-radius: 3px;
+    background: var(--_hover);
+    font-family: ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', Menlo, Consolas, monospace;
+    font-size: 0.9em;
+  }
+  .ProseMirror pre code {
+    padding: 0;
+    background: none;
+    font-size: inherit;
+  }
+  .ProseMirror a {
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  .ProseMirror mark {
+    color: #1b1d21;
+  }
+  .ProseMirror hr {
+    margin: 1em 0;
+    border: 0;
+    border-top: 1px solid var(--_muted);
+  }
+  .ProseMirror hr.ProseMirror-selectednode {
+    outline-offset: 3px;
+  }
+  .ProseMirror img {
+    max-width: 100%;
+    height: auto;
+    vertical-align: text-bottom;
+  }
+  .ProseMirror img.ProseMirror-selectednode {
+    outline-offset: 1px;
+  }
+
+  /* Page breaks: a labelled dashed line on screen, a new page in print. */
+  .ProseMirror .page-break {
+    position: relative;
+    height: 0;
+    margin: 1.5em 0;
+    border-top: 1px dashed var(--_muted);
+    text-align: center;
+  }
+  .ProseMirror .page-break::after {
+    content: var(--_page-break-label, 'Page break');
+    position: relative;
+    top: -0.75em;
+    padding: 0 0.5em;
+    background: var(--_bg);
+    color: var(--_muted);
+    font-size: 0.75rem;
+    line-height: 1.5;
+  }
+
+  /* Check lists: a real checkbox before each item (task-item-view.ts). */
+  .ProseMirror ul[data-type='task_list'] {
+    padding-left: 0.25em;
+    list-style: none;
+  }
+  .ProseMirror li[data-type='task_item'] {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5em;
+  }
+  .ProseMirror li[data-type='task_item'] > .task-checkbox {
+    display: inline-flex;
+    align-items: center;
+    height: 1.6em;
+    margin-top: 0.15em;
+    user-select: none;
+  }
+  .ProseMirror li[data-type='task_item'] > .task-checkbox > input {
+    width: 1.05em;
+    height: 1.05em;
+    margin: 0;
+    accent-color: var(--_accent);
+    cursor: pointer;
+  }
+  .ProseMirror li[data-type='task_item'] > .task-content {
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+  .ProseMirror li[data-type='task_item'][data-checked='true'] > .task-content {
+    color: var(--_muted);
+    text-decoration: line-through;
+  }
+
+  /* Tables (prosemirror-tables, with column resizing). */
+  .ProseMirror .tableWrapper {
+    margin: 0 0 0.75em;
+    overflow-x: auto;
+  }
+  .ProseMirror table {
+    border-collapse: collapse;
+    table-layout: fixed;
+    width: 100%;
+    overflow: hidden;
+  }
+  .ProseMirror td,
+  .ProseMirror th {
+    position: relative;
+    box-sizing: border-box;
+    min-width: 1em;
+    padding: 0.3em 0.5em;
+    border: 1px solid var(--_muted);
+    vertical-align: top;
+  }
+  .ProseMirror th {
+    background: var(--_hover);
+    font-weight: 700;
+    text-align: left;
+  }
+  .ProseMirror td > :last-child,
+  .ProseMirror th > :last-child {
+    margin-bottom: 0;
+  }
+  .ProseMirror .selectedCell::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    background: color-mix(in srgb, var(--_accent) 18%, transparent);
+    pointer-events: none;
+  }
+  .ProseMirror .column-resize-handle {
+    position: absolute;
+    top: 0;
+    right: -2px;
+    bottom: -2px;
+    width: 4px;
+    background: var(--_accent);
+    pointer-events: none;
+  }
+  .ProseMirror.resize-cursor {
+    cursor: col-resize;
+  }
+
+  /* The selection while focus is in a dialog or the find bar (inactive-selection.ts). */
+  .ProseMirror .inactive-selection {
+    background: color-mix(in srgb, var(--_accent) 22%, transparent);
+  }
+  .ProseMirror-focused .inactive-selection {
+    background: none;
+  }
+
+  /* Find and replace (find-highlight.ts). */
+  .ProseMirror .find-match {
+    background: #fff0a8;
+    color: #1b1d21;
+    box-shadow: 0 0 0 1px #c9a800;
+  }
+  .ProseMirror .find-match.find-current {
+    background: #ff9d3d;
+    box-shadow: 0 0 0 2px #b35900;
   }
 
   /* Remote cursors and selections (y-prosemirror). */

@@ -1,11 +1,12 @@
 import { html, svg } from 'lit';
 import type { SVGTemplateResult, TemplateResult } from 'lit';
 
-// 20×20 stroke icons drawn in currentColor. They are decorative: every button
-// carries its own aria-label.
+// 20×20 stroke icons drawn in currentColor. They are decorative: every
+// control carries its own accessible name.
 
 const icon = (body: SVGTemplateResult): TemplateResult =>
   html`<svg
+    class="icon"
     viewBox="0 0 20 20"
     width="20"
     height="20"
@@ -19,6 +20,66 @@ const icon = (body: SVGTemplateResult): TemplateResult =>
   >
     ${body}
   </svg>`;
+
+/** Letters drawn as text, for the mark buttons (B, I, U, S). */
+const letter = (text: string, style: string): TemplateResult =>
+  html`<span class="glyph" style=${style} aria-hidden="true">${text}</span>`;
+
+/** Bold: a heavy B. */
+export const boldIcon = letter('B', 'font-weight:700');
+/** Italic: a slanted serif I. */
+export const italicIcon = letter('I', "font-style:italic;font-family:Georgia,'Times New Roman',serif");
+/** Underline: an underlined U. */
+export const underlineIcon = letter('U', 'text-decoration:underline;text-underline-offset:2px');
+/** Strikethrough: a struck S. */
+export const strikethroughIcon = letter('S', 'text-decoration:line-through');
+
+/** Superscript: x with a raised 2. */
+export const superscriptIcon = icon(svg`
+  <path d="M3 7l7 8M10 7l-7 8" />
+  <path d="M13 4.3c.3-.8 2.6-1.1 2.7.3.1 1.1-2.7 2.2-2.7 3.4h3" stroke-width="1.3" />
+`);
+
+/** Subscript: x with a lowered 2. */
+export const subscriptIcon = icon(svg`
+  <path d="M3 5l7 8M10 5l-7 8" />
+  <path d="M13 12.8c.3-.8 2.6-1.1 2.7.3.1 1.1-2.7 2.2-2.7 3.4h3" stroke-width="1.3" />
+`);
+
+/** Inline code: angle brackets. */
+export const codeIcon = icon(svg`<path d="M7 5.5L2.5 10 7 14.5M13 5.5l4.5 4.5-4.5 4.5" />`);
+
+/** Text colour: an A over a bar in the current colour (`--swatch`). */
+export const textColorIcon = html`<svg
+  class="icon"
+  viewBox="0 0 20 20"
+  width="20"
+  height="20"
+  aria-hidden="true"
+  focusable="false"
+>
+  <path d="M5.5 13.5L10 3l4.5 10.5M7.2 9.7h5.6" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
+  <rect x="3" y="15.5" width="14" height="3" rx="0.8" style="fill: var(--swatch, currentColor)" />
+</svg>`;
+
+/** Highlight: a marker over a bar in the current highlight (`--swatch`). */
+export const highlightIcon = html`<svg
+  class="icon"
+  viewBox="0 0 20 20"
+  width="20"
+  height="20"
+  aria-hidden="true"
+  focusable="false"
+>
+  <path d="M6.5 11.5l6.8-7.3a1.4 1.4 0 012 .1l.4.4a1.4 1.4 0 010 2l-7.2 6.8zM6.5 11.5l-1.8 2.6h3.3l.5-.7" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
+  <rect x="3" y="15.5" width="14" height="3" rx="0.8" style="fill: var(--swatch, #ffff00); stroke: currentColor; stroke-width: 0.6" />
+</svg>`;
+
+/** Link: two chain links. */
+export const linkIcon = icon(svg`
+  <path d="M8.5 11.5a3 3 0 004.2 0l2.8-2.8a3 3 0 00-4.2-4.2l-1 1" />
+  <path d="M11.5 8.5a3 3 0 00-4.2 0l-2.8 2.8a3 3 0 004.2 4.2l1-1" />
+`);
 
 /** A bulleted list. */
 export const bulletListIcon = icon(svg`
@@ -35,8 +96,81 @@ export const orderedListIcon = icon(svg`
   <path d="M8 5.5h9M8 10h9M8 14.5h9" />
 `);
 
+/** A checklist: ticked boxes next to lines. */
+export const taskListIcon = icon(svg`
+  <rect x="2.5" y="3" width="4.5" height="4.5" rx="1" stroke-width="1.3" />
+  <path d="M3.5 5.2l1 1 1.7-2" stroke-width="1.2" />
+  <rect x="2.5" y="11.5" width="4.5" height="4.5" rx="1" stroke-width="1.3" />
+  <path d="M9.5 5.5h8M9.5 14h8" />
+`);
+
+/** Increase indent: lines with an arrow pointing in. */
+export const indentIcon = icon(svg`<path d="M3 4h14M9 8h8M9 12h8M3 16h14M3 7.5l3 2.5-3 2.5" />`);
+
+/** Decrease indent: lines with an arrow pointing out. */
+export const outdentIcon = icon(svg`<path d="M3 4h14M9 8h8M9 12h8M3 16h14M6 7.5L3 10l3 2.5" />`);
+
+/** Left alignment. */
+export const alignLeftIcon = icon(svg`<path d="M3 4.5h14M3 8.5h9M3 12.5h14M3 16.5h9" />`);
+/** Centred text. */
+export const alignCenterIcon = icon(svg`<path d="M3 4.5h14M5.5 8.5h9M3 12.5h14M5.5 16.5h9" />`);
+/** Right alignment. */
+export const alignRightIcon = icon(svg`<path d="M3 4.5h14M8 8.5h9M3 12.5h14M8 16.5h9" />`);
+/** Justified text. */
+export const alignJustifyIcon = icon(svg`<path d="M3 4.5h14M3 8.5h14M3 12.5h14M3 16.5h14" />`);
+
+/** Blockquote: a quotation mark. */
+export const blockquoteIcon = icon(svg`
+  <path d="M4 9.5h3.5v4.5H4zM4 9.5c0-2.5 1-4 3-4.5M11.5 9.5H15v4.5h-3.5zM11.5 9.5c0-2.5 1-4 3-4.5" />
+`);
+
+/** Horizontal line. */
+export const horizontalRuleIcon = icon(svg`<path d="M2.5 10h15" stroke-width="2" /><path d="M5 5h10M5 15h10" stroke-width="1.2" />`);
+
+/** Page break: two page halves with a dashed gap. */
+export const pageBreakIcon = icon(svg`
+  <path d="M4.5 2.5v5h11v-5M4.5 17.5v-5h11v5" />
+  <path d="M2.5 10h2M7 10h2M11 10h2M15.5 10h2" />
+`);
+
+/** Table: a grid. */
+export const tableIcon = icon(svg`<rect x="2.5" y="3.5" width="15" height="13" rx="1.2" /><path d="M2.5 8h15M2.5 12.3h15M7.5 3.5v13M12.5 3.5v13" />`);
+
+/** Image: a picture with a mountain and the sun. */
+export const imageIcon = icon(svg`
+  <rect x="2.5" y="3.5" width="15" height="13" rx="1.5" />
+  <circle cx="7" cy="8" r="1.5" />
+  <path d="M2.5 14.5l4.5-4 3.5 3 2.5-2 4.5 4" />
+`);
+
 /** Undo: an arrow turning back. */
 export const undoIcon = icon(svg`<path d="M7.5 5L4 8.5 7.5 12" /><path d="M4.5 8.5H12a4 4 0 010 8H9" />`);
 
 /** Redo: an arrow turning forward. */
 export const redoIcon = icon(svg`<path d="M12.5 5L16 8.5 12.5 12" /><path d="M15.5 8.5H8a4 4 0 000 8h3" />`);
+
+/** Find: a magnifying glass. */
+export const findIcon = icon(svg`<circle cx="8.5" cy="8.5" r="5" /><path d="M12.2 12.2l5 5" />`);
+
+/** Previous (up) and next (down) chevrons for the find bar. */
+export const chevronUpIcon = icon(svg`<path d="M5 12.5l5-5 5 5" />`);
+/** Next match. */
+export const chevronDownIcon = icon(svg`<path d="M5 7.5l5 5 5-5" />`);
+
+/** A small down arrow after the label of a menu button. */
+export const menuArrowIcon = html`<svg
+  class="menu-arrow"
+  viewBox="0 0 10 10"
+  width="10"
+  height="10"
+  aria-hidden="true"
+  focusable="false"
+>
+  <path d="M2 3.5l3 3 3-3" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" stroke-linejoin="round" />
+</svg>`;
+
+/** Close: a cross. */
+export const closeIcon = icon(svg`<path d="M5 5l10 10M15 5L5 15" />`);
+
+/** A tick, for the checked item of a menu. */
+export const checkIcon = icon(svg`<path d="M4 10.5l4 4 8-9" />`);

@@ -1,60 +1,44 @@
 import type { DecorationAttrs } from 'prosemirror-view';
-import { presenceColor } from '@allmende/ui';
+import { displayColor, displayName } from './remote-user.js';
+import type { RemoteUser } from './remote-user.js';
 
-/** The fields of another user's awareness state that cursors show. */
-interface RemoteUser {
-  name?: unknown;
-  color?: unknown;
-}
-
-const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
-const MAX_NAME_LENGTH = 64;
-
-/**
- * The name to show for a remote user. Awareness states come from other
- * clients and are untrusted, so only strings are shown, and only as text.
- */
-function displayName(user: RemoteUser, clientId: number): string {
-  const name = typeof user.name === 'string' ? user.name.trim() : '';
-  return name ? name.slice(0, MAX_NAME_LENGTH) : `User ${clientId}`;
+/** The cursor and selection builders for y-prosemirror's `yCursorPlugin`. */
+export interface RemoteCursorBuilders {
+  readonly cursorBuilder: (user: RemoteUser, clientId: number) => HTMLElement;
+  readonly selectionBuilder: (user: RemoteUser, clientId: number) => DecorationAttrs;
 }
 
 /**
- * The colour to draw a remote user in. Anything but `#rrggbb` is replaced by
- * a palette colour: the value ends up in a style attribute, and a crafted
- * string there could load remote resources or restyle the page.
+ * Builds the carets of remote users with their names above them, and the
+ * highlights of their selections, for y-prosemirror's `yCursorPlugin`. Same
+ * structure and class names as y-prosemirror's default
+ * (`span.ProseMirror-yjs-cursor > div`), but names and colours are
+ * validated, a user without a name is called `anonymous()` (in the page's
+ * language), and the caret is hidden from assistive technology, which would
+ * otherwise read other people's names in the middle of the text.
  */
-function displayColor(user: RemoteUser, clientId: number): string {
-  return typeof user.color === 'string' && HEX_COLOR.test(user.color)
-    ? user.color
-    : presenceColor(displayName(user, clientId));
-}
-
-/**
- * Builds the caret of a remote user with their name above it, for
- * y-prosemirror's `yCursorPlugin`. Same structure and class names as
- * y-prosemirror's default (`span.ProseMirror-yjs-cursor > div`), but the
- * colour is validated and the widget is hidden from assistive technology,
- * which would otherwise read other people's names in the middle of the text.
- */
-export function buildRemoteCursor(user: RemoteUser, clientId: number): HTMLElement {
-  const color = displayColor(user, clientId);
-  const cursor = document.createElement('span');
-  cursor.className = 'ProseMirror-yjs-cursor';
-  cursor.setAttribute('aria-hidden', 'true');
-  cursor.style.borderColor = color;
-  const label = document.createElement('div');
-  label.style.backgroundColor = color;
-  label.textContent = displayName(user, clientId);
-  // Word joiners keep the caret from wrapping away from the text around it.
-  cursor.append('\u2060', label, '\u2060');
-  return cursor;
-}
-
-/** Builds the highlight of a remote user's selection, for `yCursorPlugin`. */
-export function buildRemoteSelection(user: RemoteUser, clientId: number): DecorationAttrs {
+export function remoteCursorBuilders(anonymous: () => string): RemoteCursorBuilders {
   return {
-    class: 'ProseMirror-yjs-selection',
-    style: `background-color: ${displayColor(user, clientId)}33`,
+    cursorBuilder(user, clientId) {
+      const name = displayName(user, `${anonymous()} ${clientId % 1000}`);
+      const color = displayColor(user, name);
+      const cursor = document.createElement('span');
+      cursor.className = 'ProseMirror-yjs-cursor';
+      cursor.setAttribute('aria-hidden', 'true');
+      cursor.style.borderColor = color;
+      const label = document.createElement('div');
+      label.style.backgroundColor = color;
+      label.textContent = name;
+      // Word joiners keep the caret from wrapping away from the text around it.
+      cursor.append('\u2060', label, '\u2060');
+      return cursor;
+    },
+    selectionBuilder(user, clientId) {
+      const name = displayName(user, `${anonymous()} ${clientId % 1000}`);
+      return {
+        class: 'ProseMirror-yjs-selection',
+        style: `background-color: ${displayColor(user, name)}33`,
+      };
+    },
   };
 }

@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * The theme shared by every Allmende element: design tokens as CSS custom
- * properties plus a few base rules (font, colours, focus ring, `[hidden]`).
+ * properties plus a few base rules (font, colours, focus ring, `[hidden]`,
+ * and a `.visually-hidden` class for text only screen readers read).
  *
  * Hosts theme the elements by setting the public tokens anywhere above them,
  * for example on `:root`:
@@ -74,6 +75,18 @@ export const theme = css`
   :host([hidden]),
   [hidden] {
     display: none !important;
+  }
+
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    padding: 0 !important;
+    margin: -1px !important;
+    overflow: hidden !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
   }
 
   :focus-visible {

@@ -14,7 +14,9 @@ const ITEM_SELECTOR = 'button, [role="button"], input, select, a[href], [tabinde
  * Home and End go to the first and last. The control focused last keeps
  * `tabindex="0"` so Tab returns to it; the others get `tabindex="-1"`.
  * Disabled controls (`disabled` attribute) are skipped; use `aria-disabled`
- * for controls that should stay discoverable while unavailable.
+ * for controls that should stay discoverable while unavailable. Items of an
+ * `<allmende-menu>` (or any `role="menu"`) inside the toolbar are not toolbar
+ * items; the menu's button is.
  *
  * The host gets `role="toolbar"` and `aria-label` from {@link label}.
  *
@@ -80,6 +82,8 @@ export class AllmendeToolbar extends AllmendeElement {
         ? [element]
         : Array.from(element.querySelectorAll(ITEM_SELECTOR));
       for (const candidate of candidates) {
+        // Items of a menu inside the toolbar are reached through the menu's own arrow keys.
+        if (candidate.closest('[role="menu"]')) continue;
         if (candidate instanceof HTMLElement && !candidate.hidden && !candidate.matches(':disabled')) {
           items.push(candidate);
         }

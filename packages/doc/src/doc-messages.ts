@@ -1,0 +1,346 @@
+import { defineMessages } from '@allmende/ui';
+
+const plural = (count: number, one: string, other: string): string => (count === 1 ? one : other);
+
+/** The English texts of `<allmende-doc>`; their keys are the message ids. */
+const en = {
+  // Editor
+  documentLabel: 'Document',
+  placeholder: 'Start writing…',
+  pageBreakLabel: 'Page break',
+
+  // Toolbar
+  toolbarLabel: 'Formatting',
+  blockType: 'Paragraph style',
+  blockMixed: 'Several styles',
+  paragraph: 'Normal text',
+  heading: (level: number) => `Heading ${level}`,
+  codeBlock: 'Code block',
+  bold: 'Bold',
+  italic: 'Italic',
+  underline: 'Underline',
+  strikethrough: 'Strikethrough',
+  superscript: 'Superscript',
+  subscript: 'Subscript',
+  inlineCode: 'Inline code',
+  textColor: 'Text colour',
+  highlight: 'Highlight colour',
+  automaticColor: 'Automatic',
+  noHighlight: 'No highlight',
+  link: 'Link',
+  bulletList: 'Bulleted list',
+  orderedList: 'Numbered list',
+  taskList: 'Checklist',
+  indent: 'Increase indent',
+  outdent: 'Decrease indent',
+  alignment: 'Alignment',
+  alignLeft: 'Align left',
+  alignCenter: 'Center',
+  alignRight: 'Align right',
+  alignJustify: 'Justify',
+  blockquote: 'Quote',
+  horizontalRule: 'Horizontal line',
+  pageBreak: 'Page break',
+  insertTable: 'Insert table',
+  image: 'Insert image',
+  undo: 'Undo',
+  redo: 'Redo',
+  find: 'Find and replace',
+
+  // Colours
+  colorBlack: 'Black',
+  colorGray: 'Grey',
+  colorRed: 'Red',
+  colorOrange: 'Orange',
+  colorGreen: 'Green',
+  colorTeal: 'Teal',
+  colorBlue: 'Blue',
+  colorPurple: 'Purple',
+  colorPink: 'Pink',
+  colorYellow: 'Yellow',
+  colorLightGreen: 'Light green',
+  colorLightBlue: 'Light blue',
+  colorLightPink: 'Light pink',
+  colorLightOrange: 'Light orange',
+  colorLightGray: 'Light grey',
+
+  // Table menu
+  table: 'Table',
+  addRowBefore: 'Insert row above',
+  addRowAfter: 'Insert row below',
+  addColumnBefore: 'Insert column left',
+  addColumnAfter: 'Insert column right',
+  deleteRow: 'Delete row',
+  deleteColumn: 'Delete column',
+  mergeCells: 'Merge cells',
+  splitCell: 'Split cell',
+  headerRow: 'Toggle header row',
+  headerColumn: 'Toggle header column',
+  deleteTable: 'Delete table',
+
+  // Dialogs
+  cancel: 'Cancel',
+  close: 'Close',
+  insert: 'Insert',
+  apply: 'Apply',
+  insertLinkTitle: 'Insert link',
+  editLinkTitle: 'Edit link',
+  linkAddress: 'Address',
+  linkHint: 'A web address such as example.org, or an e-mail address.',
+  linkInvalid: 'This cannot be linked: only web addresses (http, https) and e-mail addresses are allowed.',
+  removeLink: 'Remove link',
+  insertTableTitle: 'Insert table',
+  tableRows: 'Rows',
+  tableColumns: 'Columns',
+  tableWithHeader: 'First row is a header row',
+  tableSizeInvalid: (max: number) => `Enter a number from 1 to ${max}.`,
+  imageTitle: 'Describe the image',
+  editImageTitle: 'Image description',
+  altText: 'Alternative text',
+  altHint: 'Read aloud by screen readers. Leave it empty only for a purely decorative image.',
+  imageFileLabel: 'Image file',
+
+  // Images
+  imageTooLarge: (name: string, size: string, max: string) =>
+    `“${name}” was not inserted: it is ${size}, and images can be at most ${max}. Make the image smaller and try again.`,
+  imageUnsupported: (name: string) =>
+    `“${name}” was not inserted: only PNG, JPEG, GIF and WebP images are supported.`,
+  imageUnreadable: (name: string) => `“${name}” could not be read.`,
+  imageNotHere: 'An image cannot be inserted here.',
+  pastedImagesRemoved: (count: number, max: string) =>
+    `${plural(count, 'One image was', `${count} images were`)} left out of the pasted content: images must be PNG, JPEG, GIF or WebP files of at most ${max}.`,
+  dismiss: 'Dismiss',
+
+  // Tasks
+  taskDone: 'Done',
+
+  // Find and replace
+  findRegion: 'Find and replace',
+  findLabel: 'Find',
+  replaceLabel: 'Replace with',
+  matchCase: 'Match case',
+  wholeWord: 'Whole words',
+  previousMatch: 'Previous match',
+  nextMatch: 'Next match',
+  replace: 'Replace',
+  replaceAll: 'Replace all',
+  closeFind: 'Close find and replace',
+  matchPosition: (current: string, total: string) => `${current} of ${total}`,
+  matchCount: (count: number, shown: string) => `${shown} ${plural(count, 'match', 'matches')}`,
+  noMatches: 'No matches',
+  replacedCount: (count: number, shown: string) => `Replaced ${shown} ${plural(count, 'match', 'matches')}.`,
+
+  // Footer
+  countsLabel: 'Counts',
+  words: (count: number, shown: string) => `${shown} ${plural(count, 'word', 'words')}`,
+  characters: (count: number, shown: string) => `${shown} ${plural(count, 'character', 'characters')}`,
+
+  // Presence
+  presenceLabel: 'People in this document',
+  you: (name: string) => `${name} (you)`,
+  anonymous: 'Anonymous',
+
+  // Access and connection
+  accessNone: 'No access',
+  accessRead: 'Read only',
+  accessComment: 'Comments only',
+  readOnly: 'Read only',
+  connecting: 'Connecting…',
+  connected: 'Connected',
+  offline: 'Offline – changes are kept on this device',
+  notConnected: (reason: string) => `Not connected: ${reason}`,
+  noDocumentName: 'no document name is set',
+  noRelay: 'no relay is set',
+  badSettings: 'the connection settings are not valid',
+  closedByRelay: (code: number) => {
+    switch (code) {
+      case 4400:
+        return 'the relay refused this document';
+      case 4401:
+        return 'you are not signed in, or your sign-in is not valid';
+      case 4403:
+        return 'you have no access to this document';
+      case 4413:
+        return 'the document has reached its size limit';
+      case 4422:
+      case 4429:
+      case 4431:
+        return 'the relay refused too many changes at once';
+      case 4498:
+        return 'your sign-in has expired';
+      default:
+        return `the relay closed the connection (${code})`;
+    }
+  },
+};
+
+/** The German texts of `<allmende-doc>`. */
+const de: { [K in keyof typeof en]: (typeof en)[K] } = {
+  documentLabel: 'Dokument',
+  placeholder: 'Schreiben Sie los…',
+  pageBreakLabel: 'Seitenumbruch',
+
+  toolbarLabel: 'Formatierung',
+  blockType: 'Absatzformat',
+  blockMixed: 'Mehrere Formate',
+  paragraph: 'Standardtext',
+  heading: (level) => `Überschrift ${level}`,
+  codeBlock: 'Codeblock',
+  bold: 'Fett',
+  italic: 'Kursiv',
+  underline: 'Unterstrichen',
+  strikethrough: 'Durchgestrichen',
+  superscript: 'Hochgestellt',
+  subscript: 'Tiefgestellt',
+  inlineCode: 'Code im Text',
+  textColor: 'Schriftfarbe',
+  highlight: 'Hervorhebungsfarbe',
+  automaticColor: 'Automatisch',
+  noHighlight: 'Keine Hervorhebung',
+  link: 'Link',
+  bulletList: 'Aufzählung',
+  orderedList: 'Nummerierung',
+  taskList: 'Checkliste',
+  indent: 'Einzug vergrößern',
+  outdent: 'Einzug verkleinern',
+  alignment: 'Ausrichtung',
+  alignLeft: 'Linksbündig',
+  alignCenter: 'Zentriert',
+  alignRight: 'Rechtsbündig',
+  alignJustify: 'Blocksatz',
+  blockquote: 'Zitat',
+  horizontalRule: 'Horizontale Linie',
+  pageBreak: 'Seitenumbruch',
+  insertTable: 'Tabelle einfügen',
+  image: 'Bild einfügen',
+  undo: 'Rückgängig',
+  redo: 'Wiederholen',
+  find: 'Suchen und ersetzen',
+
+  colorBlack: 'Schwarz',
+  colorGray: 'Grau',
+  colorRed: 'Rot',
+  colorOrange: 'Orange',
+  colorGreen: 'Grün',
+  colorTeal: 'Petrol',
+  colorBlue: 'Blau',
+  colorPurple: 'Lila',
+  colorPink: 'Pink',
+  colorYellow: 'Gelb',
+  colorLightGreen: 'Hellgrün',
+  colorLightBlue: 'Hellblau',
+  colorLightPink: 'Rosa',
+  colorLightOrange: 'Hellorange',
+  colorLightGray: 'Hellgrau',
+
+  table: 'Tabelle',
+  addRowBefore: 'Zeile oberhalb einfügen',
+  addRowAfter: 'Zeile unterhalb einfügen',
+  addColumnBefore: 'Spalte links einfügen',
+  addColumnAfter: 'Spalte rechts einfügen',
+  deleteRow: 'Zeile löschen',
+  deleteColumn: 'Spalte löschen',
+  mergeCells: 'Zellen verbinden',
+  splitCell: 'Zelle teilen',
+  headerRow: 'Überschriftenzeile ein/aus',
+  headerColumn: 'Überschriftenspalte ein/aus',
+  deleteTable: 'Tabelle löschen',
+
+  cancel: 'Abbrechen',
+  close: 'Schließen',
+  insert: 'Einfügen',
+  apply: 'Übernehmen',
+  insertLinkTitle: 'Link einfügen',
+  editLinkTitle: 'Link bearbeiten',
+  linkAddress: 'Adresse',
+  linkHint: 'Eine Webadresse wie example.org oder eine E-Mail-Adresse.',
+  linkInvalid: 'Das kann nicht verlinkt werden: Erlaubt sind nur Webadressen (http, https) und E-Mail-Adressen.',
+  removeLink: 'Link entfernen',
+  insertTableTitle: 'Tabelle einfügen',
+  tableRows: 'Zeilen',
+  tableColumns: 'Spalten',
+  tableWithHeader: 'Erste Zeile ist Überschriftenzeile',
+  tableSizeInvalid: (max) => `Geben Sie eine Zahl von 1 bis ${max} ein.`,
+  imageTitle: 'Bild beschreiben',
+  editImageTitle: 'Bildbeschreibung',
+  altText: 'Alternativtext',
+  altHint: 'Wird von Screenreadern vorgelesen. Nur bei rein dekorativen Bildern leer lassen.',
+  imageFileLabel: 'Bilddatei',
+
+  imageTooLarge: (name, size, max) =>
+    `„${name}“ wurde nicht eingefügt: Das Bild ist ${size} groß, erlaubt sind höchstens ${max}. Verkleinern Sie das Bild und versuchen Sie es erneut.`,
+  imageUnsupported: (name) =>
+    `„${name}“ wurde nicht eingefügt: Unterstützt werden nur Bilder im Format PNG, JPEG, GIF und WebP.`,
+  imageUnreadable: (name) => `„${name}“ konnte nicht gelesen werden.`,
+  imageNotHere: 'An dieser Stelle kann kein Bild eingefügt werden.',
+  pastedImagesRemoved: (count, max) =>
+    `${plural(count, 'Ein Bild wurde', `${count} Bilder wurden`)} beim Einfügen weggelassen: Bilder müssen PNG-, JPEG-, GIF- oder WebP-Dateien mit höchstens ${max} sein.`,
+  dismiss: 'Schließen',
+
+  taskDone: 'Erledigt',
+
+  findRegion: 'Suchen und ersetzen',
+  findLabel: 'Suchen',
+  replaceLabel: 'Ersetzen durch',
+  matchCase: 'Groß-/Kleinschreibung',
+  wholeWord: 'Ganze Wörter',
+  previousMatch: 'Vorheriger Treffer',
+  nextMatch: 'Nächster Treffer',
+  replace: 'Ersetzen',
+  replaceAll: 'Alle ersetzen',
+  closeFind: 'Suchen und ersetzen schließen',
+  matchPosition: (current, total) => `${current} von ${total}`,
+  matchCount: (count, shown) => `${shown} ${plural(count, 'Treffer', 'Treffer')}`,
+  noMatches: 'Keine Treffer',
+  replacedCount: (count, shown) => `${shown} ${plural(count, 'Treffer', 'Treffer')} ersetzt.`,
+
+  countsLabel: 'Zählung',
+  words: (count, shown) => `${shown} ${plural(count, 'Wort', 'Wörter')}`,
+  characters: (count, shown) => `${shown} ${plural(count, 'Zeichen', 'Zeichen')}`,
+
+  presenceLabel: 'Personen in diesem Dokument',
+  you: (name) => `${name} (Sie)`,
+  anonymous: 'Anonym',
+
+  accessNone: 'Kein Zugriff',
+  accessRead: 'Nur lesen',
+  accessComment: 'Nur kommentieren',
+  readOnly: 'Nur lesen',
+  connecting: 'Verbinde…',
+  connected: 'Verbunden',
+  offline: 'Offline – Änderungen bleiben auf diesem Gerät',
+  notConnected: (reason) => `Nicht verbunden: ${reason}`,
+  noDocumentName: 'Es ist kein Dokumentname angegeben',
+  noRelay: 'Es ist kein Relay angegeben',
+  badSettings: 'Die Verbindungseinstellungen sind ungültig',
+  closedByRelay: (code) => {
+    switch (code) {
+      case 4400:
+        return 'Das Relay hat dieses Dokument abgelehnt';
+      case 4401:
+        return 'Sie sind nicht angemeldet, oder Ihre Anmeldung ist ungültig';
+      case 4403:
+        return 'Sie haben keinen Zugriff auf dieses Dokument';
+      case 4413:
+        return 'Das Dokument hat seine Größenbeschränkung erreicht';
+      case 4422:
+      case 4429:
+      case 4431:
+        return 'Das Relay hat zu viele Änderungen auf einmal abgelehnt';
+      case 4498:
+        return 'Ihre Anmeldung ist abgelaufen';
+      default:
+        return `Das Relay hat die Verbindung beendet (${code})`;
+    }
+  },
+};
+
+/**
+ * Every text `<allmende-doc>` shows or announces, in English and German.
+ * The German catalog is typed to hold every message, so a message added in
+ * English without its translation does not compile.
+ */
+export const docMessages = defineMessages(en, { de });
+
+/** The translate function of `<allmende-doc>` for one language. */
+export type DocTranslate = ReturnType<typeof docMessages.translator>;
