@@ -107,6 +107,18 @@ describe('the other mark toggles', () => {
     expect(sub.doc.eq(doc(p('x', marked('2', mark('subscript')))))).toBe(true);
   });
 
+  it('make superscript replace subscript for the text typed next', () => {
+    const sub = run(select(doc(p('x')), 'x'), toggleSubscript);
+    const sup = run(sub, toggleSuperscript);
+    expect(sup.storedMarks?.map((stored) => stored.type.name)).toEqual(['superscript']);
+  });
+
+  it('remove one of superscript and subscript from text that concurrent edits gave both', () => {
+    const both = doc(p('x', marked('2', mark('superscript'), mark('subscript'))));
+    const sup = run(select(both, '2', '2'), toggleSubscript);
+    expect(sup.doc.eq(doc(p('x', marked('2', mark('superscript')))))).toBe(true);
+  });
+
   it('are not applicable inside a code block', () => {
     const code = doc(schema.node('code_block', null, [schema.text('let x')]));
     expect(toggleBold(EditorState.create({ doc: code, selection: TextSelection.create(code, 1, 4) }))).toBe(false);

@@ -1,9 +1,10 @@
 import { toggleMark } from 'prosemirror-commands';
 import type { Attrs, Mark, MarkType, Node as ProseMirrorNode, ResolvedPos } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
-import type { Command, EditorState, SelectionRange } from 'prosemirror-state';
+import type { Command, EditorState, SelectionRange, Transaction } from 'prosemirror-state';
 import { isHexColor } from './color.js';
 import { safeLinkHref } from './link-href.js';
+import { isMarkActive } from './selection-state.js';
 
 // Like the other commands, these look their mark types up by name in
 // `state.schema`, so they work on schemas that extend this one.
@@ -40,16 +41,42 @@ export const toggleUnderline: Command = toggle('underline');
 export const toggleStrikethrough: Command = toggle('strikethrough');
 
 /**
+ * A toggle for one of two marks that exclude each other in the editor
+ * (superscript and subscript): applying `name` also removes `other` from the
+ * selection, or from the marks for the text typed next. The schema itself
+ * lets them coexist, because concurrent edits can merge them (see marks.ts).
+ */
+function toggleExclusive(name: string, other: string): Command {
+  return (state, dispatch) => {
+    const type = state.schema.marks[name];
+    const otherType = state.schema.marks[other];
+    if (!type) return false;
+    const adding = !isMarkActive(state, type);
+    return toggle(name)(
+      state,
+      dispatch &&
+        ((tr: Transaction) => {
+          if (adding && otherType) {
+            if (tr.selection.empty) tr.removeStoredMark(otherType);
+            else for (const { $from, $to } of tr.selection.ranges) tr.removeMark($from.pos, $to.pos, otherType);
+          }
+          dispatch(tr);
+        }),
+    );
+  };
+}
+
+/**
  * Toggles superscript on the selection, with the same rules as
  * {@link toggleBold}. Applying it removes subscript.
  */
-export const toggleSuperscript: Command = toggle('superscript');
+export const toggleSuperscript: Command = toggleExclusive('superscript', 'subscript');
 
 /**
  * Toggles subscript on the selection, with the same rules as
  * {@link toggleBold}. Applying it removes superscript.
  */
-export const toggleSubscript: Command = toggle('subscript');
+export const toggleSubscript: Command = toggleExclusive('subscript', 'superscript');
 
 /** Toggles inline code on the selection, with the same rules as {@link toggleBold}. */
 export const toggleCode: Command = toggle('code');

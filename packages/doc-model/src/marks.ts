@@ -111,17 +111,17 @@ export const marks: Record<MarkName, MarkSpec> = {
     ],
     toDOM: (): DOMOutputSpec => ['s', 0],
   },
-  // Superscript and subscript share the group `script` and exclude it, so
-  // applying one removes the other.
+  // Superscript and subscript do not exclude each other here, although the
+  // commands never put both on the same text: y-prosemirror stores each mark
+  // as its own attribute of the Y.Text, so one user applying superscript
+  // while another applies subscript to the same word merges into text with
+  // both. It does not check mark sets when it reads them back, so with
+  // `excludes` the merged document would fail `check()` on every client.
   superscript: {
-    group: 'script',
-    excludes: 'script',
     parseDOM: [{ tag: 'sup' }, { style: 'vertical-align', getAttrs: decorationRule(/^\s*super\s*$/) }],
     toDOM: (): DOMOutputSpec => ['sup', 0],
   },
   subscript: {
-    group: 'script',
-    excludes: 'script',
     parseDOM: [{ tag: 'sub' }, { style: 'vertical-align', getAttrs: decorationRule(/^\s*sub\s*$/) }],
     toDOM: (): DOMOutputSpec => ['sub', 0],
   },

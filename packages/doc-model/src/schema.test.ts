@@ -172,15 +172,16 @@ describe('schema round trips', () => {
       if ('tag' in rule && rule.tag) expect(() => probe.matches(rule.tag as string)).not.toThrow();
     }
   });
-
-  it('lets superscript and subscript exclude each other', () => {
-    const sub = schema.marks.subscript.create();
-    const set = schema.marks.superscript.create().addToSet([sub]);
-    expect(set.map((mark) => mark.type.name)).toEqual(['superscript']);
-  });
 });
 
 describe('schema under concurrent deletes', () => {
+  it('accepts superscript and subscript on the same text, which concurrent formatting produces', () => {
+    // y-prosemirror stores each mark as its own Y.Text attribute, so both survive the merge.
+    const both = schema.text('2', [schema.marks.superscript.create(), schema.marks.subscript.create()]);
+    expect(both.marks.map((mark) => mark.type.name)).toEqual(['superscript', 'subscript']);
+    expect(() => schema.node('doc', null, [schema.node('paragraph', null, [schema.text('x'), both])]).check()).not.toThrow();
+  });
+
   it('keeps a table whose rows were all deleted, and rows whose cells were all deleted', () => {
     const rows = [node('table_row', null, cell('table_cell', 'a')), node('table_row', null, cell('table_cell', 'b'))];
     const table = schema.node('table', null, mergeDeletes(rows, [rows[0]!], [rows[1]!]));

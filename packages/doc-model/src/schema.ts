@@ -54,6 +54,20 @@ import type { TableNodeName } from './table-nodes.js';
 // outside the editor (export on the relay) must fill an empty root itself,
 // e.g. with `schema.topNodeType.createAndFill(null, content)`.
 //
+// Marks follow the same rule. y-prosemirror stores each mark type as its own
+// attribute of the Y.Text, so concurrent formatting can give a piece of text
+// any combination of mark types, and it builds text nodes without checking
+// the combination. So no mark type excludes another: superscript and
+// subscript, which the commands never put on the same text, would otherwise
+// merge into a document that fails `check()` on every client. A mark type
+// still excludes itself (one link, one colour): that is one attribute, and
+// Yjs resolves concurrent values of one attribute to a single winner.
+//
+// `src/convergence.test.ts` checks all of this: replicas edit concurrently
+// through y-prosemirror with this package's commands, and any element or text
+// y-prosemirror drops on reading, or any document that fails `check()`, fails
+// the test. Making any of the expressions above stricter makes it fail.
+//
 // Attributes are not validated in the schema for the same reason as content: a heading
 // whose `level` fails validation would be deleted for everyone. Commands check
 // their arguments instead (`setHeading` throws a RangeError), parse rules keep
@@ -86,11 +100,12 @@ const nodes = { doc, paragraph, ...otherBlocks, ...listNodes, ...tableNodes, ...
  * `hard_break` and `image` (`src`, `alt`, `title`, `width`).
  *
  * Marks: `link` (`href`, `title`), `bold`, `italic`, `underline`,
- * `strikethrough`, `superscript` and `subscript` (mutually exclusive),
+ * `strikethrough`, `superscript` and `subscript` (the commands apply one at
+ * a time; the schema allows both, which concurrent edits can produce),
  * `text_color` and `highlight` (`color`, `#rrggbb`), and `code`.
  *
- * Containers accept any number of children, including none, so that content
- * merged from concurrent edits always fits the schema (see the comment at the
- * top of this file).
+ * Containers accept any number of children, including none, and no mark
+ * excludes another, so that content merged from concurrent edits always fits
+ * the schema (see the comment at the top of this file).
  */
 export const schema: Schema<NodeName, MarkName> = new Schema({ nodes, marks });

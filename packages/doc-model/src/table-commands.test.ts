@@ -116,6 +116,32 @@ describe('row and column commands', () => {
   });
 });
 
+describe('tables that concurrent edits left uneven', () => {
+  // One user added a column while another added a row: the new row is one cell short.
+  const uneven = () => doc(table(tr(td('a'), td('b')), tr(td('c'))), p('after'));
+
+  it('square the table up before adding a row, instead of nesting a row in a row', () => {
+    const state = run(cursor(uneven(), 'c'), addTableRowAfter);
+    expect(() => state.doc.check()).not.toThrow();
+    expect(cells(state.doc)).toEqual([['a', 'b'], ['c', ''], ['', '']]);
+    expect(state.selection.$from.parent.textContent).toBe('c');
+  });
+
+  it('square the table up before toggling the header column or moving to the next cell', () => {
+    const headed = run(cursor(uneven(), 'c'), toggleTableHeaderColumn).doc;
+    expect(() => headed.check()).not.toThrow();
+    expect(headed.firstChild!.child(1).childCount).toBe(2);
+    const next = run(cursor(uneven(), 'c'), goToNextTableCell);
+    expect(cells(next.doc)).toEqual([['a', 'b'], ['c', '']]);
+    expect(next.selection.$from.node(-1).type.name).toBe('table_cell');
+    expect(next.selection.$from.index(-2)).toBe(1);
+  });
+
+  it('leave the table alone when the command does not apply', () => {
+    expect(mergeTableCells(cursor(uneven(), 'c'))).toBe(false);
+  });
+});
+
 describe('merging and splitting cells', () => {
   it('merges a cell selection into one cell and splits it again', () => {
     const start = grid();

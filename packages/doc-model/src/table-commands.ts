@@ -1,5 +1,5 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import { TextSelection } from 'prosemirror-state';
+import { EditorState, TextSelection } from 'prosemirror-state';
 import type { Command, Transaction } from 'prosemirror-state';
 import {
   addColumnAfter,
@@ -10,6 +10,7 @@ import {
   deleteColumn,
   deleteRow,
   deleteTable as deleteTableIn,
+  fixTables,
   goToNextCell,
   isInTable,
   mergeCells,
@@ -25,12 +26,62 @@ import { canInsert, insertBlock } from './insert-block.js';
 /** The most rows and columns {@link insertTable} creates. */
 export const MAX_TABLE_SIZE = 100;
 
+/** Tells whether the table around the selection has rows of different lengths or overlapping cells. */
+function selectionInBrokenTable(state: EditorState): boolean {
+  const { $from } = state.selection;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth);
+    if (node.type.spec['tableRole'] === 'table') return TableMap.get(node).problems !== null;
+  }
+  return false;
+}
+
 /**
- * Wraps a prosemirror-tables command so that the cells it creates (with
+ * Wraps a prosemirror-tables command so that it never runs on a table that
+ * concurrent edits left broken. Rows of different lengths are valid content
+ * (one user adds a column while another adds a row; see table-nodes.ts), and
+ * the editor repairs only the tables its own user changes, since every
+ * client repairing the same remote change would add its own cells. But
+ * prosemirror-tables' commands assume rectangular tables: a missing cell
+ * maps to the table's first row, so adding a row nests a row in a row and
+ * toggling a header column tries to turn a row into a header cell, which
+ * y-prosemirror would then delete with the whole row. The command therefore
+ * squares such tables up with `fixTables` first, in the same transaction
+ * (one undo step), and the cells the repair adds get a paragraph.
+ */
+function onRepairedTable(command: Command): Command {
+  return (state, dispatch, view) => {
+    const repair = selectionInBrokenTable(state) ? fixTables(state) : undefined;
+    if (!repair) return command(state, dispatch, view);
+    fillEmptyContainers(repair);
+    // Commands read only the document, the selection and stored marks; a state without plugins will do.
+    const repaired = EditorState.create({
+      doc: repair.doc,
+      selection: repair.selection,
+      storedMarks: state.storedMarks,
+    });
+    return command(
+      repaired,
+      dispatch &&
+        ((tr: Transaction) => {
+          for (const step of tr.steps) repair.step(step);
+          repair.setSelection(tr.selection.getBookmark().resolve(repair.doc));
+          if (tr.storedMarksSet) repair.setStoredMarks(tr.storedMarks);
+          if (tr.scrolledIntoView) repair.scrollIntoView();
+          dispatch(repair);
+        }),
+      view,
+    );
+  };
+}
+
+/**
+ * Wraps a prosemirror-tables command so that it runs on a repaired table
+ * (see {@link onRepairedTable}) and the cells it creates (with
  * `createAndFill`, which leaves `block*` cells empty) get a paragraph.
  */
 function withFilledCells(command: Command): Command {
-  return (state, dispatch, view) =>
+  return onRepairedTable((state, dispatch, view) =>
     command(
       state,
       dispatch &&
@@ -39,7 +90,8 @@ function withFilledCells(command: Command): Command {
           dispatch(tr);
         }),
       view,
-    );
+    ),
+  );
 }
 
 /**
@@ -117,10 +169,10 @@ export const mergeTableCells: Command = withFilledCells(mergeCells);
 export const splitTableCell: Command = withFilledCells(splitCell);
 
 /** Turns the first row of the table into header cells, or back into ordinary cells. */
-export const toggleTableHeaderRow: Command = toggleHeaderRow;
+export const toggleTableHeaderRow: Command = onRepairedTable(toggleHeaderRow);
 
 /** Turns the first column of the table into header cells, or back into ordinary cells. */
-export const toggleTableHeaderColumn: Command = toggleHeaderColumn;
+export const toggleTableHeaderColumn: Command = onRepairedTable(toggleHeaderColumn);
 
 /** In the last cell of a table, adds a row below and moves into its first cell (Tab in Word). */
 const addRowFromLastCell: Command = (state, dispatch) => {
@@ -143,8 +195,9 @@ const addRowFromLastCell: Command = (state, dispatch) => {
  * cell adds a row and moves into it. Returns false outside tables, so Tab
  * can move focus out of the editor there.
  */
-export const goToNextTableCell: Command = (state, dispatch, view) =>
-  goToNextCell(1)(state, dispatch, view) || addRowFromLastCell(state, dispatch, view);
+export const goToNextTableCell: Command = onRepairedTable(
+  (state, dispatch, view) => goToNextCell(1)(state, dispatch, view) || addRowFromLastCell(state, dispatch, view),
+);
 
 /** Moves the cursor into the previous cell of the table (Shift-Tab). Returns false outside tables. */
-export const goToPreviousTableCell: Command = goToNextCell(-1);
+export const goToPreviousTableCell: Command = onRepairedTable(goToNextCell(-1));
