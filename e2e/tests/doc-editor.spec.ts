@@ -1,0 +1,145 @@
+import { expect, test, type Page } from '@playwright/test';
+import { RelayProcess, elementHarness } from '../support/relay-process.js';
+import { documentText, editor, focusEnd, openDoc, userContext } from '../support/pages.js';
+
+// Remote cursor labels sit inside the text they point at, so text checks look for containment.
+// The word processor with two people at once: formatting, lists and tables made concurrently
+// converge; undo is per person; a read-only editor changes nothing whatever the user tries.
+
+let relay: RelayProcess;
+
+test.afterEach(async () => {
+  await relay.stop();
+});
+
+/** The document's structure as tag names and text, without remote cursors: equal on converged replicas. */
+function structure(page: Page): Promise<string> {
+  return editor(page).evaluate((root) => {
+    const copy = root.cloneNode(true) as HTMLElement;
+    // Everything that is view-only differs between replicas: remote carets, the other person's
+    // selection highlight, ProseMirror's helper nodes, table resize handles.
+    copy.querySelectorAll('.ProseMirror-yjs-cursor, .ProseMirror-widget, .column-resize-handle, .ProseMirror-separator, .ProseMirror-trailingBreak')
+      .forEach((node) => node.remove());
+    copy.querySelectorAll('.ProseMirror-yjs-selection').forEach((span) => span.replaceWith(...span.childNodes));
+    copy.normalize();
+    const walk = (node: Element): string =>
+      `${node.tagName.toLowerCase()}(${[...node.childNodes].map((child) =>
+        child.nodeType === Node.TEXT_NODE ? JSON.stringify(child.textContent) : child instanceof Element ? walk(child) : '').join(',')})`;
+    return walk(copy);
+  });
+}
+
+async function insertTable(page: Page, rows: number, cols: number): Promise<void> {
+  await page.getByRole('button', { name: 'Insert table' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Insert table' });
+  await expect(dialog).toBeVisible();
+  // The fields are slotted into the dialog: children of its host, not of the native <dialog>.
+  await page.getByRole('spinbutton', { name: 'Rows' }).fill(String(rows));
+  await page.getByRole('spinbutton', { name: 'Columns' }).fill(String(cols));
+  await page.getByRole('button', { name: 'Insert', exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('formatting, lists and tables made at the same time converge, and undo is per person', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const ada = await openDoc(await userContext(browser, 'Ada'), relay, 'report');
+  const bob = await openDoc(await userContext(browser, 'Bob'), relay, 'report');
+  await focusEnd(ada);
+  await ada.keyboard.type('Annual report');
+  await ada.keyboard.press('Control+Alt+1');
+  await ada.keyboard.press('End');
+  await ada.keyboard.press('Enter');
+  await expect(editor(bob).locator('h1')).toContainText('Annual report');
+
+  // At the same time: Ada writes a list, Bob builds a table below the heading.
+  await focusEnd(bob);
+  await Promise.all([
+    (async () => {
+      await ada.keyboard.type('- roads', { delay: 20 });
+      await ada.keyboard.press('Enter');
+      await ada.keyboard.type('schools', { delay: 20 });
+    })(),
+    (async () => {
+      await insertTable(bob, 2, 2);
+      await bob.keyboard.type('Budget', { delay: 20 });
+      await bob.keyboard.press('Tab');
+      await bob.keyboard.type('2027', { delay: 20 });
+    })(),
+  ]);
+  for (const page of [ada, bob]) {
+    await expect(editor(page).locator('li')).toHaveCount(2);
+    await expect(editor(page).locator('td, th')).toHaveCount(4);
+    await expect(editor(page).locator('td, th').first()).toContainText('Budget');
+  }
+
+  // Both format at once: Ada makes her list item bold, Bob turns the heading into a heading 2.
+  await ada.keyboard.press('Shift+Home');
+  await Promise.all([
+    ada.keyboard.press('Control+b'),
+    (async () => {
+      await editor(bob).locator('h1').click();
+      await bob.keyboard.press('Control+Alt+2');
+    })(),
+  ]);
+  for (const page of [ada, bob]) {
+    await expect(editor(page).locator('li strong')).toContainText('schools');
+    await expect(editor(page).locator('h2')).toContainText('Annual report');
+  }
+  await expect.poll(async () => (await structure(ada)) === (await structure(bob))).toBe(true);
+
+  // Ada's undo takes back her bold, not Bob's heading level or table.
+  await editor(ada).locator('li').last().click();
+  await ada.keyboard.press('Control+z');
+  for (const page of [ada, bob]) {
+    await expect(editor(page).locator('li strong')).toHaveCount(0);
+    await expect(editor(page).locator('h2')).toContainText('Annual report');
+    await expect(editor(page).locator('td, th')).toHaveCount(4);
+  }
+  await expect.poll(async () => (await structure(ada)) === (await structure(bob))).toBe(true);
+});
+
+test('a read-only editor changes nothing, whatever the user tries', async ({ page }) => {
+  relay = new RelayProcess({ staticDir: elementHarness });
+  await relay.start();
+  await page.goto(relay.httpUrl);
+  await page.waitForFunction(() => window.harness !== undefined);
+  const before = await page.evaluate(async () => {
+    const { Y, Awareness } = window.harness;
+    const doc = new Y.Doc();
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Signed minutes')]);
+    doc.getXmlFragment('content').push([paragraph]);
+    const element = document.createElement('allmende-doc');
+    element.ydoc = doc;
+    element.awareness = new Awareness(doc);
+    element.readOnly = true;
+    document.getElementById('stage')!.append(element);
+    await element.updateComplete;
+    (window as unknown as { readOnlyDoc: typeof doc }).readOnlyDoc = doc;
+    return doc.getXmlFragment('content').toString();
+  });
+  await expect(editor(page)).toHaveAttribute('aria-readonly', 'true');
+  await editor(page).click();
+  await page.keyboard.press('Control+a');
+  for (const keys of ['x', 'Backspace', 'Delete', 'Enter', 'Control+b', 'Control+Alt+1', 'Control+Shift+8', 'Control+Enter', 'Tab', 'Control+x']) {
+    await page.keyboard.press(keys);
+  }
+  await page.keyboard.type('typed anyway');
+  // Paste and drop go through the editor's own handlers.
+  await editor(page).evaluate((root) => {
+    const data = new DataTransfer();
+    data.setData('text/html', '<p><b>pasted</b></p>');
+    data.setData('text/plain', 'pasted');
+    root.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    root.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true, clientX: 20, clientY: 20 }));
+  });
+  const toolbarButtons = page.getByRole('toolbar').getByRole('button');
+  for (const name of ['Bold', 'Italic', 'Bulleted list']) {
+    await expect(page.getByRole('button', { name, exact: true })).toHaveAttribute('aria-disabled', 'true');
+  }
+  expect(await toolbarButtons.count()).toBeGreaterThan(5);
+  const after = await page.evaluate(() => (window as unknown as { readOnlyDoc: { getXmlFragment(name: string): { toString(): string } } }).readOnlyDoc.getXmlFragment('content').toString());
+  expect(after).toBe(before);
+  expect(await documentText(page)).toBe('Signed minutes');
+});
