@@ -100,3 +100,19 @@ describe('changedRangeOf', () => {
     expect(changedRangeOf([state.tr])).toBeNull();
   });
 });
+
+describe('a table left without cells by concurrent column deletes', () => {
+  it('can be selected and deleted with Backspace instead of throwing', async () => {
+    const { baseKeymap } = await import('prosemirror-commands');
+    const { TextSelection } = await import('prosemirror-state');
+    const hollow = table!.create(null, [row!.create(null, []), row!.create(null, [])]);
+    let state = stateWith(hollow, p('after'));
+    const afterStart = state.doc.content.size - 'after'.length - 1;
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, afterStart)));
+    let next = state;
+    const dispatch = (tr: Transaction) => { next = next.apply(tr); };
+    expect(() => baseKeymap['Backspace']!(state, dispatch)).not.toThrow();
+    expect(() => baseKeymap['Backspace']!(next, dispatch)).not.toThrow();
+    expect(next.doc.textContent).toBe('after');
+  });
+});
