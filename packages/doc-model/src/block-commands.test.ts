@@ -1,6 +1,5 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { EditorState, NodeSelection, TextSelection } from 'prosemirror-state';
-import type { Command } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import {
   decreaseIndent,
@@ -19,6 +18,7 @@ import {
   toggleCodeBlock,
 } from './block-commands.js';
 import { MAX_IMAGE_BYTES } from './image-source.js';
+import { run, select } from './command.test-support.js';
 import { schema } from './schema.js';
 
 type Child = ProseMirrorNode | string;
@@ -30,37 +30,6 @@ const h = (level: number, ...c: Child[]) => schema.node('heading', { level }, ki
 const ul = (...c: Child[]) => schema.node('bullet_list', null, kids(c));
 const li = (...c: Child[]) => schema.node('list_item', null, kids(c));
 const b = (text: string) => schema.text(text, [schema.marks.bold.create()]);
-
-
-/** The document position just before the first occurrence of `text`. */
-function at(node: ProseMirrorNode, text: string): number {
-  let found = -1;
-  node.descendants((child, pos) => {
-    if (found >= 0) return false;
-    const index = child.isText ? child.text!.indexOf(text) : -1;
-    if (index >= 0) found = pos + index;
-    return true;
-  });
-  if (found < 0) throw new Error(`"${text}" is not in ${node.toString()}`);
-  return found;
-}
-
-/** A state with the text `from` (and up to the end of `to`) selected. */
-function select(d: ProseMirrorNode, from: string, to?: string): EditorState {
-  const anchor = at(d, from);
-  const head = to === undefined ? anchor : at(d, to) + to.length;
-  return EditorState.create({ doc: d, selection: TextSelection.create(d, anchor, head) });
-}
-
-function run(state: EditorState, command: Command): EditorState {
-  let next: EditorState | undefined;
-  const applied = command(state, (tr) => {
-    next = state.apply(tr);
-  });
-  expect(applied).toBe(true);
-  if (!next) throw new Error('the command applied but dispatched nothing');
-  return next;
-}
 
 const para = (attrs: Record<string, unknown>, ...c: Child[]) => schema.node('paragraph', attrs, kids(c));
 const quote = (...c: Child[]) => schema.node('blockquote', null, kids(c));

@@ -1,8 +1,8 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
-import type { Command } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { indentListItem, outdentListItem, splitListItem, toggleBulletList, toggleOrderedList, toggleTaskChecked, toggleTaskCheckedAt, toggleTaskList } from './list-commands.js';
+import { run, select } from './command.test-support.js';
 import { schema } from './schema.js';
 
 type Child = ProseMirrorNode | string;
@@ -15,37 +15,6 @@ const ol = (...c: Child[]) => schema.node('ordered_list', { order: 1 }, kids(c))
 const li = (...c: Child[]) => schema.node('list_item', null, kids(c));
 const task = (checked: boolean, ...c: Child[]) => schema.node('task_item', { checked }, kids(c));
 const tasks = (...c: Child[]) => schema.node('task_list', null, kids(c));
-
-
-/** The document position just before the first occurrence of `text`. */
-function at(node: ProseMirrorNode, text: string): number {
-  let found = -1;
-  node.descendants((child, pos) => {
-    if (found >= 0) return false;
-    const index = child.isText ? child.text!.indexOf(text) : -1;
-    if (index >= 0) found = pos + index;
-    return true;
-  });
-  if (found < 0) throw new Error(`"${text}" is not in ${node.toString()}`);
-  return found;
-}
-
-/** A state with the text `from` (and up to the end of `to`) selected. */
-function select(d: ProseMirrorNode, from: string, to?: string): EditorState {
-  const anchor = at(d, from);
-  const head = to === undefined ? anchor : at(d, to) + to.length;
-  return EditorState.create({ doc: d, selection: TextSelection.create(d, anchor, head) });
-}
-
-function run(state: EditorState, command: Command): EditorState {
-  let next: EditorState | undefined;
-  const applied = command(state, (tr) => {
-    next = state.apply(tr);
-  });
-  expect(applied).toBe(true);
-  if (!next) throw new Error('the command applied but dispatched nothing');
-  return next;
-}
 
 describe('toggleBulletList', () => {
   it('wraps the selected paragraphs in a bullet list', () => {

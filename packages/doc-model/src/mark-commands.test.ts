@@ -15,6 +15,7 @@ import {
   toggleSuperscript,
   toggleUnderline,
 } from './mark-commands.js';
+import { run, select } from './command.test-support.js';
 import { schema } from './schema.js';
 
 type Child = ProseMirrorNode | string;
@@ -25,37 +26,6 @@ const p = (...c: Child[]) => schema.node('paragraph', null, kids(c));
 const b = (text: string) => schema.text(text, [schema.marks.bold.create()]);
 const mark = (name: string, attrs: Record<string, unknown> | null = null) => schema.marks[name as 'bold']!.create(attrs);
 const marked = (text: string, ...marks: ReturnType<typeof mark>[]) => schema.text(text, marks);
-
-
-/** The document position just before the first occurrence of `text`. */
-function at(node: ProseMirrorNode, text: string): number {
-  let found = -1;
-  node.descendants((child, pos) => {
-    if (found >= 0) return false;
-    const index = child.isText ? child.text!.indexOf(text) : -1;
-    if (index >= 0) found = pos + index;
-    return true;
-  });
-  if (found < 0) throw new Error(`"${text}" is not in ${node.toString()}`);
-  return found;
-}
-
-/** A state with the text `from` (and up to the end of `to`) selected. */
-function select(d: ProseMirrorNode, from: string, to?: string): EditorState {
-  const anchor = at(d, from);
-  const head = to === undefined ? anchor : at(d, to) + to.length;
-  return EditorState.create({ doc: d, selection: TextSelection.create(d, anchor, head) });
-}
-
-function run(state: EditorState, command: Command): EditorState {
-  let next: EditorState | undefined;
-  const applied = command(state, (tr) => {
-    next = state.apply(tr);
-  });
-  expect(applied).toBe(true);
-  if (!next) throw new Error('the command applied but dispatched nothing');
-  return next;
-}
 
 describe('toggleBold', () => {
   it('makes the selected text bold', () => {
