@@ -1,42 +1,18 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { decodeJwt } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { cleanups, eventually, makeDataDir, runCleanups } from './auth.test-support.js';
+import { spawnCli, type RunningCli } from './cli.test-support.js';
 
-const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
 const secret = 'cli-test-secret-that-is-long-enough-0001';
-const settingNames = ['PORT', 'HOST', 'DATA_DIR', 'STATIC_DIR', 'JWT_SECRET', 'JWT_ISSUER', 'OIDC_ISSUER', 'JWT_AUDIENCE', 'JWT_CLOCK_TOLERANCE', 'ALLOW_INSECURE_DEV'];
 
 afterEach(() => runCleanups());
 
-interface RunningCli {
-  child: ReturnType<typeof spawn>;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
 
 function run(args: string[], env: Record<string, string> = {}): RunningCli {
-  expect(existsSync(cli), 'build first: pnpm --filter @allmende/relay build').toBe(true);
-  // The relay's settings must come from the test, not from the shell that runs it.
-  const childEnv = { ...process.env };
-  for (const name of settingNames) delete childEnv[name];
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...childEnv, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  cleanups.push(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
-  return { child, stdout: () => stdout, stderr: () => stderr, exit };
+  return spawnCli(args, { env, cleanups });
 }
 
 async function start(args: string[], env: Record<string, string> = {}): Promise<RunningCli & { url: string }> {

@@ -1,53 +1,21 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
+import { spawnCli, type RunningCli } from './cli.test-support.js';
 
-const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
-const limitVariables = [
-  'MAX_MESSAGE_BYTES', 'MESSAGES_PER_SECOND', 'MESSAGE_BURST', 'CONNECTIONS_PER_ADDRESS', 'PRESENCE_STATES_PER_CONNECTION',
-  'MAX_DOCUMENT_BYTES', 'MAX_UPDATE_STRUCTS', 'REENCODE_TIMEOUT_MS', 'REENCODE_MEMORY_MB', 'TRUST_PROXY',
-];
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-interface RunningCli {
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
 
 async function run(args: string[], env: Record<string, string> = {}): Promise<RunningCli> {
-  expect(existsSync(cli), 'build first: pnpm --filter @allmende/relay build').toBe(true);
   const dataDir = await mkdtemp(join(tmpdir(), 'allmende-relay-cli-limits-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  const childEnv = { ...process.env, ...env };
-  for (const name of ['PORT', 'HOST', 'DATA_DIR', 'STATIC_DIR', 'JWT_SECRET', 'OIDC_ISSUER', ...limitVariables]) {
-    if (!(name in env)) delete childEnv[name];
-  }
-  const child = spawn(process.execPath, [cli, '--port', '0', '--data', dataDir, '--static', 'none', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: childEnv,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exit;
-    }
-  });
-  return { stdout: () => stdout, stderr: () => stderr, exit };
+  return spawnCli(['--port', '0', '--data', dataDir, '--static', 'none', ...args], { env, cleanups, stopWith: 'SIGTERM' });
 }
 
 async function listening(relay: RunningCli): Promise<string> {

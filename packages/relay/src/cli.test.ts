@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,11 +8,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { cli, spawnCli, type RunningCli } from './cli.test-support.js';
 import { resolveStaticDirOption } from './static-dir-option.js';
 import { sqliteFileName } from './sqlite-store.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(packageDir, 'dist', 'cli.js');
 const demoBuild = join(packageDir, '..', '..', 'apps', 'demo', 'dist');
 const eventually = { timeout: 5000, interval: 20 };
 
@@ -29,51 +28,10 @@ async function makeTempDir(): Promise<string> {
   return dir;
 }
 
-interface RunningCli {
-  child: ReturnType<typeof spawn>;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
 
-/** Every environment variable the CLI reads: the tests' settings must not leak in from the shell. */
-const relayEnvironment = new Set([
-  'ALLOW_INSECURE_DEV',
-  'CONNECTIONS_PER_ADDRESS',
-  'DATA_DIR',
-  'HOST',
-  'JWT_AUDIENCE',
-  'JWT_CLOCK_TOLERANCE',
-  'JWT_ISSUER',
-  'JWT_SECRET',
-  'MAX_DOCUMENT_BYTES',
-  'MAX_MESSAGE_BYTES',
-  'MAX_UPDATE_STRUCTS',
-  'MESSAGES_PER_SECOND',
-  'MESSAGE_BURST',
-  'OIDC_ISSUER',
-  'PORT',
-  'PRESENCE_STATES_PER_CONNECTION',
-  'REENCODE_MEMORY_MB',
-  'REENCODE_TIMEOUT_MS',
-  'STATIC_DIR',
-  'TRUST_PROXY',
-]);
 
 function run(args: string[], options: { cwd?: string } = {}): RunningCli {
-  // The relay's own settings must come from the test, not from the shell that runs it.
-  const env = { ...process.env };
-  for (const name of Object.keys(env)) if (relayEnvironment.has(name)) delete env[name];
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env, cwd: options.cwd });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  cleanups.push(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
-  return { child, stdout: () => stdout, stderr: () => stderr, exit };
+  return spawnCli(args, { ...options, cleanups });
 }
 
 /** Starts the CLI and resolves with its HTTP URL once it announced itself. */

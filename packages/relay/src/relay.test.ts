@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as encoding from 'lib0/encoding';
+import { awarenessMessage } from './auth.test-support.js';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -75,21 +75,6 @@ function connectRaw(url: string): Promise<RawClient> {
     socket.once('open', () => resolve({ socket, messages, closed }));
     socket.once('error', reject);
   });
-}
-
-/** Encodes a y-websocket awareness message by hand: `[clientID, clock, state]` per entry. */
-function awarenessMessage(entries: Array<[clientID: number, clock: number, state: unknown]>): Uint8Array {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, entries.length);
-  for (const [clientID, clock, state] of entries) {
-    encoding.writeVarUint(update, clientID);
-    encoding.writeVarUint(update, clock);
-    encoding.writeVarString(update, JSON.stringify(state));
-  }
-  const message = encoding.createEncoder();
-  encoding.writeVarUint(message, 1);
-  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
-  return encoding.toUint8Array(message);
 }
 
 function countRows(dataDir: string, name: string): number {
