@@ -106,9 +106,9 @@ export function generateDocument(options: { pages?: number; seed?: number; targe
   const typistIndexes: number[] = [];
   for (let page = 1; page <= pages; page++) {
     if (page % 10 === 1) {
-      blocks.push(schema.nodes.heading.create({ level: 1 }, text(`Chapter ${Math.ceil(page / 10)}: ${capitalised(phrase(4))}`)));
+      blocks.push(schema.nodes.paragraph.create({ level: 1 }, text(`Chapter ${Math.ceil(page / 10)}: ${capitalised(phrase(4))}`)));
     }
-    blocks.push(schema.nodes.heading.create({ level: 2 }, text(`${page}. ${capitalised(phrase(int(3, 6)))}`)));
+    blocks.push(schema.nodes.paragraph.create({ level: 2 }, text(`${page}. ${capitalised(phrase(int(3, 6)))}`)));
     const paragraphs = int(5, 6);
     for (let index = 0; index < paragraphs; index++) {
       if (page === middle && index === 1) {
@@ -122,7 +122,7 @@ export function generateDocument(options: { pages?: number; seed?: number; targe
       }
       if (index === 2) blocks.push(list(page % 2 === 0));
       if (index === 3 && page % 4 === 0) {
-        blocks.push(schema.nodes.heading.create({ level: 3 }, text(capitalised(phrase(int(2, 5))))));
+        blocks.push(schema.nodes.paragraph.create({ level: 3 }, text(capitalised(phrase(int(2, 5))))));
         blocks.push(table());
       }
     }

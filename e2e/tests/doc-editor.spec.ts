@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { RelayProcess, elementHarness } from '../support/relay-process.js';
 import { documentText, editor, focusEnd, openDoc, userContext } from '../support/pages.js';
 
@@ -142,4 +142,131 @@ test('a read-only editor changes nothing, whatever the user tries', async ({ pag
   const after = await page.evaluate(() => (window as unknown as { readOnlyDoc: { getXmlFragment(name: string): { toString(): string } } }).readOnlyDoc.getXmlFragment('content').toString());
   expect(after).toBe(before);
   expect(await documentText(page)).toBe('Signed minutes');
+});
+
+test('redo puts the cursor after the redone text, so typing goes on there', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const page = await openDoc(await userContext(browser, 'Ada'), relay, 'redo');
+  await focusEnd(page);
+  await page.keyboard.type('Start end');
+  // Moving the cursor ends the undo step, so the next typing is a step of its own.
+  for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('middle ');
+  await expect.poll(() => documentText(page)).toBe('Start middle end');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(page)).toBe('Start end');
+  // The cursor goes elsewhere before redo; redo brings it back to the end of the redone text.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Control+y');
+  await expect.poll(() => documentText(page)).toBe('Start middle end');
+  await page.keyboard.type('more ');
+  await expect.poll(() => documentText(page)).toBe('Start middle more end');
+  // Undo goes back to where the cursor was before the change, redo again after it.
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => documentText(page)).toBe('Start middle end');
+  await page.keyboard.type('[');
+  await expect.poll(() => documentText(page)).toBe('Start middle [end');
+});
+
+test('toolbar menus stay inside a narrow viewport and keep their keyboard behaviour', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const context = await userContext(browser, 'Ada');
+  const page = await openDoc(context, relay, 'narrow');
+  await page.setViewportSize({ width: 360, height: 640 });
+  await focusEnd(page);
+  await page.keyboard.type('Narrow screen');
+  const triggers = page.locator('allmende-doc button[aria-haspopup="menu"]');
+  await expect(triggers.first()).toBeVisible();
+  // The menu button furthest to the right, where a menu opening to the right would be cut off.
+  const rights = await triggers.evaluateAll((buttons) => buttons.map((button) => button.getBoundingClientRect().right));
+  const rightmost = triggers.nth(rights.indexOf(Math.max(...rights)));
+  await rightmost.click();
+  const menu = page.locator('allmende-doc allmende-menu[open]');
+  await expect(menu).toHaveCount(1);
+  const box = await menu.evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    return { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom, width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
+  });
+  expect(box.right - box.left).toBeGreaterThan(100);
+  expect(box.left).toBeGreaterThanOrEqual(0);
+  expect(box.top).toBeGreaterThanOrEqual(0);
+  expect(box.right).toBeLessThanOrEqual(box.width);
+  expect(box.bottom).toBeLessThanOrEqual(box.height);
+  await page.screenshot({ path: '/tmp/allmende-narrow-menu.png' });
+  // Arrow keys move between items, Escape closes and gives focus back to the button.
+  const items = menu.locator('[role^="menuitem"]');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(items.nth(1)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(rightmost).toBeFocused();
+
+  // While open, the menu follows its button when the window gets narrower.
+  await rightmost.click();
+  await page.setViewportSize({ width: 320, height: 640 });
+  await expect.poll(() => menuBesideTrigger(page, rightmost)).toBe(true);
+});
+
+/** Whether the open menu lies inside the viewport and right below (or above) the button that opened it. */
+function menuBesideTrigger(page: Page, trigger: Locator): Promise<boolean> {
+  return trigger.evaluate((button) => {
+    const menu = button.parentElement?.querySelector('allmende-menu[open]');
+    if (!menu) return false;
+    const b = button.getBoundingClientRect();
+    const m = menu.getBoundingClientRect();
+    const view = document.documentElement;
+    const inside = m.left >= 0 && m.top >= 0 && m.right <= view.clientWidth && m.bottom <= view.clientHeight;
+    const touching = Math.abs(m.top - b.bottom) <= 4 || Math.abs(m.bottom - b.top) <= 4;
+    const overlapping = m.left < b.right && m.right > b.left;
+    return inside && touching && overlapping;
+  });
+}
+
+test('a menu opened near the bottom of the window opens above its button', async ({ page }) => {
+  relay = new RelayProcess({ staticDir: elementHarness });
+  await relay.start();
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto(relay.httpUrl);
+  await page.waitForFunction(() => window.harness !== undefined);
+  await page.evaluate(async () => {
+    const { Y, Awareness } = window.harness;
+    const doc = new Y.Doc();
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Low on the page')]);
+    doc.getXmlFragment('content').push([paragraph]);
+    // A host page whose editor starts near the bottom of the window.
+    const spacer = document.createElement('div');
+    spacer.style.height = `${window.innerHeight - 130}px`;
+    const element = document.createElement('allmende-doc');
+    element.ydoc = doc;
+    element.awareness = new Awareness(doc);
+    const after = document.createElement('div');
+    after.style.height = '1000px';
+    document.getElementById('stage')!.append(spacer, element, after);
+    await element.updateComplete;
+  });
+  const trigger = page.getByRole('button', { name: 'Text colour' });
+  await trigger.click();
+  const menu = page.locator('allmende-doc allmende-menu[open]');
+  await expect(menu).toHaveCount(1);
+  const [button, popup] = await Promise.all([trigger.boundingBox(), menu.boundingBox()]);
+  // Below there is no room for the colour list, above there is: it flips.
+  expect(popup!.y + popup!.height).toBeLessThanOrEqual(button!.y + 1);
+  expect(popup!.y).toBeGreaterThanOrEqual(0);
+  await page.screenshot({ path: '/tmp/allmende-flipped-menu.png' });
+  // Scrolling the page moves the button; the menu follows it.
+  const before = (await trigger.boundingBox())!.y;
+  expect(await page.evaluate(() => {
+    window.scrollBy(0, 60);
+    return window.scrollY;
+  })).toBe(60);
+  await expect.poll(async () => (await trigger.boundingBox())!.y).toBeLessThan(before - 50);
+  await expect.poll(() => menuBesideTrigger(page, trigger)).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(trigger).toBeFocused();
 });

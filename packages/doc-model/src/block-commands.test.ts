@@ -1,5 +1,8 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { EditorState, NodeSelection, TextSelection } from 'prosemirror-state';
+import type { Transaction } from 'prosemirror-state';
+import { AttrStep } from 'prosemirror-transform';
+import { splitBlock } from 'prosemirror-commands';
 import { describe, expect, it } from 'vitest';
 import {
   decreaseIndent,
@@ -26,7 +29,7 @@ const kids = (children: Child[]): ProseMirrorNode[] =>
   children.map((child) => (typeof child === 'string' ? schema.text(child) : child));
 const doc = (...c: Child[]) => schema.node('doc', null, kids(c));
 const p = (...c: Child[]) => schema.node('paragraph', null, kids(c));
-const h = (level: number, ...c: Child[]) => schema.node('heading', { level }, kids(c));
+const h = (level: number, ...c: Child[]) => schema.node('paragraph', { level }, kids(c));
 const ul = (...c: Child[]) => schema.node('bullet_list', null, kids(c));
 const li = (...c: Child[]) => schema.node('list_item', null, kids(c));
 const b = (text: string) => schema.text(text, [schema.marks.bold.create()]);
@@ -64,13 +67,53 @@ describe('setHeading and setParagraph', () => {
 
   it('is not applicable when the block already has that type', () => {
     expect(setParagraph(select(doc(p('text')), 'ext'))).toBe(false);
+    expect(setHeading(2)(select(doc(h(2, 'text')), 'ext'))).toBe(false);
+  });
+
+  it('changes only the level attribute, keeping alignment and indentation', () => {
+    const start = select(doc(para({ align: 'center', indent: 2 }, 'title')), 'itle');
+    let dispatched: Transaction | undefined;
+    setHeading(1)(start, (tr) => {
+      dispatched = tr;
+    });
+    // One attribute step: in the shared document the same element keeps its text (see schema.ts).
+    expect(dispatched?.steps.map((step) => step.constructor)).toEqual([AttrStep]);
+    const heading = start.apply(dispatched!);
+    expect(heading.doc.eq(doc(para({ level: 1, align: 'center', indent: 2 }, 'title')))).toBe(true);
+    const body = run(heading, setParagraph);
+    expect(body.doc.eq(doc(para({ align: 'center', indent: 2 }, 'title')))).toBe(true);
+  });
+
+  it('sets the level of every textblock in the selection, in lists too', () => {
+    const state = run(select(doc(p('one'), h(3, 'two'), ul(li(p('three')))), 'ne', 'thr'), setHeading(2));
+    expect(state.doc.eq(doc(h(2, 'one'), h(2, 'two'), ul(li(h(2, 'three')))))).toBe(true);
+  });
+
+  it('turns a code block into a heading, with its line breaks', () => {
+    const state = run(select(doc(code('a\nb')), 'a'), setHeading(4));
+    expect(state.doc.eq(doc(h(4, 'a', schema.node('hard_break'), 'b')))).toBe(true);
+  });
+
+  it('continues a heading with body text after Enter at its end, and keeps both halves headings when split inside', () => {
+    const atEnd = run(at0(doc(h(2, 'title')), 6), splitBlock);
+    expect(atEnd.doc.eq(doc(h(2, 'title'), p()))).toBe(true);
+    const inside = run(at0(doc(h(2, 'title')), 3), splitBlock);
+    expect(inside.doc.eq(doc(h(2, 'ti'), h(2, 'tle')))).toBe(true);
+  });
+
+  it('turns the heading nodes of older documents into paragraphs with a level, keeping their attributes', () => {
+    const legacy = schema.node('heading', { level: 2, align: 'right', indent: 1 }, [schema.text('old')]);
+    const heading = run(select(doc(legacy), 'ld'), setHeading(2));
+    expect(heading.doc.eq(doc(para({ level: 2, align: 'right', indent: 1 }, 'old')))).toBe(true);
+    const body = run(select(doc(legacy), 'ld'), setParagraph);
+    expect(body.doc.eq(doc(para({ align: 'right', indent: 1 }, 'old')))).toBe(true);
   });
 });
 
 describe('setAlignment', () => {
   it('aligns the paragraphs and headings in the selection', () => {
     const state = run(select(doc(h(1, 'title'), p('body')), 'title', 'body'), setAlignment('center'));
-    expect(state.doc.eq(doc(schema.node('heading', { level: 1, align: 'center' }, [schema.text('title')]), para({ align: 'center' }, 'body')))).toBe(true);
+    expect(state.doc.eq(doc(para({ level: 1, align: 'center' }, 'title'), para({ align: 'center' }, 'body')))).toBe(true);
   });
 
   it('stores left, the default, as null', () => {

@@ -5,7 +5,7 @@ import { liftTarget } from 'prosemirror-transform';
 import type { Command } from 'prosemirror-state';
 import { ALIGNMENTS, MAX_INDENT, indentOf, isAlignment } from './block-attrs.js';
 import type { Alignment } from './block-attrs.js';
-import { codeLanguage } from './block-nodes.js';
+import { codeLanguage, MAX_HEADING_LEVEL } from './block-nodes.js';
 import { checkImageDataUrl, MAX_IMAGE_BYTES, safeImageSrc } from './image-source.js';
 import { imageWidth } from './inline-nodes.js';
 import { canInsert, insertBlock } from './insert-block.js';
@@ -17,27 +17,68 @@ function nodeType(schema: Schema, name: string): NodeType | undefined {
 }
 
 /**
- * Turns the textblocks in the selection into paragraphs. Returns false when
- * they already are paragraphs.
+ * Returns a command that gives the textblocks in the selection the outline
+ * level `level`: 0 for body text, 1 to 6 for headings.
+ *
+ * Paragraphs (body text and headings alike) only change their `level`
+ * attribute, keeping alignment and indentation: in the shared document that
+ * is an attribute change of the same element, so text another user types
+ * into the block at the same moment is kept. Code blocks and the `heading`
+ * nodes of older documents become paragraphs (line breaks in code become
+ * line breaks in the text); they keep their alignment and indentation where
+ * they have them. Returns false when every selected textblock already has
+ * that level or none can change.
  */
-export const setParagraph: Command = (state, dispatch) => {
-  const type = nodeType(state.schema, 'paragraph');
-  return type ? setBlockType(type)(state, dispatch) : false;
-};
+function setTextLevel(level: number): Command {
+  return (state, dispatch) => {
+    const paragraph = nodeType(state.schema, 'paragraph');
+    if (!paragraph) return false;
+    const blocks = selectedTextblocks(state).filter(({ node, pos }) => {
+      if (node.type === paragraph) return node.attrs['level'] !== level;
+      const $pos = state.doc.resolve(pos);
+      return $pos.parent.canReplaceWith($pos.index(), $pos.index() + 1, paragraph);
+    });
+    if (blocks.length === 0) return false;
+    if (dispatch) {
+      const tr = state.tr;
+      for (const { node, pos } of blocks) {
+        if (node.type === paragraph) {
+          tr.setNodeAttribute(pos, 'level', level);
+          continue;
+        }
+        const at = tr.mapping.map(pos, 1);
+        const attrs = {
+          level,
+          align: node.type.spec.attrs?.['align'] === undefined ? null : (node.attrs['align'] ?? null),
+          indent: node.type.spec.attrs?.['indent'] === undefined ? 0 : (node.attrs['indent'] ?? 0),
+        };
+        tr.setBlockType(at + 1, at + 1, paragraph, attrs);
+      }
+      dispatch(tr.scrollIntoView());
+    }
+    return true;
+  };
+}
+
+/**
+ * Turns the textblocks in the selection into body text: headings lose their
+ * level (an attribute change, so concurrent typing in them is kept), code
+ * blocks become paragraphs. Returns false when they all are body text
+ * already.
+ */
+export const setParagraph: Command = setTextLevel(0);
 
 /**
  * Returns a command that turns the textblocks in the selection into headings
- * of the given level. Throws a RangeError when `level` is not an integer from
- * 1 to 6.
+ * of the given level: paragraphs with `level` 1 to 6, keeping their
+ * alignment and indentation (see {@link setParagraph}). Throws a RangeError
+ * when `level` is not an integer from 1 to 6.
  */
 export function setHeading(level: number): Command {
-  if (!Number.isInteger(level) || level < 1 || level > 6) {
-    throw new RangeError(`setHeading: level must be an integer from 1 to 6, got ${String(level)}.`);
+  if (!Number.isInteger(level) || level < 1 || level > MAX_HEADING_LEVEL) {
+    throw new RangeError(`setHeading: level must be an integer from 1 to ${MAX_HEADING_LEVEL}, got ${String(level)}.`);
   }
-  return (state, dispatch) => {
-    const type = nodeType(state.schema, 'heading');
-    return type ? setBlockType(type, { level })(state, dispatch) : false;
-  };
+  return setTextLevel(level);
 }
 
 /**

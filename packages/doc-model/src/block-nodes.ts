@@ -2,10 +2,42 @@ import type { DOMOutputSpec, Node as ProseMirrorNode, NodeSpec } from 'prosemirr
 import { blockDOMAttrs, parseBlockAttrs } from './block-attrs.js';
 import type { ParsedElement } from './parsed-element.js';
 
-/** Clamps a heading level read from shared data into 1–6. */
-function headingLevel(node: ProseMirrorNode): number {
+/** The highest heading level; 1 is the top. */
+export const MAX_HEADING_LEVEL = 6;
+
+/**
+ * The outline level of a textblock as stored in shared data, which any
+ * client may have written: 0 for body text, 1 to 6 for headings. A
+ * paragraph's `level` is clamped into 0–6 (anything that is no integer is
+ * body text); a `heading` node of an older document counts as a heading of
+ * its level, clamped into 1–6. Other textblocks (code blocks) have no level:
+ * null.
+ */
+export function headingLevelOf(node: ProseMirrorNode): number | null {
+  const name = node.type.name;
+  if (name !== 'paragraph' && name !== 'heading') return null;
   const level = Number(node.attrs['level']);
-  return Number.isInteger(level) ? Math.min(6, Math.max(1, level)) : 1;
+  const lowest = name === 'heading' ? 1 : 0;
+  if (!Number.isInteger(level)) return lowest;
+  return Math.min(MAX_HEADING_LEVEL, Math.max(lowest, level));
+}
+
+/** `<p>`, or `<h1>` to `<h6>` for a heading, with alignment and indentation. */
+function textblockDOM(node: ProseMirrorNode): DOMOutputSpec {
+  const attrs = blockDOMAttrs(node);
+  const level = headingLevelOf(node) ?? 0;
+  const tag = level > 0 ? `h${level}` : 'p';
+  return attrs ? [tag, attrs, 0] : [tag, 0];
+}
+
+/**
+ * The level of a `<p role="heading" aria-level="n">`, as web pages and
+ * some editors mark headings that are not `<h1>`–`<h6>`; else 0.
+ */
+function ariaHeadingLevel(dom: ParsedElement): number {
+  if ((dom.getAttribute('role') ?? '').trim().toLowerCase() !== 'heading') return 0;
+  const level = Number((dom.getAttribute('aria-level') ?? '').trim());
+  return Number.isInteger(level) && level >= 1 && level <= MAX_HEADING_LEVEL ? level : 0;
 }
 
 const LANGUAGE = /^[a-z0-9][a-z0-9+#._-]{0,31}$/i;
@@ -39,41 +71,52 @@ export type BlockNodeName =
   | 'page_break';
 
 /**
- * The specs of the document node and the plain blocks. Paragraphs and
- * headings carry `align` (null for left, or `center`, `right`, `justify`)
- * and `indent` (0 to 8 steps of half an inch). As everywhere in this schema,
- * attributes are not validated here: a failing `validate` would make
- * y-prosemirror delete the node for everyone. Rendering clamps instead.
+ * The specs of the document node and the plain blocks. A heading is a
+ * `paragraph` whose `level` is 1 to 6 (0 is body text), so that changing
+ * between body text and headings changes an attribute and keeps the text
+ * other users type into the block at the same moment (see the comment on
+ * `paragraph` below). Paragraphs carry `align` (null for left, or
+ * `center`, `right`, `justify`) and `indent` (0 to 8 steps of half an
+ * inch). As everywhere in this schema, attributes are not validated here: a
+ * failing `validate` would make y-prosemirror delete the node for everyone.
+ * Rendering clamps instead.
  */
 export const blockNodes: Record<BlockNodeName, NodeSpec> = {
   // `block+` on purpose, see the comment at the top of schema.ts.
   doc: {
     content: 'block+',
   },
+  // Headings are paragraphs with a level, not a node type of their own.
+  // y-prosemirror stores a node as a Y.XmlElement named after its type, and a
+  // Y.XmlElement cannot be renamed: a change of node type is written as
+  // deleting the element and inserting a new one, so whatever another user
+  // typed into the block at that moment was deleted with the old element. A
+  // change of `level` is one attribute of the same element, and the text
+  // inside merges as usual. Google Docs stores paragraph styles the same way.
   paragraph: {
-    attrs: { align: { default: null }, indent: { default: 0 } },
+    attrs: { level: { default: 0 }, align: { default: null }, indent: { default: 0 } },
     content: 'inline*',
     group: 'block',
-    parseDOM: [{ tag: 'p', getAttrs: (dom: ParsedElement) => parseBlockAttrs(dom) }],
-    toDOM: (node): DOMOutputSpec => {
-      const attrs = blockDOMAttrs(node);
-      return attrs ? ['p', attrs, 0] : ['p', 0];
-    },
+    parseDOM: [
+      { tag: 'p', getAttrs: (dom: ParsedElement) => ({ level: ariaHeadingLevel(dom), ...parseBlockAttrs(dom) }) },
+      ...[1, 2, 3, 4, 5, 6].map((level) => ({
+        tag: `h${level}`,
+        getAttrs: (dom: ParsedElement) => ({ level, ...parseBlockAttrs(dom) }),
+      })),
+    ],
+    toDOM: textblockDOM,
   },
+  // Headings of documents written before headings became paragraphs with a
+  // level. y-prosemirror deletes, for everyone, any element whose name the
+  // schema does not know, so the type stays to read those documents. Nothing
+  // creates it any more (no parse rule, no command); the block commands turn
+  // it into a paragraph with a level when the user changes its style.
   heading: {
     attrs: { level: { default: 1 }, align: { default: null }, indent: { default: 0 } },
     content: 'inline*',
     group: 'block',
     defining: true,
-    parseDOM: [1, 2, 3, 4, 5, 6].map((level) => ({
-      tag: `h${level}`,
-      getAttrs: (dom: ParsedElement) => ({ level, ...parseBlockAttrs(dom) }),
-    })),
-    toDOM: (node): DOMOutputSpec => {
-      const attrs = blockDOMAttrs(node);
-      const tag = `h${headingLevel(node)}`;
-      return attrs ? [tag, attrs, 0] : [tag, 0];
-    },
+    toDOM: textblockDOM,
   },
   // `block*` for the same reason as list items (schema.ts): concurrent joins
   // of its paragraphs must not leave a quote that y-prosemirror would drop

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeHTML } from './sanitize-html.js';
+import { htmlToSlice, sanitizeHTML } from './sanitize-html.js';
 
 // Clipboard HTML as the programs write it (trimmed, but with their quirks).
 
@@ -104,6 +104,24 @@ describe('pasting from office programs and web pages', () => {
       "<h2>Installation</h2><p>Run <code>npm install</code> and read the <a rel="noopener noreferrer nofollow" href="https://example.org/docs">docs</a> or this page.</p><pre data-language="sh"><code class="language-sh">npm install
       npm test</code></pre><blockquote><p>Zitat</p></blockquote><ul><li><p>eins</p></li><li><p>zwei</p></li></ul><p><img src="https://example.org/logo.png" alt="Logo" width="120"></p>"
     `);
+  });
+
+  it('pastes the headings of every program as paragraphs with a level, so their style can change without losing text', () => {
+    const headings = (html: string) => {
+      const found: [string, unknown, string][] = [];
+      htmlToSlice(html).content.descendants((node) => {
+        if (node.type.name === 'paragraph' && node.attrs['level'] !== 0) found.push([node.type.name, node.attrs['level'], node.textContent]);
+        return !node.isTextblock;
+      });
+      return found;
+    };
+    expect(headings(WORD)).toEqual([
+      ['paragraph', 1, 'Protokoll der Sitzung'],
+      ['paragraph', 1, 'Tagesordnung'],
+    ]);
+    expect(headings(LIBREOFFICE)).toEqual([['paragraph', 1, 'Überschrift']]);
+    expect(headings(GOOGLE_DOCS)).toEqual([['paragraph', 1, 'Protokoll']]);
+    expect(headings(WEB_PAGE)).toEqual([['paragraph', 2, 'Installation']]);
   });
 
   it('starts a Word numbered list at the number of its first marker and nests lettered levels', () => {

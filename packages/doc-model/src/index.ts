@@ -2,6 +2,7 @@ export { schema } from './schema.js';
 export type { MarkName, NodeName } from './schema.js';
 export { ALIGNMENTS, INDENT_STEP_PT, MAX_INDENT } from './block-attrs.js';
 export type { Alignment } from './block-attrs.js';
+export { headingLevelOf, MAX_HEADING_LEVEL } from './block-nodes.js';
 export { isHexColor, normalizeColor } from './color.js';
 export { LINK_SCHEMES, safeLinkHref } from './link-href.js';
 export { checkImageDataUrl, IMAGE_MIME_TYPES, MAX_IMAGE_BYTES, safeImageSrc } from './image-source.js';

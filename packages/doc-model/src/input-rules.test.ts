@@ -37,7 +37,7 @@ function emptyParagraph(): EditorState {
 }
 
 const shape = (doc: ProseMirrorNode): unknown => doc.toJSON();
-const PLAIN = { align: null, indent: 0 };
+const PLAIN = { level: 0, align: null, indent: 0 };
 
 describe('buildInputRules', () => {
   it('turns "# " to "###### " into headings of levels 1 to 6', () => {
@@ -46,10 +46,20 @@ describe('buildInputRules', () => {
       expect(shape(state.doc)).toEqual({
         type: 'doc',
         content: [
-          { type: 'heading', attrs: { level, align: null, indent: 0 }, content: [{ type: 'text', text: 'Title' }] },
+          { type: 'paragraph', attrs: { level, align: null, indent: 0 }, content: [{ type: 'text', text: 'Title' }] },
         ],
       });
     }
+  });
+
+  it('keeps the alignment of the paragraph it makes a heading, and leaves headings alone for rules and task lists', () => {
+    const centered = schema.node('doc', null, [schema.node('paragraph', { align: 'center', indent: 1 })]);
+    const start = EditorState.create({ doc: centered, plugins: [rules], selection: TextSelection.create(centered, 1) });
+    expect(type(start, '## T').doc.firstChild?.attrs).toEqual({ level: 2, align: 'center', indent: 1 });
+    const inHeading = type(emptyParagraph(), '# ---');
+    expect(inHeading.doc.childCount).toBe(1);
+    expect(inHeading.doc.textContent).toBe('---');
+    expect(type(emptyParagraph(), '# [ ] x').doc.firstChild?.type.name).toBe('paragraph');
   });
 
   it('leaves seven hashes as text', () => {
@@ -95,13 +105,13 @@ describe('buildInputRules', () => {
 
   it('is undone by Backspace right after it applied', () => {
     const state = type(emptyParagraph(), '## ');
-    expect(state.doc.firstChild?.type.name).toBe('heading');
+    expect(state.doc.firstChild?.attrs['level']).toBe(2);
     let undone: EditorState | undefined;
     const handled = buildKeymap(schema)['Backspace']!(state, (tr) => {
       undone = state.apply(tr);
     });
     expect(handled).toBe(true);
-    expect(undone?.doc.firstChild?.type.name).toBe('paragraph');
+    expect(undone?.doc.firstChild?.attrs['level']).toBe(0);
     expect(undone?.doc.textContent).toBe('## ');
   });
 

@@ -4,8 +4,14 @@ import type { Node as ProseMirrorNode, Schema } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorState, Plugin, Transaction } from 'prosemirror-state';
 import { findWrapping } from 'prosemirror-transform';
+import { headingLevelOf } from './block-nodes.js';
 import { requireAllmendeTypes } from './schema-requirements.js';
 import type { AllmendeTypes } from './schema-requirements.js';
+
+/** Whether a textblock is body text: a paragraph that is no heading. */
+function isBodyText(node: ProseMirrorNode, types: AllmendeTypes): boolean {
+  return node.type === types.paragraph && headingLevelOf(node) === 0;
+}
 
 /**
  * `[ ] ` or `[x] ` typed at the start of a paragraph: a task item. In the
@@ -15,7 +21,7 @@ import type { AllmendeTypes } from './schema-requirements.js';
 function taskListRule(types: AllmendeTypes): InputRule {
   return new InputRule(/^\s*(?:[-*]\s)?\[([ xX]?)\]\s$/, (state, match, start, end) => {
     const $start = state.doc.resolve(start);
-    if ($start.parent.type !== types.paragraph) return null;
+    if (!isBodyText($start.parent, types)) return null;
     const checked = (match[1] ?? '').toLowerCase() === 'x';
     const tr = state.tr.delete(start, end);
     const depth = $start.depth;
@@ -52,11 +58,24 @@ function bulletToTaskList(
   return tr.setSelection(TextSelection.create(tr.doc, cursor));
 }
 
+/**
+ * `# ` to `###### ` at the start of a paragraph: a heading of that level. Only
+ * the level attribute changes (alignment and indentation stay), as with
+ * `setHeading`.
+ */
+function headingRule(types: AllmendeTypes): InputRule {
+  return new InputRule(/^(#{1,6})\s$/, (state, match, start, end) => {
+    const $start = state.doc.resolve(start);
+    if ($start.parent.type !== types.paragraph) return null;
+    return state.tr.delete(start, end).setNodeAttribute($start.before(), 'level', (match[1] ?? '#').length);
+  });
+}
+
 /** `---` as the whole text of a paragraph: a horizontal rule, with the cursor in a paragraph below it. */
 function horizontalRuleRule(types: AllmendeTypes): InputRule {
   return new InputRule(/^---$/, (state: EditorState, _match, start, end) => {
     const $start = state.doc.resolve(start);
-    if ($start.parent.type !== types.paragraph || $start.parentOffset !== 0 || end !== $start.end()) return null;
+    if (!isBodyText($start.parent, types) || $start.parentOffset !== 0 || end !== $start.end()) return null;
     const pos = $start.before();
     const tr = state.tr.replaceWith(pos, $start.after(), [types.horizontalRule.create(), types.paragraph.create()]);
     return tr.setSelection(TextSelection.create(tr.doc, pos + 2));
@@ -67,7 +86,7 @@ function horizontalRuleRule(types: AllmendeTypes): InputRule {
  * Builds the plugin for Markdown-style shortcuts typed at the start of a
  * textblock:
  *
- * - `# ` to `###### `: heading of level 1 to 6;
+ * - `# ` to `###### `: heading of level 1 to 6 (in a paragraph);
  * - `- ` or `* `: bullet list;
  * - `1. ` (any number): numbered list starting at that number, joined to a
  *   numbered list just above when the number continues it;
@@ -84,7 +103,7 @@ export function buildInputRules(schema: Schema): Plugin {
   const types = requireAllmendeTypes(schema, 'buildInputRules');
   return inputRules({
     rules: [
-      textblockTypeInputRule(/^(#{1,6})\s$/, types.heading, (match) => ({ level: (match[1] ?? '#').length })),
+      headingRule(types),
       taskListRule(types),
       wrappingInputRule(/^\s*[-*]\s$/, types.bulletList),
       wrappingInputRule(

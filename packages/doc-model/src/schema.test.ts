@@ -53,7 +53,7 @@ describe('schema', () => {
     const state = EditorState.create({ doc });
     const tr = state.tr.replace(0, doc.content.size, Slice.empty);
     expect(() => tr.doc.check()).not.toThrow();
-    expect(tr.doc.toJSON()).toEqual({ type: 'doc', content: [{ type: 'paragraph', attrs: { align: null, indent: 0 } }] });
+    expect(tr.doc.toJSON()).toEqual({ type: 'doc', content: [{ type: 'paragraph', attrs: { level: 0, align: null, indent: 0 } }] });
   });
 
   it('still rejects blocks where only inline content belongs', () => {
@@ -65,11 +65,38 @@ describe('schema', () => {
     expect(schema.nodes.list_item.contentMatch.defaultType).toBe(schema.nodes.paragraph);
   });
 
-  it('renders headings with out-of-range levels as the nearest valid level', () => {
+  it('renders paragraphs as <p> and headings as <h1> to <h6>, clamping levels no client should write', () => {
+    const toDOM = schema.nodes.paragraph.spec.toDOM!;
+    expect(toDOM(schema.node('paragraph'))).toEqual(['p', 0]);
+    for (let level = 1; level <= 6; level++) {
+      expect(toDOM(schema.node('paragraph', { level }))).toEqual([`h${level}`, 0]);
+    }
+    expect(toDOM(schema.node('paragraph', { level: 9 }))).toEqual(['h6', 0]);
+    expect(toDOM(schema.node('paragraph', { level: -1 }))).toEqual(['p', 0]);
+    expect(toDOM(schema.node('paragraph', { level: 'x' }))).toEqual(['p', 0]);
+    expect(toDOM(schema.node('paragraph', { level: 2.5 }))).toEqual(['p', 0]);
+  });
+
+  it('still reads and renders the heading nodes of older documents', () => {
     const toDOM = schema.nodes.heading.spec.toDOM!;
     expect(toDOM(schema.node('heading', { level: 3 }))).toEqual(['h3', 0]);
     expect(toDOM(schema.node('heading', { level: 9 }))).toEqual(['h6', 0]);
     expect(toDOM(schema.node('heading', { level: 'x' }))).toEqual(['h1', 0]);
+    expect(toDOM(schema.node('heading', { level: 0 }))).toEqual(['h1', 0]);
+    // Nothing parses into it any more: pasted and imported headings are paragraphs with a level.
+    expect(htmlToSlice('<h2>Title</h2>').content.firstChild?.type.name).toBe('paragraph');
+  });
+
+  it('parses h1 to h6 and ARIA headings into paragraphs with their level, with alignment and indentation', () => {
+    for (let level = 1; level <= 6; level++) {
+      const parsed = htmlToSlice(`<h${level} style="text-align:center; margin-left:72pt">T</h${level}>`).content.firstChild!;
+      expect(parsed.type.name).toBe('paragraph');
+      expect(parsed.attrs).toEqual({ level, align: 'center', indent: 2 });
+    }
+    expect(htmlToSlice('<p role="heading" aria-level="3">T</p>').content.firstChild?.attrs['level']).toBe(3);
+    for (const bad of ['<p role="heading" aria-level="7">T</p>', '<p role="heading">T</p>', '<p aria-level="2">T</p>']) {
+      expect(htmlToSlice(bad).content.firstChild?.attrs['level']).toBe(0);
+    }
   });
 
   it('renders the start number of an ordered list only when it is not 1', () => {
@@ -105,7 +132,8 @@ function everything(): ProseMirrorNode {
   return node(
     'doc',
     null,
-    node('heading', { level: 3, align: 'center', indent: 1 }, text('Title')),
+    node('paragraph', { level: 3, align: 'center', indent: 1 }, text('Title')),
+    node('paragraph', { level: 6 }, text('Small title')),
     node(
       'paragraph',
       { align: 'justify', indent: 2 },
@@ -157,7 +185,7 @@ describe('schema round trips', () => {
 
   it('writes the expected HTML for the new node types', () => {
     const html = fragmentToHTML(everything().content);
-    expect(html).toContain('<h3 style="text-align: center; margin-left: 36pt">Title</h3>');
+    expect(html).toContain('<h3 style="text-align: center; margin-left: 36pt">Title</h3><h6>Small title</h6>');
     expect(html).toContain('<pre data-language="js"><code class="language-js">');
     expect(html).toContain('<ul data-type="task_list"><li data-type="task_item" data-checked="true">');
     expect(html).toContain('<td colspan="2" data-colwidth="100,150">');
@@ -225,6 +253,7 @@ describe('schema under concurrent deletes', () => {
   it('accepts attribute values no client would write, instead of dropping the node', () => {
     // y-prosemirror deletes a node whose attributes fail validation; there is none.
     expect(() => schema.node('table_cell', { colspan: 'x', rowspan: null, colwidth: 'wide' }, [p()])).not.toThrow();
+    expect(() => schema.node('paragraph', { level: 'x', align: 7, indent: -3 }, [])).not.toThrow();
     expect(() => schema.node('heading', { level: 'x', align: 7, indent: -3 }, [])).not.toThrow();
     expect(() => schema.node('image', { src: 'javascript:alert(1)' })).not.toThrow();
   });

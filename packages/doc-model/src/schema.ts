@@ -28,8 +28,7 @@ import type { TableNodeName } from './table-nodes.js';
 //   joins p2 into p1. y-prosemirror may keep a different paragraph on each
 //   side, so both paragraphs end up deleted and the item holds only its nested
 //   list. With `paragraph block*` that item would be invalid and y-prosemirror
-//   would delete it, nested list and other users' text included. The tempting
-//   `(paragraph | heading) block*` fails the same way.
+//   would delete it, nested list and other users' text included.
 // - Even `list_item+` is not harmless: when two users delete the last two
 //   items while a third adds one, a client that receives the deletes first
 //   sees an empty list and y-prosemirror deletes it, so the third user's item
@@ -68,7 +67,7 @@ import type { TableNodeName } from './table-nodes.js';
 // y-prosemirror drops on reading, or any document that fails `check()`, fails
 // the test. Making any of the expressions above stricter makes it fail.
 //
-// Attributes are not validated in the schema for the same reason as content: a heading
+// Attributes are not validated in the schema for the same reason as content: a paragraph
 // whose `level` fails validation would be deleted for everyone. Commands check
 // their arguments instead (`setHeading` throws a RangeError), parse rules keep
 // only values the schema can hold, and rendering checks again and clamps,
@@ -91,8 +90,10 @@ const nodes = { doc, paragraph, ...otherBlocks, ...listNodes, ...tableNodes, ...
 /**
  * The ProseMirror schema of an Allmende document.
  *
- * Blocks: `paragraph` and `heading` (`level` 1–6; both with `align` and
- * `indent`), `blockquote`, `code_block` (`language`), `horizontal_rule`,
+ * Blocks: `paragraph` (`level`: 0 for body text, 1–6 for headings, rendered
+ * as `<p>` or `<h1>`–`<h6>`; `align`; `indent`), `heading` (only to read
+ * documents written before headings were paragraphs with a level),
+ * `blockquote`, `code_block` (`language`), `horizontal_rule`,
  * `page_break`, `bullet_list`, `ordered_list` (`order`, the number of the
  * first item) and `task_list` with `list_item` and `task_item` (`checked`),
  * and `table` with `table_row`, `table_cell` and `table_header` (`colspan`,

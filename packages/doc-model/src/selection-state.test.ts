@@ -8,7 +8,7 @@ type Child = ProseMirrorNode | string;
 const kids = (children: Child[]) => children.map((c) => (typeof c === 'string' ? schema.text(c) : c));
 const doc = (...c: Child[]) => schema.node('doc', null, kids(c));
 const p = (...c: Child[]) => schema.node('paragraph', null, kids(c));
-const h = (level: number, ...c: Child[]) => schema.node('heading', { level }, kids(c));
+const h = (level: number, ...c: Child[]) => schema.node('paragraph', { level }, kids(c));
 const li = (...c: Child[]) => schema.node('list_item', null, kids(c));
 const ul = (...c: Child[]) => schema.node('bullet_list', null, kids(c));
 const ol = (...c: Child[]) => schema.node('ordered_list', null, kids(c));
@@ -56,7 +56,7 @@ describe('activeBlock', () => {
   it('reports a paragraph outside lists', () => {
     expect(activeBlock(state(doc(p('text')), 2))).toEqual({
       type: 'paragraph',
-      level: null,
+      level: 0,
       list: null,
       align: 'left',
       indent: 0,
@@ -68,14 +68,32 @@ describe('activeBlock', () => {
   });
 
   it('reports the heading level', () => {
-    expect(activeBlock(state(doc(h(3, 'title')), 2))).toMatchObject({ type: 'heading', level: 3, list: null });
+    expect(activeBlock(state(doc(h(3, 'title')), 2))).toMatchObject({ type: 'paragraph', level: 3, list: null });
   });
 
-  it('reports null when the selection spans different blocks', () => {
+  it('reports a null level when the selection spans different levels, and null types for different types', () => {
     const d = doc(h(1, 'one'), h(2, 'two'));
-    expect(activeBlock(state(d, 2, d.content.size - 1)).type).toBeNull();
+    expect(activeBlock(state(d, 2, d.content.size - 1))).toMatchObject({ type: 'paragraph', level: null });
+    const body = doc(h(1, 'one'), p('two'));
+    expect(activeBlock(state(body, 2, body.content.size - 1))).toMatchObject({ type: 'paragraph', level: null });
     const same = doc(h(2, 'one'), h(2, 'two'));
-    expect(activeBlock(state(same, 2, same.content.size - 1))).toMatchObject({ type: 'heading', level: 2, list: null });
+    expect(activeBlock(state(same, 2, same.content.size - 1))).toMatchObject({ type: 'paragraph', level: 2, list: null });
+    const code = doc(p('one'), schema.node('code_block', null, [schema.text('two')]));
+    expect(activeBlock(state(code, 2, code.content.size - 1))).toMatchObject({ type: null, level: null });
+  });
+
+  it('reports the heading nodes of older documents as paragraphs with their level', () => {
+    const legacy = (level: unknown) => schema.node('heading', { level }, [schema.text('old')]);
+    expect(activeBlock(state(doc(legacy(2)), 2))).toMatchObject({ type: 'paragraph', level: 2, align: 'left' });
+    expect(activeBlock(state(doc(legacy('x')), 2))).toMatchObject({ type: 'paragraph', level: 1 });
+    const mixed = doc(legacy(4), h(4, 'new'));
+    expect(activeBlock(state(mixed, 2, mixed.content.size - 1))).toMatchObject({ type: 'paragraph', level: 4 });
+  });
+
+  it('clamps levels any client could have written into 0 to 6', () => {
+    expect(activeBlock(state(doc(h(9, 'deep')), 2)).level).toBe(6);
+    expect(activeBlock(state(doc(h(-2, 'low')), 2)).level).toBe(0);
+    expect(activeBlock(state(doc(schema.node('paragraph', { level: 'x' }, [schema.text('odd')])), 2)).level).toBe(0);
   });
 
   it('reports the innermost list around the selection', () => {

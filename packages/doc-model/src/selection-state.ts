@@ -1,9 +1,9 @@
-import type { Mark, MarkType, Node as ProseMirrorNode, NodeType } from 'prosemirror-model';
+import type { Mark, MarkType, Node as ProseMirrorNode } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorState } from 'prosemirror-state';
 import { alignmentOf, indentOf } from './block-attrs.js';
 import type { Alignment } from './block-attrs.js';
-import { codeLanguage } from './block-nodes.js';
+import { codeLanguage, headingLevelOf } from './block-nodes.js';
 import { LIST_NAMES } from './list-nodes.js';
 
 /**
@@ -11,14 +11,17 @@ import { LIST_NAMES } from './list-nodes.js';
  */
 export interface ActiveBlock {
   /**
-   * The name of the textblock type (`'paragraph'`, `'heading'`) shared by
-   * every textblock the selection touches, or null when they differ or the
-   * selection touches no textblock.
+   * The name of the textblock type (`'paragraph'` for body text and
+   * headings, `'code_block'`) shared by every textblock the selection
+   * touches, or null when they differ or the selection touches no
+   * textblock. The `heading` nodes of older documents count as
+   * `'paragraph'` with their level.
    */
   readonly type: string | null;
   /**
-   * The heading level when `type` is `'heading'` and all selected headings
-   * have the same level; otherwise null.
+   * When `type` is `'paragraph'`: the outline level every selected
+   * paragraph shares, 0 for body text and 1 to 6 for headings, or null when
+   * they differ. Null for other types.
    */
   readonly level: number | null;
   /**
@@ -92,7 +95,7 @@ function coveredText(node: ProseMirrorNode, pos: number, from: number, to: numbe
 
 /**
  * Describes the block around the selection for a toolbar: the shared
- * textblock type, heading level, alignment, indentation and code language;
+ * textblock type, outline level (0 for body text, 1–6 for headings), alignment, indentation and code language;
  * the innermost list and task item; and whether the selection is in a
  * blockquote or a table.
  */
@@ -114,10 +117,9 @@ export function activeBlock(state: EditorState): ActiveBlock {
     const value = read(first);
     return among.every((node) => read(node) === value) ? value : null;
   };
-  const sharedType: NodeType | null = shared((node) => node.type);
-  const level = sharedType?.name === 'heading' ? shared((node) => Number(node.attrs['level'])) : null;
-  // Headings of different levels are no shared block type a toolbar could show.
-  const type = sharedType?.name === 'heading' && level === null ? null : sharedType;
+  // An old document's `heading` node is a paragraph with a level to the user.
+  const sharedType = shared((node) => (node.type.name === 'heading' ? 'paragraph' : node.type.name));
+  const level = sharedType === 'paragraph' ? shared(headingLevelOf) : null;
   const alignable = blocks.filter((node) => node.type.spec.attrs?.['align'] !== undefined);
   const indentable = blocks.filter((node) => node.type.spec.attrs?.['indent'] !== undefined);
   const range = $from.blockRange($to, (node) => LIST_NAMES.includes(node.type.name));
@@ -131,12 +133,12 @@ export function activeBlock(state: EditorState): ActiveBlock {
     if (node.type.spec['tableRole'] === 'table') inTable = true;
   }
   return {
-    type: type ? type.name : null,
-    level: type ? level : null,
+    type: sharedType,
+    level,
     list: range ? range.parent.type.name : null,
     align: alignable.length === blocks.length ? shared(alignmentOf, alignable) : null,
     indent: indentable.length === blocks.length ? shared(indentOf, indentable) : null,
-    language: type?.name === 'code_block' ? shared((node) => codeLanguage(node.attrs['language'])) : null,
+    language: sharedType === 'code_block' ? shared((node) => codeLanguage(node.attrs['language'])) : null,
     checked,
     blockquote,
     inTable,

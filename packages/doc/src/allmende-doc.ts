@@ -31,7 +31,8 @@ import { isLocalEdit } from './sync-origin.js';
 import { TableDialog } from './table-dialog.js';
 import { refreshTaskCheckboxes, TaskItemView } from './task-item-view.js';
 import { DocToolbar } from './toolbar-view.js';
-import { restoreUndoSelection } from './undo-selection.js';
+import { recordUndoSelection, restoreUndoSelection } from './undo-selection.js';
+import type { UndoStackEvent } from './undo-selection.js';
 
 /**
  * The connection state `<allmende-doc>` shows: the session's state while it
@@ -66,8 +67,8 @@ interface Binding {
  * `<allmende-doc>`: a collaborative word processor. ProseMirror edits a
  * `Y.XmlFragment` named `content`, kept in sync with every other user through
  * an Allmende relay; remote users' cursors show with their names, and undo
- * and redo only undo this user's own changes, putting the cursor back where
- * it was.
+ * and redo only undo this user's own changes: undo puts the cursor back where
+ * it was before the change, redo where it was after it.
  *
  * Embed it by attributes and it opens its own session:
  *
@@ -555,7 +556,8 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
 
     keepEmptyDocumentUnwritten(view);
     const undoManager = yUndoPluginKey.getState(view.state)?.undoManager ?? null;
-    undoManager?.on('stack-item-added', this.refreshFormat);
+    undoManager?.on('stack-item-added', this.onUndoStep);
+    undoManager?.on('stack-item-updated', this.onUndoStep);
     undoManager?.on('stack-item-popped', this.onUndone);
     undoManager?.on('stack-cleared', this.refreshFormat);
 
@@ -573,7 +575,8 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
     const binding = this.binding;
     if (!binding) return;
     this.binding = null;
-    binding.undoManager?.off('stack-item-added', this.refreshFormat);
+    binding.undoManager?.off('stack-item-added', this.onUndoStep);
+    binding.undoManager?.off('stack-item-updated', this.onUndoStep);
     binding.undoManager?.off('stack-item-popped', this.onUndone);
     binding.undoManager?.off('stack-cleared', this.refreshFormat);
     binding.awareness?.off('change', this.refreshPresence);
@@ -620,10 +623,17 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
     if (!samePresence(next, this._presence)) this._presence = next;
   };
 
-  /** After undo or redo: the cursor goes back to where the undone change was made. */
-  private readonly onUndone = (event: { stackItem: { meta: Map<unknown, unknown> } }): void => {
+  /** A change joined the undo or redo stack: remember where the selection is around it. */
+  private readonly onUndoStep = (event: UndoStackEvent, undoManager: Y.UndoManager): void => {
     const view = this.binding?.view;
-    if (view) restoreUndoSelection(view, event.stackItem);
+    if (view) recordUndoSelection(view, event, undoManager);
+    this.refreshFormat();
+  };
+
+  /** After undo, the cursor goes back to where it was before the change; after redo, to where it was after it. */
+  private readonly onUndone = (event: UndoStackEvent): void => {
+    const view = this.binding?.view;
+    if (view) restoreUndoSelection(view, event);
     this.refreshFormat();
   };
 

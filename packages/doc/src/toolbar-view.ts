@@ -60,8 +60,8 @@ const ALIGN_ICONS: Record<Alignment, TemplateResult> = {
 /** The block-type choices of the style select, as `<option>` values. */
 function blockValue(format: FormatState): string {
   const { type, level } = format.block;
-  if (type === 'paragraph') return 'paragraph';
-  if (type === 'heading' && level !== null) return `heading-${level}`;
+  // Headings are paragraphs with a level (1–6); level 0 is body text, null a mix of levels.
+  if (type === 'paragraph' && level !== null) return level === 0 ? 'paragraph' : `heading-${level}`;
   if (type === 'code_block') return 'code_block';
   return '';
 }

@@ -11,6 +11,8 @@ export type { LocaleControllerOptions } from './locale-controller.js';
 export { formatDate, formatNumber } from './format.js';
 export { AllmendeMenu, AllmendeMenuCloseEvent } from './menu.js';
 export type { MenuCloseReason } from './menu.js';
+export { placePopup } from './popup-position.js';
+export type { PopupPlacement, PopupPlacementOptions, PopupRect, PopupSize } from './popup-position.js';
 export { AllmendeDialog, AllmendeDialogCloseEvent } from './dialog.js';
 export { formStyles } from './form-styles.js';
 export { AllmendeAvatar } from './avatar.js';

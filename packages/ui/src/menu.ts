@@ -1,6 +1,7 @@
 import { css, html } from 'lit';
 import type { PropertyValues } from 'lit';
 import { AllmendeElement } from './allmende-element.js';
+import { placePopup } from './popup-position.js';
 
 /** Slotted elements that are items of a menu. */
 const ITEM_SELECTOR = '[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"]';
@@ -30,8 +31,7 @@ export class AllmendeMenuCloseEvent extends Event {
  * `<allmende-menu>`: the popup of a menu button, following the WAI-ARIA menu
  * pattern (https://www.w3.org/WAI/ARIA/apg/patterns/menu-button/).
  *
- * Put it next to its button in one wrapper element, which it is positioned
- * under (the wrapper gets `position: relative` from the owner's styles):
+ * Put it next to its button in one wrapper element:
  *
  * ```html
  * <span class="menu-anchor">
@@ -42,6 +42,15 @@ export class AllmendeMenuCloseEvent extends Event {
  *   </allmende-menu>
  * </span>
  * ```
+ *
+ * It opens below the button that controls it (the wrapper's element with
+ * `aria-controls` set to the menu's id, else the wrapper itself), lined up
+ * with the button's start edge or, with `align="end"`, its end edge. Near
+ * an edge of the viewport it flips above the button, lines up with the
+ * other edge or shifts along, and scrolls when it is higher than the room
+ * left ({@link placePopup}); it follows the button while the page scrolls or
+ * resizes. It is `position: fixed`, so no `overflow` of an ancestor cuts it
+ * off.
  *
  * While open, it focuses the checked item (or the first), Up and Down move
  * between items (wrapping), Home and End go to the first and last, and
@@ -65,15 +74,11 @@ export class AllmendeMenu extends AllmendeElement {
     AllmendeElement.styles,
     css`
       :host {
-        position: absolute;
-        top: calc(100% + 2px);
-        inset-inline-start: 0;
+        position: fixed;
+        top: 0;
+        left: 0;
         z-index: 20;
         display: none;
-      }
-      :host([align='end']) {
-        inset-inline-start: auto;
-        inset-inline-end: 0;
       }
       :host([open]) {
         display: block;
@@ -128,8 +133,15 @@ export class AllmendeMenu extends AllmendeElement {
   declare open: boolean;
   /** The accessible name of the menu, usually the label of its button. */
   declare label: string;
-  /** `'start'` (default) lines the menu up with the start edge of its wrapper, `'end'` with the end edge. */
+  /**
+   * `'start'` (default) lines the menu up with the start edge of its button,
+   * `'end'` with the end edge; near the viewport's edge it may take the other.
+   */
   declare align: 'start' | 'end';
+
+  /** The scheduled repositioning frame while the page scrolls or resizes, or 0. */
+  private frame = 0;
+  private resizeObserver: ResizeObserver | null = null;
 
   constructor() {
     super();
@@ -147,6 +159,7 @@ export class AllmendeMenu extends AllmendeElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.ownerDocument.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
+    this.stopFollowing();
   }
 
   /** The items, in order. */
@@ -168,13 +181,103 @@ export class AllmendeMenu extends AllmendeElement {
       if (this.open) {
         document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
         this.refresh();
+        this.startFollowing();
+        // Placed before focusing, so focusing an item never scrolls the page towards where the menu was.
+        this.reposition();
         const items = this.items;
-        (items.find((item) => item.getAttribute('aria-checked') === 'true') ?? items[0])?.focus();
+        (items.find((item) => item.getAttribute('aria-checked') === 'true') ?? items[0])?.focus({ preventScroll: true });
       } else {
         document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
+        this.stopFollowing();
       }
+    } else if (this.open) {
+      this.reposition();
     }
   }
+
+  /** The element the menu opens next to: the button that controls it, else its wrapper. */
+  private anchor(): Element | null {
+    const wrapper = this.parentElement;
+    if (!wrapper) return null;
+    const controls = this.id ? Array.from(wrapper.querySelectorAll('[aria-controls]')) : [];
+    return controls.find((element) => element.getAttribute('aria-controls') === this.id) ?? wrapper;
+  }
+
+  /**
+   * Places the open menu next to its button, inside the viewport. Public so
+   * that an owner that moves the button without scrolling or resizing the
+   * page can call it.
+   */
+  reposition(): void {
+    const anchor = this.anchor();
+    const list = this.renderRoot.querySelector<HTMLElement>('[part="list"]');
+    const view = this.ownerDocument.defaultView;
+    if (!this.open || !anchor || !list || !view || !this.isConnected) return;
+    // Measure the menu at its natural size (as the stylesheet limits it), away from any edge.
+    const scrolled = list.scrollTop;
+    list.style.removeProperty('max-height');
+    list.style.removeProperty('max-width');
+    this.style.left = '0px';
+    this.style.top = '0px';
+    const size = this.getBoundingClientRect();
+    // The viewport without scrollbars; innerWidth/innerHeight as a bound in case the page is in quirks mode.
+    const root = this.ownerDocument.documentElement;
+    const viewport = {
+      width: Math.max(16, Math.min(view.innerWidth, root.clientWidth || view.innerWidth)),
+      height: Math.max(16, Math.min(view.innerHeight, root.clientHeight || view.innerHeight)),
+    };
+    const placement = placePopup(
+      anchor.getBoundingClientRect(),
+      { width: size.width, height: size.height },
+      viewport,
+      { align: this.align === 'end' ? 'end' : 'start', direction: getComputedStyle(this).direction === 'rtl' ? 'rtl' : 'ltr' },
+    );
+    if (placement.maxHeight < size.height) list.style.maxHeight = `${placement.maxHeight}px`;
+    if (placement.maxWidth < size.width) list.style.maxWidth = `${placement.maxWidth}px`;
+    this.style.left = `${placement.left}px`;
+    this.style.top = `${placement.top}px`;
+    // An ancestor with a transform or filter makes itself the box that fixed positions count from; correct for it.
+    const placed = this.getBoundingClientRect();
+    const dx = placed.left - placement.left;
+    const dy = placed.top - placement.top;
+    if (Math.abs(dx) > 0.5) this.style.left = `${placement.left - dx}px`;
+    if (Math.abs(dy) > 0.5) this.style.top = `${placement.top - dy}px`;
+    list.scrollTop = scrolled;
+  }
+
+  /** Follows the button while the page scrolls or resizes, or the menu's own size changes. */
+  private startFollowing(): void {
+    const view = this.ownerDocument.defaultView;
+    view?.addEventListener('resize', this.onViewportChange, { passive: true });
+    // Capture: scrolling of any scrollable ancestor, not just the page, moves the button.
+    this.ownerDocument.addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
+    if (!this.resizeObserver && typeof ResizeObserver === 'function') {
+      this.resizeObserver = new ResizeObserver(this.onViewportChange);
+    }
+    const anchor = this.anchor();
+    if (anchor) this.resizeObserver?.observe(anchor);
+    // Its own size too: items that change (another language) change where it fits.
+    this.resizeObserver?.observe(this);
+  }
+
+  private stopFollowing(): void {
+    this.ownerDocument.defaultView?.removeEventListener('resize', this.onViewportChange);
+    this.ownerDocument.removeEventListener('scroll', this.onViewportChange, { capture: true });
+    this.resizeObserver?.disconnect();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  private readonly onViewportChange = (event?: Event | ResizeObserverEntry[]): void => {
+    // Scrolling inside the menu moves nothing it is placed by.
+    if (event instanceof Event && event.composedPath().includes(this)) return;
+    // At most once a frame, however many scroll events arrive.
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.reposition();
+    });
+  };
 
   /** Takes the items out of the page's Tab order; they are reached with the arrow keys. */
   private refresh(): void {
