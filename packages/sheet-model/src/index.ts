@@ -1,1 +1,14 @@
-export {};
+export { createWorkbook, Workbook } from './workbook.js';
+export type { CellInput, CellValue, CellStyle, SortKey, WorkbookOptions } from './workbook.js';
+export { FormulaError, ERR, ERROR_CODES } from './errors.js';
+export type { ErrorCode } from './errors.js';
+export { parseFormula } from './parser.js';
+export { FormulaSyntaxError } from './tokenizer.js';
+export { printA1Formula } from './printer.js';
+export type { A1Ast, IdAst, A1Ref, A1Range, IdRef, IdRange, Ast, BinaryOp } from './ast.js';
+export { formatNumber, NUMBER_FORMATS } from './number-format.js';
+export type { Locale } from './number-format.js';
+export { columnLetters, columnIndex, parseAddress, formatAddress, MAX_ROWS, MAX_COLS } from './a1.js';
+export { dateToSerial, serialToDate } from './dates.js';
+export { functionNames } from './functions.js';
+export type { RecalcStats } from './engine.js';

@@ -1,0 +1,61 @@
+// One benchmark case in a fresh process, so each engine's memory is measured on a clean heap.
+// Usage: node --expose-gc --import tsx sheet-engine/run-case.ts <ours|hyperformula> <chain|growing|table>
+// Prints one JSON line: { build, evaluate, edit?, heapMB, check }.
+import { HyperFormula } from 'hyperformula';
+import * as Y from 'yjs';
+import { createWorkbook } from '@allmende/sheet-model';
+import { chain, CHAIN, growing, GROWING, table, TABLE_COLS, TABLE_ROWS, type Input } from './workloads.js';
+
+const [engine, workload] = process.argv.slice(2) as ['ours' | 'hyperformula', 'chain' | 'growing' | 'table'];
+const data: Input[][] = workload === 'chain' ? chain() : workload === 'growing' ? growing() : table();
+const probe = workload === 'chain' ? { row: CHAIN - 1, col: 0 } : workload === 'growing' ? { row: GROWING - 1, col: 1 } : { row: TABLE_ROWS - 1, col: TABLE_COLS + 1 };
+
+function heap(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+const before = heap();
+const result: Record<string, number | string> = {};
+let keep: unknown;
+
+if (engine === 'ours') {
+  const doc = new Y.Doc();
+  const wb = createWorkbook(doc, { locale: 'en', rows: 1, cols: 1 });
+  let t = performance.now();
+  wb.setCells('Sheet1', 'A1', data);
+  result['build'] = performance.now() - t;
+  t = performance.now();
+  wb.recalculate();
+  result['evaluate'] = performance.now() - t;
+  const addr = (r: number, c: number): string => String.fromCharCode(65 + c) + String(r + 1);
+  result['check'] = String(wb.getValue('Sheet1', addr(probe.row, probe.col)));
+  if (workload === 'chain') {
+    t = performance.now();
+    wb.setCell('Sheet1', 'A1', 2);
+    const v = wb.getValue('Sheet1', addr(probe.row, probe.col));
+    result['edit'] = performance.now() - t;
+    result['check'] += ` → ${String(v)}`;
+  }
+  keep = [doc, wb];
+} else {
+  let t = performance.now();
+  const hf = HyperFormula.buildFromArray(data as (string | number)[][], { licenseKey: 'gpl-v3', maxRows: 1_048_576, maxColumns: 18_278 });
+  result['build'] = performance.now() - t;
+  // HyperFormula evaluates while building; reading the values back is all that is left
+  t = performance.now();
+  const v = hf.getCellValue({ sheet: 0, row: probe.row, col: probe.col });
+  result['evaluate'] = performance.now() - t;
+  result['check'] = String(v);
+  if (workload === 'chain') {
+    t = performance.now();
+    hf.setCellContents({ sheet: 0, row: 0, col: 0 }, [[2]]);
+    const v2 = hf.getCellValue({ sheet: 0, row: probe.row, col: probe.col });
+    result['edit'] = performance.now() - t;
+    result['check'] += ` → ${String(v2)}`;
+  }
+  keep = hf;
+}
+result['heapMB'] = (heap() - before) / 1e6;
+void keep;
+process.stdout.write(JSON.stringify(result) + '\n');
