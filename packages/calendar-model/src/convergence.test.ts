@@ -20,6 +20,15 @@ function sync(from: Y.Doc, to: Y.Doc): void {
   Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
 }
 
+/** The query without the parsed-event cache: inside a transaction every event map is read afresh. */
+function uncached(doc: Y.Doc): ReturnType<typeof occurrences> {
+  let list: ReturnType<typeof occurrences> = [];
+  doc.transact(() => {
+    list = occurrences(doc, window);
+  });
+  return list;
+}
+
 function run(seed: number, clients: number, steps: number): void {
   const rand = mulberry32(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!;
@@ -61,11 +70,18 @@ function run(seed: number, clients: number, steps: number): void {
       // A concurrent edit may have removed the occurrence or attendee: a clear RangeError, nothing written.
       expect(error).toBeInstanceOf(RangeError);
     }
+    // The cached query sees the local edit exactly as a fresh read does.
+    expect(occurrences(doc, window)).toEqual(uncached(doc));
     // Deliver a random subset of pending updates in random order.
     if (rand() < 0.5) {
       const a = pick(docs);
       const b = pick(docs);
-      if (a !== b) sync(a, b);
+      if (a !== b) {
+        occurrences(b, window);
+        sync(a, b);
+        // ... and the remote update applied to b.
+        expect(occurrences(b, window)).toEqual(uncached(b));
+      }
     }
   }
   expect(applied).toBeGreaterThan(steps / 3);
@@ -79,6 +95,12 @@ function run(seed: number, clients: number, steps: number): void {
   for (const doc of docs.slice(1)) {
     expect(listEvents(doc)).toEqual(expectedEvents);
     expect(occurrences(doc, window)).toEqual(expectedOccurrences);
+  }
+  for (const doc of docs) {
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(doc));
+    expect(occurrences(fresh, window)).toEqual(expectedOccurrences);
+    expect(uncached(doc)).toEqual(expectedOccurrences);
   }
 }
 

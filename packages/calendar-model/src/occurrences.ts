@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
-import { formatDate, formatOffset, formatWall, DAY_MS } from './civil.js';
+import { DAY_MS } from './civil.js';
 import { formatDuration } from './duration.js';
+import { readEvent, seriesFor } from './event-cache.js';
+import { cachedDate, fastLocal, formatInstant } from './iso-format.js';
 import { parseLocalTime, toEpochMs, type InstantInput } from './local-time.js';
-import { eventsMap, readOverrides, sortedKeys } from './model.js';
+import { eventsMap } from './model.js';
 import { overlaps, Series, type Instance, type SeriesFields } from './series.js';
 import type { EventStatus, OccurrenceFields } from './types.js';
 import { getZone, type Zone } from './zone.js';
@@ -43,34 +45,8 @@ export interface Occurrence {
   endMs: number;
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function seriesFields(map: Y.Map<unknown>): SeriesFields {
-  return {
-    start: String(map.get('start')),
-    end: text(map.get('end')),
-    duration: text(map.get('duration')),
-    timeZone: text(map.get('timeZone')),
-    endTimeZone: text(map.get('endTimeZone')),
-    rrule: text(map.get('rrule')),
-    rdates: sortedKeys(map.get('rdates')),
-    exdates: sortedKeys(map.get('exdates')),
-  };
-}
-
-const offsetTexts = new Map<number, string>();
-
 function format(epoch: number, wall: number, allDay: boolean, view: Zone): string {
-  if (allDay) return formatDate(Math.floor(wall / DAY_MS));
-  const offset = view.offsetAt(epoch);
-  let suffix = offsetTexts.get(offset);
-  if (suffix === undefined) {
-    suffix = formatOffset(offset);
-    offsetTexts.set(offset, suffix);
-  }
-  return formatWall(epoch + offset) + suffix;
+  return allDay ? cachedDate(Math.floor(wall / DAY_MS)) : formatInstant(epoch, view);
 }
 
 /** The instance an override describes: moved when it sets start, end or duration. */
@@ -111,41 +87,41 @@ export function occurrences(ydoc: Y.Doc, query: OccurrenceQuery): Occurrence[] {
   const out: Occurrence[] = [];
   for (const [uid, map] of eventsMap(ydoc).entries()) {
     if (!(map instanceof Y.Map)) continue;
-    const calendarId = text(map.get('calendarId'));
+    const event = readEvent(ydoc, uid, map);
+    const { calendarId, summary, location, status, overrides } = event;
     if (calendars && !calendars.has(calendarId ?? '')) continue;
     try {
-      const fields = seriesFields(map);
-      const series = new Series(fields, view.id);
-      const summary = text(map.get('summary')) ?? '';
-      const location = text(map.get('location'));
-      const status = text(map.get('status')) as EventStatus | undefined;
-      const overrideMap = map.get('overrides');
-      const overrides = overrideMap instanceof Y.Map && overrideMap.size > 0 ? readOverrides(overrideMap) : undefined;
+      const series = seriesFor(event, view.id);
+      const allDay = series.allDay;
       const recurring = series.recurring;
-      for (const instance of series.between(from, to)) {
-        if (overrides?.[instance.recurrenceId]) continue;
+      series.forEachBetween(from, to, (startWall, startEpoch, endEpoch, endWall) => {
+        const recurrenceId = recurring || overrides ? fastLocal(startWall, allDay) : undefined;
+        if (overrides && overrides[recurrenceId!]) return;
+        const start = format(startEpoch, startWall, allDay, view);
+        // An all-day text depends only on the wall date, any other only on the instant.
+        const same = allDay ? endWall === startWall : endEpoch === startEpoch;
         // One literal with every field keeps all occurrences on one hidden class.
         out.push({
           uid,
-          start: format(instance.startEpoch, instance.startWall, series.allDay, view),
-          end: format(instance.endEpoch, instance.endWall, series.allDay, view),
-          allDay: series.allDay,
+          start,
+          end: same ? start : format(endEpoch, endWall, allDay, view),
+          allDay,
           summary,
-          recurrenceId: recurring ? instance.recurrenceId : undefined,
+          recurrenceId: recurring ? recurrenceId : undefined,
           overridden: undefined,
           location,
           status,
           calendarId,
-          startMs: instance.startEpoch,
-          endMs: instance.endEpoch,
+          startMs: startEpoch,
+          endMs: endEpoch,
         });
-      }
+      });
       if (!overrides) continue;
-      const exdates = new Set(fields.exdates);
+      const exdates = new Set(event.fields.exdates);
       for (const rid of Object.keys(overrides)) {
         if (exdates.has(rid) || !series.has(rid)) continue;
         const own = overrides[rid]!;
-        const instance = overrideInstance(series, fields, rid, own, view);
+        const instance = overrideInstance(series, event.fields, rid, own, view);
         if (!overlaps(instance.startEpoch, instance.endEpoch, from, to)) continue;
         out.push({
           uid,

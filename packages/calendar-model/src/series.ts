@@ -1,8 +1,9 @@
 import { DAY_MS } from './civil.js';
 import { maxDurationMs, parseDuration, type SplitDuration } from './duration.js';
 import { RuleExpander } from './expand.js';
-import { formatLocalTime, parseLocalTime } from './local-time.js';
+import { formatLocalTime, parseLocalTime, type LocalTime } from './local-time.js';
 import { parseRRule } from './rrule.js';
+import { clearFormatCache } from './iso-format.js';
 import { getZone, type Zone } from './zone.js';
 
 /** The fields of an event that decide when its instances happen. */
@@ -23,6 +24,9 @@ export interface SeriesFields {
   exdates?: Iterable<string> | undefined;
 }
 
+/** Receives one instance: start and end as wall times of the event's zone and as instants. */
+export type InstanceVisitor = (startWall: number, startEpoch: number, endEpoch: number, endWall: number) => void;
+
 /** One instance of a series, before any override is applied. */
 export interface Instance {
   /** The original local start, the key of overrides and EXDATEs. */
@@ -34,6 +38,7 @@ export interface Instance {
   endWall: number;
 }
 
+const NORMALIZED_LOCAL = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2})?$/;
 const expanders = new Map<string, RuleExpander>();
 const EXPANDER_CACHE = 8192;
 
@@ -49,12 +54,22 @@ function cachedExpander(rrule: string, start: number, allDay: boolean, zone: Zon
 }
 
 /**
- * Forgets every compiled rule (and the position of its COUNT end). Rules are
- * cached by text, start and zone so repeated window queries skip parsing and
- * counting; call this to release the memory, or to time cold queries.
+ * Forgets every compiled rule (and the position of its COUNT end) and every
+ * event parsed for `occurrences()`. Rules are cached by text, start and
+ * zone, and parsed events per Y.Doc, so repeated window queries skip reading,
+ * parsing and counting; call this to release the memory, or to time cold queries.
  */
 export function clearExpansionCache(): void {
   expanders.clear();
+  clearFormatCache();
+  generation++;
+}
+
+let generation = 0;
+
+/** Changes whenever {@link clearExpansionCache} runs, so caches built on compiled rules know to drop them. */
+export function expansionGeneration(): number {
+  return generation;
 }
 
 /** Normalizes a local start given by a user or a file to the recurrence-id form of the series. */
@@ -79,7 +94,8 @@ export class Series {
   private readonly duration: SplitDuration;
   private readonly exactMs: number | undefined;
   private readonly rdates: number[];
-  private readonly exdates: Set<string>;
+  /** EXDATEs as wall times (only those written in the normalized recurrence-id form, which alone can match). */
+  private readonly exdateWalls: Set<number>;
 
   /** Reads and validates the timing fields; throws a RangeError naming the bad field. */
   constructor(fields: SeriesFields, floatingZone: string) {
@@ -88,7 +104,18 @@ export class Series {
     this.startWall = start.wall;
     this.zone = getZone(!start.allDay && fields.timeZone ? fields.timeZone : floatingZone);
     this.expander = fields.rrule ? cachedExpander(fields.rrule, start.wall, start.allDay, this.zone) : undefined;
-    this.exdates = new Set(fields.exdates ?? []);
+    this.exdateWalls = new Set();
+    for (const x of fields.exdates ?? []) {
+      // Only the normalized form names an instance; anything else (a foreign client's typo) matches nothing, as before.
+      if (!NORMALIZED_LOCAL.test(x)) continue;
+      let parsed: LocalTime;
+      try {
+        parsed = parseLocalTime(x, 'EXDATE');
+      } catch {
+        continue;
+      }
+      if (parsed.allDay === start.allDay) this.exdateWalls.add(parsed.wall);
+    }
     this.rdates = [];
     for (const r of fields.rdates ?? []) {
       const parsed = parseLocalTime(r, 'RDATE');
@@ -155,20 +182,49 @@ export class Series {
 
   /** Instances that overlap [fromEpoch, toEpoch), EXDATEs left out, ascending by start. */
   between(fromEpoch: number, toEpoch: number): Instance[] {
+    const out: Instance[] = [];
+    this.forEachBetween(fromEpoch, toEpoch, (startWall, startEpoch, endEpoch, endWall) => {
+      out.push({ recurrenceId: formatLocalTime(startWall, this.allDay), startWall, startEpoch, endEpoch, endWall });
+    });
+    return out;
+  }
+
+  /**
+   * Calls `visit` for every instance that overlaps [fromEpoch, toEpoch), EXDATEs left out,
+   * ascending by start, without building an object per instance (the query's hot path).
+   */
+  forEachBetween(fromEpoch: number, toEpoch: number, visit: InstanceVisitor): void {
     const slack = 26 * 3_600_000;
     const walls = this.startsBetween(fromEpoch - this.longest() - slack, toEpoch + slack);
-    const out: Instance[] = [];
+    const zone = this.zone;
+    const exactMs = this.exactMs;
+    const days = this.duration.days;
+    const ms = this.duration.ms;
+    const exdates = this.exdateWalls;
     let previous = NaN;
-    for (const wall of walls) {
-      const instance = this.instanceAt(wall);
+    for (let i = 0; i < walls.length; i++) {
+      const wall = walls[i]!;
+      const startEpoch = zone.toEpoch(wall);
       // Two wall times in one spring-forward gap land on the same instant: keep one.
-      if (instance.startEpoch === previous) continue;
-      previous = instance.startEpoch;
-      if (!overlaps(instance.startEpoch, instance.endEpoch, fromEpoch, toEpoch)) continue;
-      if (this.exdates.has(instance.recurrenceId)) continue;
-      out.push(instance);
+      if (startEpoch === previous) continue;
+      previous = startEpoch;
+      let endEpoch: number;
+      let endWall: number;
+      if (exactMs !== undefined) {
+        endEpoch = startEpoch + exactMs;
+        endWall = zone.toWall(endEpoch);
+      } else if (days) {
+        endWall = wall + days * DAY_MS;
+        endEpoch = zone.toEpoch(endWall) + ms;
+        endWall += ms;
+      } else {
+        endEpoch = startEpoch + ms;
+        endWall = wall + ms;
+      }
+      if (!overlaps(startEpoch, endEpoch, fromEpoch, toEpoch)) continue;
+      if (exdates.size > 0 && exdates.has(wall)) continue;
+      visit(wall, startEpoch, endEpoch, endWall);
     }
-    return out;
   }
 
   /** Whether `recurrenceId` names an instance of the series (EXDATEs included). */
