@@ -1,6 +1,6 @@
 // `npm test`: the whole suite on a fresh checkout — bootstrap, build, lint (types, ESLint, one
 // version of Yjs/ProseMirror, no import cycles), unit tests, then end-to-end tests in Chromium.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { bootstrap, pnpmRun } from './bootstrap.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -9,6 +9,16 @@ if (!existsSync(chromium)) {
   The end-to-end tests drive the system Chromium; Playwright cannot download one here.
   Install the Debian/Ubuntu package "chromium":   sudo apt-get install -y chromium
   or set CHROMIUM_PATH to another Chromium or Chrome binary.`);
+  process.exit(1);
+}
+
+// The relay's storage and scale-out tests start real PostgreSQL and Redis servers on 127.0.0.1.
+const postgresBin = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').some((version) => existsSync(`/usr/lib/postgresql/${version}/bin/postgres`)) : false;
+const redisServer = (process.env.PATH ?? '').split(':').some((dir) => dir !== '' && existsSync(`${dir}/redis-server`));
+if (!postgresBin || !redisServer) {
+  console.error(`[test] ${[!postgresBin && 'PostgreSQL (/usr/lib/postgresql/*/bin/postgres)', !redisServer && 'redis-server'].filter(Boolean).join(' and ')} not found.
+  The relay's storage and scale-out tests start their own servers on 127.0.0.1.
+  Install the Debian/Ubuntu packages:   sudo apt-get install -y postgresql redis-server`);
   process.exit(1);
 }
 

@@ -11,17 +11,20 @@ export const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', '
 
 /** Every environment variable the CLI reads: the tests' settings must not leak in from the shell. */
 export const relayEnvironment: ReadonlySet<string> = new Set([
-  'ALLOW_INSECURE_DEV', 'CONNECTIONS_PER_ADDRESS', 'DATA_DIR', 'HOST', 'JWT_AUDIENCE', 'JWT_CLOCK_TOLERANCE',
-  'JWT_ISSUER', 'JWT_SECRET', 'MAX_DOCUMENT_BYTES', 'MAX_MESSAGE_BYTES', 'MAX_UPDATE_STRUCTS', 'MESSAGES_PER_SECOND',
+  'ALLOW_INSECURE_DEV', 'COMPACT_AFTER', 'CONNECTIONS_PER_ADDRESS', 'DATABASE_URL', 'DATA_DIR', 'HOST', 'JWT_AUDIENCE', 'JWT_CLOCK_TOLERANCE',
+  'JWT_ISSUER', 'JWT_SECRET', 'LOG_FORMAT', 'LOG_LEVEL', 'MAX_DOCUMENT_BYTES', 'MAX_MESSAGE_BYTES', 'MAX_UPDATE_STRUCTS', 'MESSAGES_PER_SECOND',
   'MESSAGE_BURST', 'OIDC_ISSUER', 'PORT', 'PRESENCE_STATES_PER_CONNECTION', 'REENCODE_MEMORY_MB',
-  'REENCODE_TIMEOUT_MS', 'STATIC_DIR', 'TRUST_PROXY',
+  'REDIS_PREFIX', 'REDIS_URL', 'REENCODE_TIMEOUT_MS', 'STATIC_DIR', 'TRUST_PROXY',
 ]);
 
 /** A running (or finished) CLI process and what it printed so far. */
 export interface RunningCli {
   child: ChildProcessByStdio<null, Readable, Readable>;
   stdout: () => string;
+  /** What it wrote to stderr, with each JSON log line shown as its message, so tests can match text. */
   stderr: () => string;
+  /** What it wrote to stderr, exactly. */
+  rawStderr: () => string;
   exit: Promise<number | null>;
 }
 
@@ -57,5 +60,21 @@ export function spawnCli(args: string[], options: SpawnCliOptions): RunningCli {
     child.kill(signal);
     if (signal === 'SIGTERM') await exit;
   });
-  return { child, stdout: () => stdout, stderr: () => stderr, exit };
+  return { child, stdout: () => stdout, stderr: () => logMessages(stderr), rawStderr: () => stderr, exit };
+}
+
+/** Turns pino's JSON lines into their messages and leaves other lines (usage, fatal errors) as they are. */
+export function logMessages(output: string): string {
+  return output
+    .split('\n')
+    .map((line) => {
+      if (!line.startsWith('{')) return line;
+      try {
+        const entry = JSON.parse(line) as { msg?: unknown };
+        return typeof entry.msg === 'string' ? entry.msg : line;
+      } catch {
+        return line;
+      }
+    })
+    .join('\n');
 }

@@ -7,6 +7,8 @@ import { checkDevModeHost } from './dev-mode.js';
 import { type LimitFlagValues, limitFlagOptions, limitsFromFlags, limitsUsage } from './limit-flags.js';
 import { startRelay } from './relay.js';
 import { runTokenCommand } from './token-command.js';
+import { type OpsFlagValues, opsFlagOptions, opsFromFlags, opsUsage } from './ops-flags.js';
+import { createCliLogger } from './cli-logger.js';
 import { resolveStaticDirOption } from './static-dir-option.js';
 
 // The demo app's build output when the relay runs from the repository (dist/cli.js → apps/demo/dist).
@@ -16,8 +18,10 @@ const usage = `Usage: allmende-relay [options]
        allmende-relay token --secret <s> --sub <id> --access <PATTERN=ROLE> ...
                             (prints a development token; see token --help)
 
-Runs the Allmende relay: a y-websocket server with SQLite persistence that can
-also serve the demo app.
+Runs the Allmende relay: a y-websocket server with SQLite (or PostgreSQL)
+persistence that can also serve the demo app. GET /healthz answers while the
+process runs, GET /readyz when the database and Redis answer, GET /metrics
+serves Prometheus metrics.
 
 Options:
   --port <n>      TCP port (env PORT, default 8080; 0 picks a free port)
@@ -30,9 +34,11 @@ Options:
                   repository and it was built; otherwise no files)
   -h, --help      show this help and exit
 
+${opsUsage}
 ${authUsage}
 ${limitsUsage}
-SIGTERM and SIGINT close all connections, flush the database and exit with 0.
+SIGTERM and SIGINT stop accepting connections, close clients with 1001 (going
+away) so they reconnect elsewhere, store what is pending and exit with 0.
 `;
 
 /** Parses the command line and environment, starts the relay and handles signals. */
@@ -41,12 +47,13 @@ async function main(): Promise<void> {
     process.exitCode = await runTokenCommand(process.argv.slice(3), process.env);
     return;
   }
-  let values: { port?: string; host?: string; data?: string; static?: string; help?: boolean } & AuthFlagValues & LimitFlagValues;
+  let values: { port?: string; host?: string; data?: string; static?: string; help?: boolean } & AuthFlagValues & LimitFlagValues & OpsFlagValues;
   try {
     ({ values } = parseArgs({
       options: {
         ...authFlagOptions,
         ...limitFlagOptions,
+        ...opsFlagOptions,
         port: { type: 'string' },
         host: { type: 'string' },
         data: { type: 'string' },
@@ -74,7 +81,9 @@ async function main(): Promise<void> {
   const host = values.host ?? process.env['HOST'] ?? '127.0.0.1';
   let authSettings: ReturnType<typeof authFromFlags>;
   let limitSettings: ReturnType<typeof limitsFromFlags>;
+  let ops: ReturnType<typeof opsFromFlags>;
   try {
+    ops = opsFromFlags(values, process.env);
     limitSettings = limitsFromFlags(values, process.env);
     authSettings = authFromFlags(values, process.env);
     if (authSettings.auth === undefined) checkDevModeHost(host, authSettings.allowInsecureDevMode);
@@ -82,9 +91,7 @@ async function main(): Promise<void> {
     process.stderr.write(`allmende-relay: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   }
-  const log = (line: string): void => {
-    process.stderr.write(`${new Date().toISOString()} ${line}\n`);
-  };
+  const log = createCliLogger(ops);
   const { staticDir, message } = resolveStaticDirOption(values.static ?? process.env['STATIC_DIR'], demoBuild);
   log(message);
 
@@ -92,6 +99,11 @@ async function main(): Promise<void> {
     port,
     host,
     dataDir: resolve(values.data ?? process.env['DATA_DIR'] ?? 'data'),
+    ...(ops.databaseUrl === undefined ? {} : { databaseUrl: ops.databaseUrl }),
+    ...(ops.redisUrl === undefined ? {} : { redisUrl: ops.redisUrl }),
+    ...(ops.redisPrefix === undefined ? {} : { redisPrefix: ops.redisPrefix }),
+    ...(ops.compactAfter === undefined ? {} : { compactAfter: ops.compactAfter }),
+    processMetrics: true,
     ...(staticDir === undefined ? {} : { staticDir }),
     logger: log,
     ...(authSettings.auth === undefined ? {} : { auth: authSettings.auth }),
@@ -105,7 +117,7 @@ async function main(): Promise<void> {
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
-    log(`${signal} received, shutting down`);
+    log(`${signal} received, shutting down`, { level: 'warn' });
     relay.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
 import type { ConnectionAccess } from './connection-access.js';
 import type { MessageRateLimiter } from './message-rate-limiter.js';
+import type { TrafficCounters } from './relay-metrics.js';
 import { MessageType } from './wire-protocol.js';
 
 const maxCloseReasonBytes = 123;
@@ -20,20 +21,24 @@ export class ClientConnection {
   readonly rateLimiter: MessageRateLimiter | null;
   readonly #socket: WebSocket;
   readonly #onGone: (connection: ClientConnection) => void;
+  readonly #traffic: TrafficCounters | null;
   #isGone = false;
   #answeredPing = true;
 
   /**
    * Wraps `socket` of a connection with `access`; `onGone` runs exactly once, when the relay
    * closes the connection or the socket closes by itself, whichever comes first. `rateLimiter`
-   * limits its incoming messages; every presence message sent to it grants one more.
+   * limits its incoming messages; every presence message sent to it grants one more. `traffic`
+   * counts the messages and bytes sent to it.
    */
   constructor(
     socket: WebSocket,
     onGone: (connection: ClientConnection) => void,
     access: ConnectionAccess,
     rateLimiter: MessageRateLimiter | null = null,
+    traffic: TrafficCounters | null = null,
   ) {
+    this.#traffic = traffic;
     this.access = access;
     this.rateLimiter = rateLimiter;
     this.#socket = socket;
@@ -58,6 +63,7 @@ export class ClientConnection {
   send(message: Uint8Array, options: { isReply?: boolean } = {}): void {
     if (this.#isGone || this.#socket.readyState !== WebSocket.OPEN) return;
     if (message[0] === MessageType.awareness && options.isReply !== true) this.rateLimiter?.grant();
+    this.#traffic?.sent(message.byteLength);
     // The callback receives send errors of a socket that closed meanwhile; its close handler cleans up.
     this.#socket.send(message, ignoreError);
   }

@@ -62,6 +62,7 @@ export class WorkerReencoder implements Reencoder {
   // The worker the running job was sent to; events of a worker stopped earlier are ignored.
   #runningOn: Worker | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #workerOnline = false;
   #closed = false;
 
   /** Creates the re-encoder; no thread starts until the first job. */
@@ -104,14 +105,19 @@ export class WorkerReencoder implements Reencoder {
       return;
     }
     this.#runningOn = worker;
+    // A fresh worker's start-up (slow on a busy machine) does not count against the job's time.
+    if (this.#workerOnline) this.#startTimer();
+    // Copied, not transferred: the caller keeps serving these bytes meanwhile.
+    worker.postMessage(job.update);
+  }
+
+  #startTimer(): void {
     this.#timer = setTimeout(() => {
       this.#finish(null, new Error(`re-encoding took longer than ${this.#options.timeoutMs} ms`));
       void this.#stopWorker();
       this.#next();
     }, this.#options.timeoutMs);
     this.#timer.unref();
-    // Copied, not transferred: the caller keeps serving these bytes meanwhile.
-    worker.postMessage(job.update);
   }
 
   #ensureWorker(): Worker {
@@ -122,6 +128,12 @@ export class WorkerReencoder implements Reencoder {
       resourceLimits: { maxOldGenerationSizeMb: this.#options.memoryMb },
     });
     worker.unref();
+    this.#workerOnline = false;
+    worker.once('online', () => {
+      if (this.#worker !== worker) return;
+      this.#workerOnline = true;
+      if (this.#runningOn === worker && this.#timer === null) this.#startTimer();
+    });
     worker.on('message', (reply: { update?: Uint8Array; error?: string }) => {
       if (this.#runningOn !== worker) return;
       if (reply.update !== undefined) this.#finish(reply.update, null);

@@ -1,20 +1,40 @@
+/** One row of a document's log: its id in the store and the Yjs update (V1 encoding) it holds. */
+export interface StoredUpdate {
+  /** The row id, unique within the store; it names exactly this row when the log is compacted. */
+  readonly id: number;
+  /** The update bytes. */
+  readonly data: Uint8Array;
+}
+
 /**
- * Durable storage for documents kept as a log of Yjs updates (V1 encoding).
+ * Durable storage for documents kept as a log of Yjs updates (V1 encoding), implemented for
+ * SQLite ({@link SqliteStore}) and PostgreSQL ({@link PostgresStore}).
  *
- * The relay calls every method synchronously and relies on each call having
- * reached durable storage when it returns: an update is appended before it is
- * broadcast. The relay holds the only copy of a loaded document in memory, so
- * `compact` may replace the whole log. An adapter for an asynchronous engine
- * such as PostgreSQL will need this interface to return promises and the relay
- * to serialize calls per document.
+ * Every method returns a promise that settles once the work reached durable storage: the relay
+ * broadcasts an update only after its `append` resolved. Several relay instances may share one
+ * store, so `compact` never replaces "the whole log": it deletes exactly the rows whose ids it is
+ * given (those whose content `merged` contains) and adds `merged` as a new row, in one
+ * transaction. A row that another instance appended meanwhile is never touched.
  */
 export interface DocumentStore {
-  /** Returns the stored updates of document `name` in append order, or an empty array if it has none. */
-  load(name: string): Uint8Array[];
-  /** Appends one update to the log of document `name` and makes it durable before returning. */
-  append(name: string, update: Uint8Array): void;
-  /** Atomically replaces the whole log of document `name` with the single update `merged`. */
-  compact(name: string, merged: Uint8Array): void;
-  /** Releases the store's resources; no other method may be called afterwards. */
-  close(): void;
+  /** A short name of the engine for logs and metrics, such as `sqlite` or `postgres`. */
+  readonly kind: string;
+  /** Returns the stored rows of document `name` in append order, or an empty array if it has none. */
+  load(name: string): Promise<StoredUpdate[]>;
+  /** Returns the ids of the stored rows of document `name`, without their data (cheap: used to find rows an instance lacks). */
+  listIds(name: string): Promise<number[]>;
+  /** Returns the rows `ids` of document `name` that still exist, in id order. */
+  loadRows(name: string, ids: readonly number[]): Promise<StoredUpdate[]>;
+  /** Appends one update to the log of document `name`; resolves with the new row's id once it is durable. */
+  append(name: string, update: Uint8Array): Promise<number>;
+  /**
+   * In one transaction, deletes the rows `ids` of document `name` and adds `merged`, which must
+   * contain the content of all of them. Resolves with the new row's id, or with `null` when another
+   * relay instance is compacting the same document right now (nothing was changed then).
+   */
+  compact(name: string, ids: readonly number[], merged: Uint8Array): Promise<number | null>;
+  /** Resolves when the engine answers a trivial query; rejects with the reason otherwise. */
+  ping(): Promise<void>;
+  /** Waits for pending writes and releases the store's resources; no other method may be called afterwards. */
+  close(): Promise<void>;
 }

@@ -7,3 +7,5 @@ export { signDevelopmentToken } from './token-command.js';
 export type { DevelopmentTokenOptions } from './token-command.js';
 export { validateDocumentName, RelayCloseCode } from '@allmende/protocol';
 export type { DocumentStore } from './document-store.js';
+export type { StoredUpdate } from './document-store.js';
+export type { LogFields, RelayLog } from './relay-log.js';

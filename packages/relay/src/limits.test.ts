@@ -1,6 +1,5 @@
 // One test per limit, against the real relay: the breaching connection is closed with the
 // limit's code and a log line, nothing it sent is stored, and everyone else carries on.
-import { join } from 'node:path';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
@@ -28,7 +27,7 @@ import {
   syncUpdateMessage,
 } from './hostile-updates.test-support.js';
 import { type Relay, RelayCloseCode, startRelay } from './index.js';
-import { SqliteStore, sqliteFileName } from './sqlite-store.js';
+import { readStoredUpdates } from './sqlite.test-support.js';
 
 afterEach(() => runCleanups());
 
@@ -59,12 +58,7 @@ function logger(): { lines: string[]; log: (line: string) => void } {
 }
 
 function storedRows(dataDir: string, name: string): Uint8Array[] {
-  const store = new SqliteStore(join(dataDir, sqliteFileName));
-  try {
-    return store.load(name);
-  } finally {
-    store.close();
-  }
+  return readStoredUpdates(dataDir, name);
 }
 
 function storedText(dataDir: string, name: string): string {

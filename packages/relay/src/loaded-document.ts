@@ -10,7 +10,12 @@ import { presenceStatesAfter } from './presence-limit.js';
 import { type RelayLimits, defaultRelayLimits } from './relay-limits.js';
 import { isDeleteSetOnly } from './delete-set-only.js';
 import { DocumentUpdates } from './document-updates.js';
-import type { DocumentStore } from './document-store.js';
+import type { DocumentStore, StoredUpdate } from './document-store.js';
+import type { Fanout, FanoutMessage } from './fanout.js';
+import { ConnectionAccess } from './connection-access.js';
+import type { RelayMetrics } from './relay-metrics.js';
+import type { LogFields, RelayLog } from './relay-log.js';
+import { closeCodeName } from './close-code-name.js';
 import {
   type ClientMessage,
   ProtocolError,
@@ -28,7 +33,11 @@ export interface LoadedDocumentOptions {
   /** Number of log rows after which the log is merged into one row. */
   compactAfter: number;
   /** Receives one line per noteworthy event. */
-  log: (line: string) => void;
+  log: RelayLog;
+  /** Passes updates and presence to the other relay instances; none for a single relay. */
+  fanout?: Fanout | null;
+  /** Where latencies, rejections and database errors are counted. */
+  metrics?: RelayMetrics | null;
   /** The bounds on what clients may send; the defaults if omitted. */
   limits?: RelayLimits;
   /** Re-encodes documents in the background; without one, re-encoding runs in this thread. */
@@ -41,10 +50,21 @@ interface AwarenessChanges {
   removed: number[];
 }
 
+// Awareness origins that are not a local connection: a state removed because its connection left
+// (announced to the other instances), and states that arrived from another instance (not re-sent).
+const leftOrigin = Symbol('connection left');
+const remoteOrigin = Symbol('another relay instance');
+
 /**
  * A document that at least one client has open: its content as update bytes,
  * the awareness (presence) of its clients, and their connections. Every
- * accepted update is appended to the store before it is sent to the others.
+ * accepted update is appended to the store before it is sent to the others,
+ * here and, through the fan-out, on the other relay instances.
+ *
+ * Appends are asynchronous, so updates are pipelined: each starts its append at once (the store
+ * may commit several together), and they are merged and forwarded strictly in the order they
+ * arrived, each once its own append has resolved. An update that cannot be stored is not
+ * forwarded, and its sender is closed with 1011, so its client sends it again when it reconnects.
  */
 export class LoadedDocument {
   /** The validated document name. */
@@ -57,19 +77,29 @@ export class LoadedDocument {
   // Which connection announced each awareness client id last; its leave() removes that state.
   // Kept in step with every connection's awarenessClientIds: an id is in exactly its owner's set.
   readonly #awarenessOwners = new Map<number, ClientConnection>();
-  #logRows: number;
+  // Owners of states announced on other instances, from the identity stamped on them.
+  readonly #remoteOwners = new Map<number, ConnectionAccess>();
+  // The store rows whose content the held state contains: exactly what compaction may delete.
+  readonly #rowIds = new Set<number>();
+  // Forwarding in arrival order: each step waits for the one before.
+  #tail: Promise<void> = Promise.resolve();
+  #pendingBytes = 0;
+  #compaction: Promise<void> | null = null;
+  #compactAt: number;
+  #unloaded = false;
 
   /** Builds the document from its stored log rows (`storedUpdates`, in append order). */
-  constructor(name: string, storedUpdates: Uint8Array[], options: LoadedDocumentOptions) {
+  constructor(name: string, storedUpdates: readonly StoredUpdate[], options: LoadedDocumentOptions) {
     this.name = name;
     this.#options = options;
     this.#limits = options.limits ?? defaultRelayLimits;
-    this.#updates = new DocumentUpdates(storedUpdates, {
+    this.#updates = new DocumentUpdates(storedUpdates.map((row) => row.data), {
       maxBytes: this.#limits.maxDocumentBytes,
       ...(options.reencoder === undefined ? {} : { reencoder: options.reencoder }),
-      onReencodeError: (error) => options.log(`kept "${name}" as it is, re-encoding failed: ${error.message}`),
+      onReencodeError: (error) => options.log(`kept "${name}" as it is, re-encoding failed: ${error.message}`, { level: 'warn', document: name }),
     });
-    this.#logRows = storedUpdates.length;
+    for (const row of storedUpdates) this.#rowIds.add(row.id);
+    this.#compactAt = options.compactAfter;
     // Awareness needs a Y.Doc only for its clientID; an empty one costs little.
     this.#awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.#awareness.setLocalState(null);
@@ -79,6 +109,21 @@ export class LoadedDocument {
   /** The number of clients connected to this document. */
   get connectionCount(): number {
     return this.#connections.size;
+  }
+
+  /** True once {@link unload} started; a connection must not join it any more. */
+  get isUnloaded(): boolean {
+    return this.#unloaded;
+  }
+
+  /** Whether the held state contains store row `id`. */
+  hasRow(id: number): boolean {
+    return this.#rowIds.has(id);
+  }
+
+  /** The number of store rows the document's held state stands for; compaction brings it back to 1. */
+  get storedRows(): number {
+    return this.#rowIds.size;
   }
 
   /** Adds a client and starts the sync: sends sync step 1 and the current awareness states. */
@@ -94,13 +139,13 @@ export class LoadedDocument {
     }
   }
 
-  /** Removes a client and tells the others that its awareness states are gone. */
+  /** Removes a client and tells the others (here and on other instances) that its awareness states are gone. */
   leave(connection: ClientConnection): void {
     if (!this.#connections.delete(connection)) return;
     const clients = [...connection.awarenessClientIds];
     connection.awarenessClientIds.clear();
     for (const client of clients) this.#awarenessOwners.delete(client);
-    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.#awareness, clients, null);
+    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.#awareness, clients, leftOrigin);
   }
 
   /**
@@ -111,51 +156,111 @@ export class LoadedDocument {
   receive(connection: ClientConnection, data: Uint8Array): void {
     if (connection.isGone) return;
     try {
-      this.#handle(connection, decodeClientMessage(data, this.#limits));
+      this.#handle(connection, decodeClientMessage(data, this.#limits), data.byteLength);
     } catch (error) {
-      if (error instanceof ProtocolError) {
-        this.#options.log(`closing a connection to "${this.name}" with ${error.closeCode}: ${error.message}`);
-        connection.close(error.closeCode, error.message);
-      } else {
-        this.#options.log(`internal error on "${this.name}": ${describe(error)}`);
-        connection.close(RelayCloseCode.internalError, 'internal error, try again later');
-      }
+      this.#fail(connection, error);
     }
-  }
-
-  /** Merges the log into a single row if it has more than one. */
-  compact(): void {
-    if (this.#logRows <= 1) return;
-    this.#options.store.compact(this.name, this.#updates.state());
-    this.#logRows = 1;
   }
 
   /**
-   * Compacts the log and releases the awareness timer; call once, after the last client left.
-   * The merged state is stored as it is: re-encoding happens in the background as the document
-   * grows, never here, where a crafted document could stall the relay.
+   * Takes in a message another relay instance published for this document: an update that is
+   * already stored (applied once, by row id, and forwarded to every local client) or presence.
    */
-  unload(): void {
-    this.#updates.dispose();
-    try {
-      this.compact();
-    } catch (error) {
-      // The uncompacted log is still complete, so nothing is lost; the next unload retries.
-      this.#options.log(`could not compact "${this.name}": ${describe(error)}`);
+  applyRemote(message: FanoutMessage): void {
+    if (this.#unloaded) return;
+    if (message.kind === 'update') {
+      this.#addStored(message.id, message.update, null);
+      return;
     }
+    try {
+      for (const entry of decodeAwarenessUpdate(message.update)) this.#noteRemoteOwner(entry.clientID, entry.state);
+      awarenessProtocol.applyAwarenessUpdate(this.#awareness, message.update, remoteOrigin);
+    } catch (error) {
+      this.#options.log(`ignored a malformed presence update from another relay instance for "${this.name}": ${describe(error)}`, { level: 'error', document: this.name });
+    }
+  }
+
+  /**
+   * Adds the rows of a fresh read of the store that the held state lacks and forwards them to the
+   * local clients: after the fan-out lost messages (a Redis reconnect), this catches up.
+   */
+  catchUp(rows: readonly StoredUpdate[]): number {
+    let added = 0;
+    for (const row of rows) {
+      if (this.#rowIds.has(row.id) || this.#unloaded) continue;
+      this.#addStored(row.id, row.data, null);
+      added++;
+    }
+    return added;
+  }
+
+  /**
+   * Merges the rows this instance holds into one row, unless another instance is compacting the
+   * document right now (it then tries again after half as many rows more). Rows appended meanwhile
+   * by this or another instance are left alone.
+   */
+  compact(): Promise<void> {
+    if (this.#compaction !== null) return this.#compaction;
+    if (this.#rowIds.size <= 1) return Promise.resolve();
+    const ids = [...this.#rowIds];
+    const merged = this.#updates.state();
+    this.#compaction = this.#options.store.compact(this.name, ids, merged).then(
+      (newId) => {
+        this.#compaction = null;
+        if (newId === null) {
+          this.#compactAt = this.#rowIds.size + Math.max(1, Math.floor(this.#options.compactAfter / 2));
+          return;
+        }
+        for (const id of ids) this.#rowIds.delete(id);
+        this.#rowIds.add(newId);
+        this.#compactAt = this.#options.compactAfter;
+      },
+      (error: unknown) => {
+        this.#compaction = null;
+        this.#options.metrics?.databaseErrors.inc();
+        // The uncompacted log is still complete, so nothing is lost; compaction is retried later.
+        this.#compactAt = this.#rowIds.size + this.#options.compactAfter;
+        this.#options.log(`could not compact "${this.name}": ${describe(error)}`, { level: 'error', document: this.name });
+      },
+    );
+    return this.#compaction;
+  }
+
+  /**
+   * Waits until every accepted update is stored and forwarded, compacts the log and releases the
+   * awareness timer; call once, after the last client left. The merged state is stored as it is:
+   * re-encoding happens in the background as the document grows, never here, where a crafted
+   * document could stall the relay.
+   */
+  async unload(): Promise<void> {
+    this.#unloaded = true;
+    await this.#tail;
+    await this.#compaction;
+    this.#updates.dispose();
+    await this.compact();
     this.#awareness.off('update', this.#broadcastAwareness);
     this.#awareness.destroy();
     this.#awareness.doc.destroy();
   }
 
-  #handle(connection: ClientConnection, message: ClientMessage): void {
+  #handle(connection: ClientConnection, message: ClientMessage, bytes: number): void {
+    this.#options.metrics?.traffic.received(message.kind, bytes);
     switch (message.kind) {
       case 'sync-step-1':
         connection.send(encodeSyncStep2(this.#updates.diff(message.stateVector)));
         return;
-      case 'update':
-        if (!message.isEmpty && this.#mayApply(connection, message.update)) this.#accept(message.update, connection);
+      case 'update': {
+        if (message.isEmpty) return;
+        const received = performance.now();
+        const update = message.update;
+        // A comment-only update is checked against the state with everything before it stored.
+        if (connection.access.role === 'comment') {
+          void this.#after(connection, () => (this.#mayApply(connection, update) ? this.#store(update, connection, received)() : undefined));
+        } else if (this.#mayApply(connection, update)) {
+          void this.#after(connection, this.#store(update, connection, received));
+        }
         return;
+      }
       case 'awareness': {
         const update = this.#guardPresence(connection, message.update);
         if (update === null) return;
@@ -178,6 +283,16 @@ export class LoadedDocument {
     }
   }
 
+  // Runs `step` after every update accepted before it has been forwarded; a step may return the
+  // promise of its own forwarding, which later steps then wait for too.
+  #after(connection: ClientConnection | null, step: () => Promise<void> | void): Promise<void> {
+    this.#tail = this.#tail.then(step).catch((error: unknown) => {
+      if (connection !== null) this.#fail(connection, error);
+      else this.#options.log(`internal error on "${this.name}": ${describe(error)}`, { level: 'error', document: this.name });
+    });
+    return this.#tail;
+  }
+
   // Read-only connections (and comment-only ones outside the comments) still get every update,
   // but theirs are dropped: never stored, never forwarded. Logged once per connection.
   #mayApply(connection: ClientConnection, update: Uint8Array): boolean {
@@ -185,13 +300,14 @@ export class LoadedDocument {
     if (access.role === 'write') return true;
     const problem = access.role === 'read' ? 'the connection is read-only' : findChangeOutsideComments(this.#updates.state(), update);
     if (problem === null) return true;
+    this.#options.metrics?.rejected(access.role === 'read' ? 'read_only' : 'outside_comments');
     // A reader's first update, its sync step 2, carries its whole delete set even when it never
     // typed; that is not worth a line.
     const harmlessSync = access.role === 'read' && !access.sentUpdate && isDeleteSetOnly(update);
     access.sentUpdate = true;
     if (!access.loggedDroppedUpdate && !harmlessSync) {
       access.loggedDroppedUpdate = true;
-      this.#options.log(`dropped an update from ${access.describe()} (${access.role}) to "${this.name}": ${problem}; further ones are dropped silently`);
+      this.#options.log(`dropped an update from ${access.describe()} (${access.role}) to "${this.name}": ${problem}; further ones are dropped silently`, this.#fields(connection, 'warn'));
     }
     return false;
   }
@@ -204,16 +320,20 @@ export class LoadedDocument {
       guarded = guardPresenceUpdate(update, connection.access, {
         clockOf: (client) => this.#awareness.meta.get(client)?.clock,
         hasState: (client) => this.#awareness.states.has(client),
-        ownerOf: (client) => this.#awarenessOwners.get(client)?.access,
+        ownerOf: (client) => this.#awarenessOwners.get(client)?.access ?? this.#remoteOwners.get(client),
       });
     } catch (error) {
       throw new ProtocolError(describe(error), { cause: error });
     }
-    if (guarded.refused.length > 0 && !connection.access.loggedRefusedPresence) {
-      connection.access.loggedRefusedPresence = true;
-      this.#options.log(
-        `refused presence from ${connection.access.describe()} on "${this.name}" for client ids ${guarded.refused.join(', ')} owned by someone else; further refusals are not logged`,
-      );
+    if (guarded.refused.length > 0) {
+      this.#options.metrics?.rejected('presence_owned_by_another_user');
+      if (!connection.access.loggedRefusedPresence) {
+        connection.access.loggedRefusedPresence = true;
+        this.#options.log(
+          `refused presence from ${connection.access.describe()} on "${this.name}" for client ids ${guarded.refused.join(', ')} owned by someone else; further refusals are not logged`,
+          this.#fields(connection, 'warn'),
+        );
+      }
     }
     return guarded.update;
   }
@@ -228,26 +348,55 @@ export class LoadedDocument {
     }
   }
 
-  #accept(update: Uint8Array, from: ClientConnection): void {
+  // Checks the size limit and starts the append at once; returns the step that forwards the
+  // update once stored, to run in arrival order.
+  #store(update: Uint8Array, from: ClientConnection, received: number): () => Promise<void> {
     const limit = this.#limits.maxDocumentBytes;
-    if (this.#updates.byteLength + update.byteLength > limit) {
+    if (this.#updates.byteLength + this.#pendingBytes + update.byteLength > limit) {
       throw new ProtocolError(`the document would grow beyond ${limit} bytes`, { closeCode: RelayCloseCode.documentTooLarge });
     }
-    this.#options.store.append(this.name, update);
+    const metrics = this.#options.metrics;
+    this.#pendingBytes += update.byteLength;
+    const persistTimer = metrics?.persistSeconds.startTimer();
+    const stored = this.#options.store.append(this.name, update).then(
+      (id) => {
+        persistTimer?.();
+        return id;
+      },
+      (error: unknown) => {
+        metrics?.databaseErrors.inc();
+        throw error;
+      },
+    );
+    // Handled in the step; this keeps an early rejection from counting as unhandled meanwhile.
+    stored.catch(() => {});
+    return async () => {
+      let id: number;
+      try {
+        id = await stored;
+      } catch (error) {
+        this.#options.log(`could not store an update to "${this.name}": ${describe(error)}`, this.#fields(from, 'error'));
+        from.close(RelayCloseCode.internalError, 'could not store your update, try again later');
+        return;
+      } finally {
+        this.#pendingBytes -= update.byteLength;
+      }
+      this.#addStored(id, update, from);
+      this.#options.fanout?.publish(this.name, { kind: 'update', id, update });
+      metrics?.updateApplySeconds.observe((performance.now() - received) / 1000);
+    };
+  }
+
+  // Merges a stored update into the state and sends it to every local client but `from`.
+  #addStored(id: number, update: Uint8Array, from: ClientConnection | null): void {
+    if (this.#rowIds.has(id)) return;
+    this.#rowIds.add(id);
     this.#updates.add(update);
-    this.#logRows++;
     const message = encodeSyncUpdate(update);
     for (const connection of this.#connections) {
       if (connection !== from) connection.send(message);
     }
-    if (this.#logRows >= this.#options.compactAfter) {
-      try {
-        this.compact();
-      } catch (error) {
-        // The update is already durable in the log; compaction is retried at the next threshold.
-        this.#options.log(`could not compact "${this.name}": ${describe(error)}`);
-      }
-    }
+    if (this.#rowIds.size >= this.#compactAt && !this.#unloaded) void this.compact();
   }
 
   // Sent to every client including the origin: a lone client's own renewals
@@ -262,18 +411,53 @@ export class LoadedDocument {
     for (const client of removed) {
       this.#awarenessOwners.get(client)?.awarenessClientIds.delete(client);
       this.#awarenessOwners.delete(client);
+      this.#remoteOwners.delete(client);
     }
     const changed = [...added, ...updated, ...removed];
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.#awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.#awareness, changed);
+    const message = encodeAwarenessMessage(update);
     for (const connection of this.#connections) connection.send(message);
+    // Local changes go to the other instances; a state that timed out here may be alive there.
+    if (origin instanceof ClientConnection || origin === leftOrigin) {
+      this.#options.fanout?.publish(this.name, { kind: 'awareness', update });
+    }
   };
 
   #claimAwareness(client: number, owner: ClientConnection): void {
+    this.#remoteOwners.delete(client);
     const previous = this.#awarenessOwners.get(client);
     if (previous === owner) return;
     previous?.awarenessClientIds.delete(client);
     owner.awarenessClientIds.add(client);
     this.#awarenessOwners.set(client, owner);
+  }
+
+  // A state from another instance carries the identity that instance stamped on it; a local
+  // connection of another person may then not change it, as if its owner were connected here.
+  #noteRemoteOwner(client: number, state: unknown): void {
+    const user = typeof state === 'object' && state !== null ? (state as { user?: unknown }).user : undefined;
+    const id = typeof user === 'object' && user !== null ? (user as { id?: unknown }).id : undefined;
+    const name = typeof user === 'object' && user !== null ? (user as { name?: unknown }).name : undefined;
+    if (this.#awarenessOwners.has(client)) return;
+    if (typeof id === 'string' && typeof name === 'string') {
+      this.#remoteOwners.set(client, new ConnectionAccess({ role: 'write', user: { id, name }, devMode: false, expiresAt: null, wantsSessionInfo: false }));
+    }
+  }
+
+  #fail(connection: ClientConnection, error: unknown): void {
+    if (error instanceof ProtocolError) {
+      this.#options.metrics?.rejected(closeCodeName(error.closeCode));
+      this.#options.log(`closing a connection to "${this.name}" with ${error.closeCode}: ${error.message}`, { ...this.#fields(connection, 'warn'), code: error.closeCode });
+      connection.close(error.closeCode, error.message);
+    } else {
+      this.#options.log(`internal error on "${this.name}": ${describe(error)}`, { ...this.#fields(connection, 'error'), code: RelayCloseCode.internalError });
+      connection.close(RelayCloseCode.internalError, 'internal error, try again later');
+    }
+  }
+
+  #fields(connection: ClientConnection, level: LogFields['level']): LogFields {
+    const user = connection.access.user;
+    return { level, document: this.name, ...(user === null ? {} : { user: user.id }) };
   }
 }
 

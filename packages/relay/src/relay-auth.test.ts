@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SignJWT, generateKeyPair } from 'jose';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { ALLMENDE_SUBPROTOCOL, MESSAGE_SESSION_INFO, RelayCloseCode, TOKEN_SUBPROTOCOL_PREFIX } from '@allmende/protocol';
 import { startRelay } from './index.js';
-import { SqliteStore, sqliteFileName } from './sqlite-store.js';
+import { readStoredUpdates } from './sqlite.test-support.js';
 import {
   awarenessMessage,
   connectClient,
@@ -31,14 +30,9 @@ function token(sub: string, name: string, access: string[], claims: Record<strin
 
 /** Reads a document's rows straight from the SQLite file into a fresh Y.Doc. */
 function storedDoc(dataDir: string, name: string): Y.Doc {
-  const store = new SqliteStore(join(dataDir, sqliteFileName));
-  try {
-    const doc = new Y.Doc();
-    for (const update of store.load(name)) Y.applyUpdate(doc, update);
-    return doc;
-  } finally {
-    store.close();
-  }
+  const doc = new Y.Doc();
+  for (const update of readStoredUpdates(dataDir, name)) Y.applyUpdate(doc, update);
+  return doc;
 }
 
 describe('read-only connections', () => {

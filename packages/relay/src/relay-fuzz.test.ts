@@ -16,7 +16,7 @@ import * as Y from 'yjs';
 import { awarenessMessage } from './auth.test-support.js';
 import { syncUpdateMessage } from './hostile-updates.test-support.js';
 import { type Relay, startRelay } from './index.js';
-import { SqliteStore, sqliteFileName } from './sqlite-store.js';
+import { readStoredUpdates } from './sqlite.test-support.js';
 
 const frameCount = 10_000;
 const laneCount = 50;
@@ -233,8 +233,8 @@ class Lane {
 }
 
 describe('relay under fuzzing', () => {
-  // About 10 s alone; the timeout leaves room for a busy machine running other suites alongside.
-  it('stays up, bounded and correct through 10,000 random and mutated frames over 50 connections', { timeout: 60_000 }, async () => {
+  // About 10 s alone; the timeout leaves room for a busy machine running other suites alongside (it took 60–130 s at a load average of 14–20).
+  it('stays up, bounded and correct through 10,000 random and mutated frames over 50 connections', { timeout: 120_000 }, async () => {
     const gen = prng.create(0x5eed);
     const dataDir = await mkdtemp(join(tmpdir(), 'allmende-relay-fuzz-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
@@ -299,9 +299,7 @@ describe('relay under fuzzing', () => {
     observer.provider.destroy();
     relayOpen = false;
     await relay.close();
-    const store = new SqliteStore(join(dataDir, sqliteFileName));
-    const rows = store.load(documentName);
-    store.close();
+    const rows = readStoredUpdates(dataDir, documentName);
     const stored = new Y.Doc();
     Y.applyUpdate(stored, Y.mergeUpdates(rows));
     expect(stored.getText('content').toString()).toBe(expected);

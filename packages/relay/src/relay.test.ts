@@ -7,7 +7,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { RelayCloseCode, startRelay, type Relay, type RelayOptions } from './index.js';
-import { SqliteStore, sqliteFileName } from './sqlite-store.js';
+import { appendStoredUpdate, countStoredRows } from './sqlite.test-support.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 
@@ -78,12 +78,7 @@ function connectRaw(url: string): Promise<RawClient> {
 }
 
 function countRows(dataDir: string, name: string): number {
-  const store = new SqliteStore(join(dataDir, sqliteFileName));
-  try {
-    return store.countUpdates(name);
-  } finally {
-    store.close();
-  }
+  return countStoredRows(dataDir, name);
 }
 
 const eventually = { timeout: 5000, interval: 20 };
@@ -293,9 +288,7 @@ describe('relay', () => {
 
   it('closes with 1011 when a stored document cannot be loaded, and serves other documents', async () => {
     const dataDir = await makeDataDir();
-    const store = new SqliteStore(join(dataDir, sqliteFileName));
-    store.append('broken', new Uint8Array([1, 2, 3]));
-    store.close();
+    await appendStoredUpdate(dataDir, 'broken', new Uint8Array([1, 2, 3]));
     const relay = await startTestRelay({ dataDir });
 
     const broken = await connectRaw(`${relay.wsUrl}/broken`);

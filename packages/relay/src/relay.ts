@@ -19,8 +19,15 @@ import { documentNameFromRequestTarget } from './document-name.js';
 import { createHttpHandler } from './http-handler.js';
 import type { LoadedDocument } from './loaded-document.js';
 import { SqliteStore, sqliteFileName } from './sqlite-store.js';
+import type { DocumentStore } from './document-store.js';
+import type { Fanout } from './fanout.js';
+import { RelayMetrics } from './relay-metrics.js';
+import type { RelayLog } from './relay-log.js';
+import { closeCodeName } from './close-code-name.js';
 
 const heartbeatIntervalMs = 30_000;
+// With a fan-out, how often loaded documents are checked for rows that Redis did not deliver.
+const catchUpIntervalMs = 2_000;
 const closeHandshakeTimeoutMs = 2_000;
 
 /** Options for {@link startRelay}. */
@@ -29,8 +36,22 @@ export interface RelayOptions {
   port?: number;
   /** Interface to bind; defaults to `'127.0.0.1'`. Use `'0.0.0.0'` to accept remote connections. */
   host?: string;
-  /** Directory for the SQLite database; created if it does not exist. */
-  dataDir: string;
+  /** Directory for the SQLite database; created if it does not exist. Required unless `databaseUrl` is given. */
+  dataDir?: string;
+  /**
+   * A PostgreSQL URL (`postgres://user:password@host:5432/database`): documents are stored there
+   * instead of in SQLite, so several relays can share them. Schema migrations run at start.
+   */
+  databaseUrl?: string;
+  /**
+   * A Redis URL (`redis://host:6379/0`): relays that share a `databaseUrl` pass each other their
+   * documents' updates and presence through Redis pub/sub.
+   */
+  redisUrl?: string;
+  /** Prefix of the Redis channel names, to share one Redis between deployments; default `allmende:`. */
+  redisPrefix?: string;
+  /** Adds prom-client's process and Node.js metrics (CPU, memory, event loop lag) to `/metrics`; off by default. */
+  processMetrics?: boolean;
   /** Directory of static files (the demo app) to serve over HTTP; nothing is served if omitted. */
   staticDir?: string;
   /** Number of stored updates of one document after which its log is merged into one row; defaults to 200. */
@@ -47,8 +68,11 @@ export interface RelayOptions {
    * default) counts the TCP peer and ignores the header, which clients can forge.
    */
   trustProxy?: number;
-  /** Receives one line per noteworthy event (refused connections, internal errors); silent by default. */
-  logger?: (line: string) => void;
+  /**
+   * Receives one line per noteworthy event (refused connections, internal errors) and its
+   * structured fields (level, document, user, close code; never content); silent by default.
+   */
+  logger?: RelayLog;
   /**
    * How connections are authenticated: a JWT secret (HS256) and/or an OIDC issuer (RS256/ES256).
    * Without it the relay runs in development mode: everyone may write, and it refuses a
@@ -69,19 +93,25 @@ export interface Relay {
   readonly wsUrl: string;
   /** The number of documents currently held in memory; a document is unloaded when its last client leaves. */
   readonly loadedDocuments: number;
+  /** The number of open client connections. */
+  readonly connections: number;
   /**
    * Shuts the relay down gracefully: stops accepting connections, closes every
-   * client with code 1001 (going away), compacts and unloads all documents and
-   * closes the database. Calling it again returns the same promise.
+   * client with code 1001 (going away), stores what is pending, compacts and
+   * unloads all documents and closes the database and Redis. Calling it again
+   * returns the same promise.
    */
   close(): Promise<void>;
 }
 
 /**
  * Starts a relay: a y-websocket compatible WebSocket server that persists
- * documents in SQLite under `dataDir`, plus `GET /healthz` and optional static
- * files on the same port. Resolves once the relay is listening. Throws a
- * `TypeError` or `RangeError` for invalid options.
+ * documents in SQLite under `dataDir` or in PostgreSQL at `databaseUrl`, shares
+ * them with other relays through Redis at `redisUrl`, and serves `GET /healthz`,
+ * `GET /readyz`, `GET /metrics` and optional static files on the same port.
+ * Resolves once the relay is listening. Rejects with a `TypeError` or
+ * `RangeError` for invalid options, and with the database's error when it cannot
+ * be reached or migrated.
  */
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const settings = checkOptions(options);
@@ -90,14 +120,66 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const authenticator = new Authenticator(options.auth);
   if (authenticator.devMode) {
     checkDevModeHost(settings.host, options.allowInsecureDevMode === true);
-    for (const line of devModeWarning(settings.host)) log(line);
+    for (const line of devModeWarning(settings.host)) log(line, { level: 'warn' });
   }
 
-  mkdirSync(settings.dataDir, { recursive: true });
-  const store = new SqliteStore(join(settings.dataDir, sqliteFileName));
-  const reencoder = new WorkerReencoder({ timeoutMs: limits.reencodeTimeoutMs, memoryMb: limits.reencodeMemoryMb });
-  const registry = new DocumentRegistry({ store, compactAfter: settings.compactAfter, log, limits, reencoder });
   const connections = new Set<ClientConnection>();
+  let registry: DocumentRegistry | null = null;
+  const metrics = new RelayMetrics(
+    { connections: () => connections.size, documentsLoaded: () => registry?.size ?? 0 },
+    { processMetrics: options.processMetrics === true },
+  );
+  const store = await openStore(options, settings.dataDir, metrics, log);
+  if (options.redisUrl !== undefined && options.databaseUrl === undefined) {
+    log('Redis fan-out with SQLite: only relays sharing this one SQLite file on one machine see the same documents; use databaseUrl for relays on several machines', { level: 'warn' });
+  }
+  let fanout: Fanout | null = null;
+  if (options.redisUrl !== undefined) {
+    let lastErrorLog = 0;
+    // Loaded only when used: a single relay on SQLite starts without pg and ioredis.
+    const { RedisFanout } = await import('./redis-fanout.js');
+    try {
+      fanout = new RedisFanout({
+        url: options.redisUrl,
+        ...(options.redisPrefix === undefined ? {} : { prefix: options.redisPrefix }),
+        onError: (error) => {
+          metrics.redisErrors.inc();
+          // A Redis outage reports an error per reconnect attempt; one line every ten seconds says enough.
+          if (Date.now() - lastErrorLog < 10_000) return;
+          lastErrorLog = Date.now();
+          log(`Redis error: ${error.message}`, { level: 'error' });
+        },
+        onReconnect: () => {
+          log('reconnected to Redis; catching up on updates published meanwhile', { level: 'warn' });
+          registry?.catchUp().then(
+            (added) => log(`caught up after the Redis reconnect: ${added} updates were missing`),
+            (error: unknown) => log(`could not catch up after the Redis reconnect: ${error instanceof Error ? error.message : String(error)}`, { level: 'error' }),
+          );
+        },
+      });
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+  const reencoder = new WorkerReencoder({ timeoutMs: limits.reencodeTimeoutMs, memoryMb: limits.reencodeMemoryMb });
+  const documents = new DocumentRegistry({ store, compactAfter: settings.compactAfter, log, limits, reencoder, fanout, metrics });
+  registry = documents;
+  let catchingUp = false;
+  const catchUpTimer = setInterval(() => {
+    if (fanout === null || catchingUp) return;
+    catchingUp = true;
+    documents
+      .catchUp()
+      .then(
+        (added) => {
+          if (added > 0) log(`caught up on ${added} updates the fan-out had not delivered`, { level: 'warn' });
+        },
+        (error: unknown) => log(`could not catch up: ${error instanceof Error ? error.message : String(error)}`, { level: 'error' }),
+      )
+      .finally(() => (catchingUp = false));
+  }, catchUpIntervalMs);
+  catchUpTimer.unref();
   const connectionsPerAddress = new ConnectionsPerAddress(limits.connectionsPerAddress);
   let closing: Promise<void> | null = null;
 
@@ -108,7 +190,23 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     // with ours so the handshake names no token. Stock y-websocket clients offer none.
     handleProtocols: (offered) => (offered.has(ALLMENDE_SUBPROTOCOL) ? ALLMENDE_SUBPROTOCOL : false),
   });
-  const server = createServer(createHttpHandler({ staticDir: options.staticDir, log }));
+  const server = createServer(
+    createHttpHandler({
+      staticDir: options.staticDir,
+      log,
+      metrics: metrics.registry,
+      readiness: async () => {
+        if (closing !== null) return { ready: false, checks: { relay: 'shutting down' } };
+        const [database, redis] = await Promise.allSettled([store.ping(), fanout?.ping()]);
+        const checks: Record<string, string> = { database: database.status === 'fulfilled' ? 'ok' : 'unreachable' };
+        if (fanout !== null) checks['redis'] = redis.status === 'fulfilled' ? 'ok' : 'unreachable';
+        for (const [name, result] of [['database', database], ['redis', redis]] as const) {
+          if (result.status === 'rejected') log(`readiness check: ${name} unreachable: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`, { level: 'warn' });
+        }
+        return { ready: Object.values(checks).every((check) => check === 'ok'), checks };
+      },
+    }),
+  );
 
   server.on('upgrade', (request, socket, head) => {
     if (closing !== null) {
@@ -120,11 +218,13 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
   function accept(socket: WebSocket, request: IncomingMessage): void {
     let subject = 'a connection';
+    let documentField: { document?: string } = {};
     socket.on('error', (error: Error & { code?: string }) => {
       // ws itself closes with 1009 when a message exceeds maxPayload, before reading it; this says why.
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
-        log(`closing ${subject} with ${RelayCloseCode.messageTooBig}: a message larger than ${limits.maxMessageBytes} bytes`);
-      } else log(`WebSocket error on ${subject}: ${error.message}`);
+        metrics.rejected(closeCodeName(RelayCloseCode.messageTooBig));
+        log(`closing ${subject} with ${RelayCloseCode.messageTooBig}: a message larger than ${limits.maxMessageBytes} bytes`, { level: 'warn', code: RelayCloseCode.messageTooBig, ...documentField });
+      } else log(`WebSocket error on ${subject}: ${error.message}`, { level: 'warn', ...documentField });
     });
     let name: string;
     try {
@@ -132,15 +232,18 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     } catch (error) {
       // The upgrade is accepted first so that browsers see this close code and reason.
       const reason = error instanceof Error ? error.message : 'invalid document name';
-      log(`refused a connection: ${reason}`);
+      metrics.rejected('bad_document_name');
+      log(`refused a connection: ${reason}`, { level: 'warn', code: RelayCloseCode.badRequest });
       socket.close(RelayCloseCode.badRequest, reason);
       return;
     }
     subject = `a connection to "${name}"`;
+    documentField = { document: name };
     const address = clientAddress(request, settings.trustProxy);
     if (!connectionsPerAddress.tryOpen(address)) {
       // Accepted first, like a bad name, so that browsers see the code (and retry later).
-      log(`closing ${subject} with ${RelayCloseCode.tooManyConnections}: more than ${limits.connectionsPerAddress} open connections from ${address}`);
+      metrics.rejected(closeCodeName(RelayCloseCode.tooManyConnections));
+      log(`closing ${subject} with ${RelayCloseCode.tooManyConnections}: more than ${limits.connectionsPerAddress} open connections from ${address}`, { level: 'warn', code: RelayCloseCode.tooManyConnections, document: name });
       socket.close(RelayCloseCode.tooManyConnections, 'too many connections from your address, try again later');
       return;
     }
@@ -149,47 +252,56 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     socket.pause();
     void authenticator.admit(request, name, socket.protocol).then((admission) => {
       if (socket.readyState !== socket.OPEN) return;
-      if (admission.ok && closing === null) openConnection(socket, name, admission.access);
-      // Resumed after the message handler exists; a refused socket must read the close handshake.
+      if (admission.ok && closing === null) {
+        // Resumed once the document is loaded and the message handler exists.
+        void openConnection(socket, name, admission.access).finally(() => socket.resume());
+        return;
+      }
+      // A refused socket must read the close handshake.
       socket.resume();
       if (!admission.ok) {
-        log(admission.logLine);
+        metrics.rejected(closeCodeName(admission.code));
+        log(admission.logLine, { level: 'warn', code: admission.code, document: name });
         socket.close(admission.code, admission.reason);
-      } else if (closing !== null) {
+      } else {
         socket.close(RelayCloseCode.goingAway, 'the relay is shutting down');
       }
     });
   }
 
-  function openConnection(socket: WebSocket, name: string, access: ConnectionAccess): void {
+  async function openConnection(socket: WebSocket, name: string, access: ConnectionAccess): Promise<void> {
     let document: LoadedDocument | null = null;
     let stopExpiryTimer = (): void => {};
+    const fields = { document: name, ...(access.user === null ? {} : { user: access.user.id }) };
     const connection = new ClientConnection(socket, (gone) => {
       stopExpiryTimer();
       connections.delete(gone);
-      if (document !== null) registry.leave(document, gone);
-    }, access, new MessageRateLimiter({ perSecond: limits.messagesPerSecond, burst: limits.messageBurst }));
+      if (document !== null) documents.leave(document, gone);
+    }, access, new MessageRateLimiter({ perSecond: limits.messagesPerSecond, burst: limits.messageBurst }), metrics.traffic);
     stopExpiryTimer = scheduleTokenExpiry(access.expiresAt, () => {
-      log(`closing the connection of ${access.describe()} to "${name}": token expired`);
+      log(`closing the connection of ${access.describe()} to "${name}": token expired`, { ...fields, code: RelayCloseCode.tokenExpired });
       connection.close(RelayCloseCode.tokenExpired, 'token expired, reconnect with a fresh one');
     });
     connections.add(connection);
     try {
-      document = registry.join(name, connection);
+      document = await documents.join(name, connection);
     } catch (error) {
-      log(`could not load "${name}": ${error instanceof Error ? error.message : String(error)}`);
+      log(`could not load "${name}": ${error instanceof Error ? error.message : String(error)}`, { ...fields, level: 'error', code: RelayCloseCode.internalError });
       connection.close(RelayCloseCode.internalError, 'could not load the document, try again later');
       return;
     }
+    if (document === null) return;
     const joined = document;
     socket.on('message', (data, isBinary) => {
       if (connection.isGone) return;
       if (connection.rateLimiter?.tryTake() === false) {
-        log(`closing the connection of ${access.describe()} to "${name}" with ${RelayCloseCode.rateLimited}: more than ${limits.messagesPerSecond} messages per second`);
+        metrics.rejected(closeCodeName(RelayCloseCode.rateLimited));
+        log(`closing the connection of ${access.describe()} to "${name}" with ${RelayCloseCode.rateLimited}: more than ${limits.messagesPerSecond} messages per second`, { ...fields, level: 'warn', code: RelayCloseCode.rateLimited });
         connection.close(RelayCloseCode.rateLimited, 'too many messages, slow down');
         return;
       }
       if (!isBinary) {
+        metrics.rejected('text_frame');
         connection.close(RelayCloseCode.badRequest, 'the y-websocket protocol uses binary messages only');
         return;
       }
@@ -204,11 +316,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       resolve();
     });
   }).catch(async (error: unknown) => {
-    store.close();
+    await fanout?.close();
+    await store.close();
     await reencoder.close();
     throw error;
   });
-  server.on('error', (error) => log(`HTTP server error: ${error.message}`));
+  server.on('error', (error) => log(`HTTP server error: ${error.message}`, { level: 'error' }));
   if (!authenticator.devMode) {
     authenticator.warmUp().then(log, (error: unknown) => {
       log(`cannot check tokens yet, will retry with the first connection: ${error instanceof Error ? error.message : String(error)}`);
@@ -225,12 +338,15 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
   async function shutDown(): Promise<void> {
     clearInterval(heartbeat);
+    clearInterval(catchUpTimer);
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
     const clients = [...connections];
     const socketsClosed = Promise.all(clients.map((client) => client.whenClosed(closeHandshakeTimeoutMs)));
     for (const client of clients) client.close(RelayCloseCode.goingAway, 'the relay is shutting down');
-    registry.unloadAll();
-    store.close();
+    // Every accepted update is stored and sent to the other instances before the connections to them close.
+    await documents.unloadAll();
+    await fanout?.close();
+    await store.close();
     await reencoder.close();
     await socketsClosed;
     // Sockets refused for a bad name never joined; don't let a slow close handshake hold shutdown.
@@ -245,7 +361,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     url: `http://${hostInUrl}:${port}`,
     wsUrl: `ws://${hostInUrl}:${port}`,
     get loadedDocuments() {
-      return registry.size;
+      return documents.size;
+    },
+    get connections() {
+      return connections.size;
     },
     close() {
       closing ??= shutDown();
@@ -254,13 +373,38 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   };
 }
 
-function checkOptions(options: RelayOptions): Required<Omit<RelayOptions, 'staticDir' | 'logger' | 'auth' | 'allowInsecureDevMode' | 'limits'>> {
+// Opens PostgreSQL when a URL is given, else SQLite in the data directory.
+async function openStore(options: RelayOptions, dataDir: string | null, metrics: RelayMetrics, log: RelayLog): Promise<DocumentStore> {
+  if (options.databaseUrl !== undefined) {
+    let lastErrorLog = 0;
+    const { PostgresStore } = await import('./postgres-store.js');
+    return PostgresStore.open({
+      connectionString: options.databaseUrl,
+      onError: (error) => {
+        metrics.databaseErrors.inc();
+        if (Date.now() - lastErrorLog < 10_000) return;
+        lastErrorLog = Date.now();
+        log(`database error: ${error.message}`, { level: 'error' });
+      },
+    });
+  }
+  mkdirSync(dataDir!, { recursive: true });
+  return new SqliteStore(join(dataDir!, sqliteFileName));
+}
+
+function checkOptions(options: RelayOptions): { port: number; host: string; dataDir: string | null; compactAfter: number; trustProxy: number } {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError('startRelay needs an options object with at least { dataDir }');
+    throw new TypeError('startRelay needs an options object with at least { dataDir } or { databaseUrl }');
   }
   const { port = 0, host = '127.0.0.1', dataDir, compactAfter = 200, trustProxy = 0 } = options;
-  if (typeof dataDir !== 'string' || dataDir === '') {
-    throw new TypeError('options.dataDir must be a non-empty path to the directory for the database');
+  if (options.databaseUrl !== undefined && (typeof options.databaseUrl !== 'string' || !/^postgres(ql)?:\/\//.test(options.databaseUrl))) {
+    throw new TypeError('options.databaseUrl must be a PostgreSQL URL such as postgres://user:password@host:5432/database');
+  }
+  if (options.redisUrl !== undefined && (typeof options.redisUrl !== 'string' || !/^rediss?:\/\//.test(options.redisUrl))) {
+    throw new TypeError('options.redisUrl must be a Redis URL such as redis://host:6379/0');
+  }
+  if (options.databaseUrl === undefined && (typeof dataDir !== 'string' || dataDir === '')) {
+    throw new TypeError('options.dataDir must be a non-empty path to the directory for the database (or give options.databaseUrl)');
   }
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new RangeError(`options.port must be an integer from 0 to 65535 (0 picks a free port), got ${String(port)}`);
@@ -277,7 +421,7 @@ function checkOptions(options: RelayOptions): Required<Omit<RelayOptions, 'stati
   if (!Number.isInteger(trustProxy) || trustProxy < 0) {
     throw new RangeError(`options.trustProxy must be the number of proxies in front of the relay (0 for none), got ${String(trustProxy)}`);
   }
-  return { port, host, dataDir, compactAfter, trustProxy };
+  return { port, host, dataDir: options.databaseUrl === undefined ? dataDir! : null, compactAfter, trustProxy };
 }
 
 function toBytes(data: RawData): Uint8Array {

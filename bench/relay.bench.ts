@@ -1,0 +1,395 @@
+// Benchmark of issue 12 ("Performance"): the Allmende relay against the stock y-websocket server
+// (@y/websocket-server 0.1.1, setupWSConnection) and Hocuspocus 4.7, each in a process of its own,
+// plus a raw ws server that forwards bytes (the floor) for (a):
+//   (a) 1 writer and 1,000 observers of one document: delivery latency p50 and p99;
+//   (b) 1,500 idle connections: memory per connection;
+//   (c) 200 documents loaded: memory per document, relative to its encoded size;
+//   (d) updates per second sustained, with persistence on.
+// Clients run in this process; memory is the server's heapUsed + external after two full GCs.
+// Prints a Markdown report with ratios and the CPU load, and writes it to bench/results/relay.md.
+// Asserts nothing about time.
+//
+// Run: pnpm --filter @allmende/relay build && pnpm --filter @allmende/bench run relay
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { type Wire, hocuspocusWire, rawWire, yWebsocketWire } from './relay/wire.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const observers = Number(process.env['RELAY_BENCH_OBSERVERS'] ?? 1000);
+const idleConnections = Number(process.env['RELAY_BENCH_IDLE'] ?? 1500);
+const documentCount = Number(process.env['RELAY_BENCH_DOCUMENTS'] ?? 200);
+const latencyUpdates = Number(process.env['RELAY_BENCH_UPDATES'] ?? 100);
+const latencyIntervalMs = Number(process.env['RELAY_BENCH_INTERVAL_MS'] ?? 50);
+
+type Kind = 'allmende' | 'y-websocket' | 'hocuspocus' | 'raw';
+const wires: Record<Kind, Wire> = { allmende: yWebsocketWire, 'y-websocket': yWebsocketWire, hocuspocus: hocuspocusWire, raw: rawWire };
+const names: Record<Kind, string> = { allmende: 'Allmende relay', 'y-websocket': '@y/websocket-server 0.1.1', hocuspocus: 'Hocuspocus 4.7', raw: 'raw ws forwarding' };
+
+interface Memory {
+  rss: number;
+  heapUsed: number;
+  external: number;
+}
+
+interface ServerProcess {
+  port: number;
+  memory(): Promise<Memory>;
+  stop(): Promise<void>;
+}
+
+async function startServer(kind: Kind): Promise<ServerProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), `relay-bench-${kind}-`));
+  const profile = process.env['RELAY_BENCH_CPU_PROF'];
+  const flags = ['--expose-gc', ...(profile === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profile])];
+  const child: ChildProcessByStdio<Writable, Readable, Readable> = spawn(process.execPath, [...flags, '--import', 'tsx', join(here, 'relay', 'server.ts'), kind, dataDir], {
+    cwd: here,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const waiters: Array<() => void> = [];
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const waiter of waiters.splice(0)) waiter();
+  });
+  let errors = '';
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const nextLine = (prefix: string, from: number): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        const line = output.slice(from).split('\n').find((candidate) => candidate.startsWith(prefix));
+        if (line !== undefined) resolve(line.slice(prefix.length));
+        else if (child.exitCode !== null) reject(new Error(`${kind} server exited: ${errors}`));
+        else waiters.push(check);
+      };
+      check();
+    });
+  const port = Number(await nextLine('READY ', 0));
+  return {
+    port,
+    async memory() {
+      const from = output.length;
+      child.stdin.write('mem\n');
+      return JSON.parse(await nextLine('MEM ', from)) as Memory;
+    },
+    async stop() {
+      // SIGINT lets a profiled server write its profile.
+      child.kill(profile === undefined ? 'SIGKILL' : 'SIGINT');
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const progress = (text: string): void => {
+  process.stderr.write(`[relay bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
+};
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Opens a client, sends the protocol's hello and resolves once the server has answered something. */
+function openClient(wire: Wire, port: number, name: string, onMessage?: (data: Uint8Array) => void): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(wire.url(port, name));
+    socket.binaryType = 'nodebuffer';
+    let answered = false;
+    socket.on('open', () => {
+      for (const message of wire.hello(name)) socket.send(message);
+      if (wire.silent === true) {
+        answered = true;
+        resolve(socket);
+      }
+    });
+    socket.on('message', (data: Buffer) => {
+      if (!answered) {
+        answered = true;
+        resolve(socket);
+      }
+      onMessage?.(data);
+    });
+    socket.on('error', reject);
+  });
+}
+
+async function openMany(count: number, open: (i: number) => Promise<WebSocket>): Promise<WebSocket[]> {
+  const sockets: WebSocket[] = [];
+  for (let i = 0; i < count; i += 100) {
+    sockets.push(...(await Promise.all(Array.from({ length: Math.min(100, count - i) }, (_, j) => open(i + j)))));
+  }
+  return sockets;
+}
+
+function closeAll(sockets: WebSocket[]): void {
+  for (const socket of sockets) socket.terminate();
+}
+
+/** Updates of one writer typing a character at a time. */
+function typedUpdates(count: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  const text = doc.getText('content');
+  for (let i = 0; i < count; i++) text.insert(text.length, String.fromCharCode(97 + (i % 26)));
+  return updates;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+// (a) One writer, `observers` observers of one document; latency per delivered update.
+async function latency(kind: Kind): Promise<{ p50: number; p99: number; delivered: number }> {
+  progress(`(a) ${kind}: starting the server`);
+  const server = await startServer(kind);
+  progress(`(a) ${kind}: opening ${observers} observers`);
+  const wire = wires[kind];
+  const name = 'latency';
+  const sentAt: number[] = [];
+  const samples: number[] = [];
+  let delivered = 0;
+  try {
+    const sockets = await openMany(observers, () => {
+      let received = 0;
+      return openClient(wire, server.port, name, (data) => {
+        // Raw forwarding passes the writer's hello (a sync step 1) too; only updates count.
+        if (wire.readSync(data)?.type !== 2) return;
+        const at = performance.now();
+        const index = received++;
+        if (sentAt[index] !== undefined) samples.push(at - sentAt[index]);
+        delivered++;
+      });
+    });
+    const writer = await openClient(wire, server.port, name);
+    progress(`(a) ${kind}: sending ${latencyUpdates} updates`);
+    await sleep(500);
+    const updates = typedUpdates(latencyUpdates);
+    for (const update of updates) {
+      sentAt.push(performance.now());
+      writer.send(wire.update(name, update));
+      await sleep(latencyIntervalMs);
+    }
+    // Until everything arrived, or 20 s: a server that falls behind shows in the delivered count.
+    const deadline = performance.now() + 20_000;
+    while (delivered < observers * latencyUpdates && performance.now() < deadline) await sleep(50);
+    closeAll([...sockets, writer]);
+  } finally {
+    await server.stop();
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99), delivered };
+}
+
+const heap = (memory: Memory): number => memory.heapUsed + memory.external;
+
+// (b) Memory per idle connection, all on one document.
+async function idleMemory(kind: Kind): Promise<number> {
+  progress(`(b) ${kind}`);
+  const server = await startServer(kind);
+  const wire = wires[kind];
+  try {
+    const first = await openClient(wire, server.port, 'idle');
+    await sleep(300);
+    const before = await server.memory();
+    const sockets = await openMany(idleConnections, () => openClient(wire, server.port, 'idle'));
+    await sleep(1000);
+    const after = await server.memory();
+    closeAll([first, ...sockets]);
+    return (heap(after) - heap(before)) / idleConnections;
+  } finally {
+    await server.stop();
+  }
+}
+
+/** A document with some history: typed, partly deleted, with a map of fields. */
+function sampleDocument(seed: number): Uint8Array {
+  const doc = new Y.Doc();
+  const text = doc.getText('content');
+  const meta = doc.getMap('meta');
+  let state = seed * 7919 + 1;
+  const random = (n: number): number => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+  for (let i = 0; i < 1500; i++) {
+    const position = random(text.length + 1);
+    if (random(10) < 2 && text.length > 10) text.delete(Math.min(position, text.length - 5), 5);
+    else text.insert(position, `word${random(1000)} `);
+    if (i % 100 === 0) meta.set(`field${random(20)}`, random(100_000));
+  }
+  return Y.encodeStateAsUpdate(doc);
+}
+
+// (c) Memory per loaded document relative to its encoded size; one connection per document,
+// whose own cost (from (b)) is subtracted.
+async function documentMemory(kind: Kind, perConnection: number, contents: Uint8Array[]): Promise<number> {
+  progress(`(c) ${kind}`);
+  const server = await startServer(kind);
+  const wire = wires[kind];
+  try {
+    const first = await openClient(wire, server.port, 'warm-up');
+    await sleep(300);
+    const before = await server.memory();
+    const sockets = await openMany(contents.length, (i) => {
+      const name = `doc-${i}`;
+      return new Promise<WebSocket>((resolve, reject) => {
+        let sent = false;
+        openClient(wire, server.port, name, (data) => {
+          // After sending the content, ask for everything: the full answer means the content is in.
+          const sync = wire.readSync(data);
+          if (sent && sync?.type === 1 && sync.payload.byteLength >= contents[i]!.byteLength / 2) resolve(socket);
+        }).then((opened) => {
+          socket = opened;
+          opened.send(wire.syncStep2(name, contents[i]!));
+          sent = true;
+          // Asked again until the answer is complete: a server may store the content before applying it.
+          const ask = (): void => {
+            if (opened.readyState !== WebSocket.OPEN) return;
+            opened.send(wire.syncStep1(name));
+            setTimeout(ask, 250).unref();
+          };
+          ask();
+        }, reject);
+        let socket: WebSocket;
+      });
+    });
+    await sleep(1000);
+    const after = await server.memory();
+    closeAll([first, ...sockets]);
+    return (heap(after) - heap(before)) / contents.length - perConnection;
+  } finally {
+    await server.stop();
+  }
+}
+
+// (d) Ten documents, each with one writer sending 2,000 updates as fast as the socket takes them
+// and one observer; updates per second until every observer has every character.
+async function throughput(kind: Kind): Promise<number> {
+  progress(`(d) ${kind}`);
+  const server = await startServer(kind);
+  const wire = wires[kind];
+  const documents = 10;
+  const perDocument = 2000;
+  try {
+    const done: Array<Promise<void>> = [];
+    const sockets: WebSocket[] = [];
+    const streams = Array.from({ length: documents }, () => typedUpdates(perDocument));
+    for (let d = 0; d < documents; d++) {
+      const name = `busy-${d}`;
+      const doc = new Y.Doc();
+      const text = doc.getText('content');
+      let finish = (): void => {};
+      done.push(new Promise((resolve) => (finish = resolve)));
+      sockets.push(
+        await openClient(wire, server.port, name, (data) => {
+          const sync = wire.readSync(data);
+          if (sync === null || sync.type === 0) return;
+          Y.applyUpdate(doc, sync.payload);
+          if (text.length === perDocument) finish();
+        }),
+      );
+      sockets.push(await openClient(wire, server.port, name));
+    }
+    await sleep(300);
+    const started = performance.now();
+    for (let d = 0; d < documents; d++) {
+      const writer = sockets[2 * d + 1]!;
+      for (const update of streams[d]!) writer.send(wire.update(`busy-${d}`, update));
+    }
+    await Promise.all(done);
+    const seconds = (performance.now() - started) / 1000;
+    closeAll(sockets);
+    return (documents * perDocument) / seconds;
+  } finally {
+    await server.stop();
+  }
+}
+
+// RELAY_BENCH_KINDS=allmende,raw and RELAY_BENCH_ONLY=a narrow a run down while investigating.
+const kinds = (process.env['RELAY_BENCH_KINDS']?.split(',') ?? ['allmende', 'hocuspocus', 'y-websocket']) as Kind[];
+const onlyLatency = process.env['RELAY_BENCH_ONLY'] === 'a';
+const load = (): string => loadavg().map((value) => value.toFixed(2)).join(' / ');
+const lines: string[] = [];
+const print = (line = ''): void => {
+  lines.push(line);
+  console.log(line);
+};
+const fmt = (value: number, digits = 1): string => value.toFixed(digits);
+
+print('# Relay benchmark');
+print();
+print(`${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; load average (1/5/15 min) at start: ${load()}.`);
+print('Each server runs in its own process; the clients run in the benchmark process. The machine is shared: other processes may have run meanwhile (see the load averages).');
+print();
+
+// The machine is shared, so its load swings: the servers take turns, twice, and each keeps its
+// better run (by p99).
+const latencies = new Map<Kind, Awaited<ReturnType<typeof latency>>>();
+const latencyRounds = Number(process.env['RELAY_BENCH_ROUNDS'] ?? 2);
+for (let round = 0; round < latencyRounds; round++) {
+  for (const kind of kinds.includes('raw') ? kinds : [...kinds, 'raw' as Kind]) {
+    const result = await latency(kind);
+    progress(`(a) ${kind}: p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms, load ${load()}`);
+    const previous = latencies.get(kind);
+    if (previous === undefined || result.p99 < previous.p99) latencies.set(kind, result);
+  }
+}
+print(`## (a) 1 writer → ${observers} observers, ${latencyUpdates} updates ${latencyIntervalMs} ms apart (better of ${latencyRounds} interleaved runs)`);
+print();
+print('| Server | p50 ms | p99 ms | p99 vs ours | delivered |');
+print('|---|---|---|---|---|');
+const ours = latencies.get('allmende')!;
+for (const [kind, result] of latencies) {
+  print(`| ${names[kind]} | ${fmt(result.p50)} | ${fmt(result.p99)} | ${fmt(result.p99 / ours.p99, 2)}× | ${result.delivered} / ${observers * latencyUpdates} |`);
+}
+print();
+print(`Ours vs Hocuspocus p99: ${fmt(ours.p99 / (latencies.get('hocuspocus')?.p99 ?? Number.NaN), 2)}× (target ≤ 0.5×); vs raw ws: ${fmt(ours.p99 / latencies.get('raw')!.p99, 2)}× (target ≤ 1.5×). Load now: ${load()}.`);
+print();
+if (onlyLatency) process.exit(0);
+
+const perConnection = new Map<Kind, number>();
+for (const kind of kinds) perConnection.set(kind, await idleMemory(kind));
+print(`## (b) ${idleConnections} idle connections to one document: server memory per connection`);
+print();
+print('| Server | KB per connection | vs ours |');
+print('|---|---|---|');
+for (const [kind, bytes] of perConnection) print(`| ${names[kind]} | ${fmt(bytes / 1024, 2)} | ${fmt(bytes / perConnection.get('allmende')!, 2)}× |`);
+print();
+print(`Target: ≤ 2.4 KB per connection. Load now: ${load()}.`);
+print();
+
+const contents = Array.from({ length: documentCount }, (_, i) => sampleDocument(i));
+const encoded = contents.reduce((sum, content) => sum + content.byteLength, 0) / contents.length;
+const perDocument = new Map<Kind, number>();
+for (const kind of kinds) perDocument.set(kind, await documentMemory(kind, perConnection.get(kind)!, contents));
+print(`## (c) ${documentCount} documents loaded (mean encoded size ${fmt(encoded / 1024)} KB): memory per document`);
+print();
+print('| Server | KB per document | × encoded size | vs ours |');
+print('|---|---|---|---|');
+for (const [kind, bytes] of perDocument) print(`| ${names[kind]} | ${fmt(bytes / 1024)} | ${fmt(bytes / encoded, 2)}× | ${fmt(bytes / perDocument.get('allmende')!, 2)}× |`);
+print();
+print(`Target: ≤ 3× the encoded size. The connection's own cost (b) is subtracted. Load now: ${load()}.`);
+print();
+
+const rates = new Map<Kind, number>();
+for (const kind of kinds) rates.set(kind, await throughput(kind));
+print('## (d) Sustained updates per second with persistence (10 documents × 2,000 single-character updates, 1 writer and 1 observer each)');
+print();
+print('| Server | updates/s | vs ours | persistence |');
+print('|---|---|---|---|');
+const persistence: Record<Kind, string> = {
+  allmende: 'SQLite WAL, every update committed before it is forwarded',
+  hocuspocus: 'onStoreDocument writing the full state to a file, default debounce (2 s, max 10 s)',
+  'y-websocket': 'every update appended to a file (its LevelDB adapter is not built here)',
+  raw: 'none',
+};
+for (const [kind, rate] of rates) print(`| ${names[kind]} | ${fmt(rate, 0)} | ${fmt(rate / rates.get('allmende')!, 2)}× | ${persistence[kind]} |`);
+print();
+print(`Load average at the end: ${load()}.`);
+
+mkdirSync(join(here, 'results'), { recursive: true });
+writeFileSync(join(here, 'results', 'relay.md'), `${lines.join('\n')}\n`);
