@@ -13,6 +13,8 @@ const relay = spawn(process.execPath, [
   '--host', process.env.HOST ?? '127.0.0.1',
   '--data', resolve(root, process.env.DATA_DIR ?? 'data'),
   '--static', join(root, 'apps/demo/dist'),
+  // Readable lines in a terminal; operators get JSON (the default) for their log pipeline.
+  '--log-format', 'text',
 ], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => relay.kill(signal));
 relay.on('exit', (code) => process.exit(code ?? 0));
