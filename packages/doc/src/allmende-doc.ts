@@ -21,6 +21,7 @@ import { editorStyles } from './editor-styles.js';
 import { elementStyles } from './element-styles.js';
 import { isBlankDoc, keepEmptyDocumentUnwritten } from './empty-document.js';
 import { FindBar } from './find-bar.js';
+import { FileMenu } from './file-menu.js';
 import { EMPTY_FORMAT_STATE, formatState, sameFormatState } from './format-state.js';
 import type { FormatState } from './format-state.js';
 import { ImageInsertion } from './image-insertion.js';
@@ -94,6 +95,12 @@ interface Binding {
  *
  * Labels follow the `lang` of the element or its closest ancestor, else of
  * the page (German for `de`, English otherwise), and switch when it changes.
+ *
+ * The toolbar's Import and Export menus read and write ODT, DOCX, Markdown
+ * and HTML (`@allmende/doc-model`'s converters); an import replaces the
+ * document or inserts at the cursor as one change everyone sees and one
+ * Undo takes back, and a file that cannot be read changes nothing and is
+ * explained in the notice area. PDF goes through the print layout.
  *
  * Printing lays the text out alone on A4 pages (see `print-styles.ts`); the
  * element adds an `@page` rule for that to the page's `<head>`, which a rule
@@ -199,7 +206,9 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
   private readonly images = new ImageInsertion(this);
   private readonly findBar = new FindBar(this);
   private readonly counts = new DocumentCounts(this);
+  private readonly fileMenu = new FileMenu(this, () => this.document);
   private readonly toolbar = new DocToolbar(this, {
+    renderFileMenus: () => this.fileMenu.render(),
     openLink: () => this.linkDialog.show(),
     openTable: () => this.tableDialog.show(),
     pickImage: () => this.images.pick(),
@@ -373,7 +382,7 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
         ${this.counts.render()}
       </footer>
       ${this.linkDialog.render()}
-      ${this.tableDialog.render()} ${this.images.render()}
+      ${this.tableDialog.render()} ${this.images.render()} ${this.fileMenu.renderDialogs()}
     `;
   }
 

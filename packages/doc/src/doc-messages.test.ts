@@ -27,4 +27,18 @@ describe('docMessages', () => {
     expect(docMessages.translator('de')('closedByRelay', 4403)).toBe('Sie haben keinen Zugriff auf dieses Dokument');
     expect(docMessages.translator('en')('closedByRelay', 4999)).toBe('the relay closed the connection (4999)');
   });
+
+  it('explains every file error and import warning in both languages', () => {
+    const codes = ['too-large', 'corrupt-archive', 'archive-limits', 'missing-part', 'wrong-format', 'bad-xml', 'forbidden-xml', 'bad-text', 'unknown-format'];
+    for (const language of ['de', 'en']) {
+      const t = docMessages.translator(language);
+      const texts = codes.map((code) => t('fileError', code, '50 MB'));
+      expect(new Set(texts).size).toBe(codes.length);
+      expect(texts).not.toContain(t('fileError', 'something-else', ''));
+    }
+    expect(docMessages.translator('de')('fileError', 'too-large', '50 MB')).toBe('Die Datei ist größer als 50 MB.');
+    expect(docMessages.translator('en')('importFailed', 'a.docx', 'x')).toBe('“a.docx” could not be imported: x');
+    expect(docMessages.translator('de')('importWarning', 'comments-dropped', 2)).toBe('2 Kommentare wurden weggelassen.');
+    expect(docMessages.translator('en')('importWarning', 'insertions-accepted', 1)).toBe('One tracked insertion was accepted.');
+  });
 });

@@ -172,6 +172,64 @@ const en = {
         return `the relay closed the connection (${code})`;
     }
   },
+
+  // Import and export
+  fileImport: 'Import',
+  fileExport: 'Export',
+  formatOdt: 'OpenDocument text (.odt)…',
+  formatDocx: 'Word document (.docx)…',
+  formatMarkdown: 'Markdown (.md)…',
+  formatHtml: 'Web page (.html)…',
+  formatPdf: 'PDF (print)…',
+  importFileLabel: 'File to import',
+  importTitle: (name: string) => `Import “${name}”`,
+  importQuestion: 'Replace the whole document with the file’s content, or insert it at the cursor? Everyone in the document sees the change, and Undo takes it back.',
+  importReplace: 'Replace document',
+  importInsert: 'Insert at cursor',
+  importFailed: (name: string, reason: string) => `“${name}” could not be imported: ${reason}`,
+  importDone: (name: string) => `“${name}” was imported.`,
+  importDoneWithWarnings: (name: string, details: string) => `“${name}” was imported. ${details}`,
+  exportFailed: (reason: string) => `The document could not be exported: ${reason}`,
+  pdfHint: 'To save a PDF, choose “Save as PDF” as the printer in the print dialog.',
+  untitled: 'Document',
+  fileError: (code: string, limit: string) => {
+    switch (code) {
+      case 'too-large':
+        return `the file is larger than ${limit}.`;
+      case 'corrupt-archive':
+        return 'the file is damaged or incomplete (it is not a readable zip archive).';
+      case 'archive-limits':
+        return 'the file would unpack into far too much data; it was not opened.';
+      case 'missing-part':
+        return 'a part the format requires is missing from the file.';
+      case 'wrong-format':
+        return 'the file is of a different type than its name says.';
+      case 'bad-xml':
+        return 'the file contains broken XML.';
+      case 'forbidden-xml':
+        return 'the file contains an XML document type declaration, which is refused for safety.';
+      case 'bad-text':
+        return 'the file is not UTF-8 text.';
+      case 'unknown-format':
+        return 'this type of file cannot be imported (use .odt, .docx, .md or .html).';
+      default:
+        return 'the file cannot be read.';
+    }
+  },
+  importWarning: (code: string, count: number) => {
+    switch (code) {
+      case 'comments-dropped':
+        return count === 1 ? 'One comment was left out.' : `${count} comments were left out.`;
+      case 'deletions-dropped':
+        return count === 1 ? 'One tracked deletion was applied.' : `${count} tracked deletions were applied.`;
+      case 'insertions-accepted':
+        return count === 1 ? 'One tracked insertion was accepted.' : `${count} tracked insertions were accepted.`;
+      case 'images-dropped':
+        return count === 1 ? 'One image was left out (unsupported type or too large).' : `${count} images were left out (unsupported type or too large).`;
+      default:
+        return count === 1 ? 'One unknown element was imported as plain text.' : `${count} unknown elements were imported as plain text.`;
+    }
+  },
 };
 
 /** The German texts of `<allmende-doc>`. */
@@ -331,6 +389,63 @@ const de: { [K in keyof typeof en]: (typeof en)[K] } = {
         return 'Ihre Anmeldung ist abgelaufen';
       default:
         return `Das Relay hat die Verbindung beendet (${code})`;
+    }
+  },
+
+  fileImport: 'Importieren',
+  fileExport: 'Exportieren',
+  formatOdt: 'OpenDocument-Text (.odt)…',
+  formatDocx: 'Word-Dokument (.docx)…',
+  formatMarkdown: 'Markdown (.md)…',
+  formatHtml: 'Webseite (.html)…',
+  formatPdf: 'PDF (drucken)…',
+  importFileLabel: 'Zu importierende Datei',
+  importTitle: (name) => `„${name}“ importieren`,
+  importQuestion: 'Das ganze Dokument durch den Inhalt der Datei ersetzen oder ihn an der Cursorposition einfügen? Alle im Dokument sehen die Änderung, und „Rückgängig“ nimmt sie zurück.',
+  importReplace: 'Dokument ersetzen',
+  importInsert: 'An der Cursorposition einfügen',
+  importFailed: (name, reason) => `„${name}“ konnte nicht importiert werden: ${reason}`,
+  importDone: (name) => `„${name}“ wurde importiert.`,
+  importDoneWithWarnings: (name, details) => `„${name}“ wurde importiert. ${details}`,
+  exportFailed: (reason) => `Das Dokument konnte nicht exportiert werden: ${reason}`,
+  pdfHint: 'Um ein PDF zu speichern, wählen Sie im Druckdialog „Als PDF speichern“ als Drucker.',
+  untitled: 'Dokument',
+  fileError: (code, limit) => {
+    switch (code) {
+      case 'too-large':
+        return `Die Datei ist größer als ${limit}.`;
+      case 'corrupt-archive':
+        return 'Die Datei ist beschädigt oder unvollständig (kein lesbares Zip-Archiv).';
+      case 'archive-limits':
+        return 'Die Datei würde zu einer viel zu großen Datenmenge entpackt; sie wurde nicht geöffnet.';
+      case 'missing-part':
+        return 'In der Datei fehlt ein Teil, den das Format verlangt.';
+      case 'wrong-format':
+        return 'Die Datei hat einen anderen Typ, als ihr Name sagt.';
+      case 'bad-xml':
+        return 'Die Datei enthält fehlerhaftes XML.';
+      case 'forbidden-xml':
+        return 'Die Datei enthält eine XML-Dokumenttyp-Deklaration; das wird aus Sicherheitsgründen abgelehnt.';
+      case 'bad-text':
+        return 'Die Datei ist kein UTF-8-Text.';
+      case 'unknown-format':
+        return 'Dieser Dateityp kann nicht importiert werden (möglich sind .odt, .docx, .md und .html).';
+      default:
+        return 'Die Datei kann nicht gelesen werden.';
+    }
+  },
+  importWarning: (code, count) => {
+    switch (code) {
+      case 'comments-dropped':
+        return count === 1 ? 'Ein Kommentar wurde weggelassen.' : `${count} Kommentare wurden weggelassen.`;
+      case 'deletions-dropped':
+        return count === 1 ? 'Eine nachverfolgte Löschung wurde übernommen.' : `${count} nachverfolgte Löschungen wurden übernommen.`;
+      case 'insertions-accepted':
+        return count === 1 ? 'Eine nachverfolgte Einfügung wurde angenommen.' : `${count} nachverfolgte Einfügungen wurden angenommen.`;
+      case 'images-dropped':
+        return count === 1 ? 'Ein Bild wurde weggelassen (Typ nicht unterstützt oder zu groß).' : `${count} Bilder wurden weggelassen (Typ nicht unterstützt oder zu groß).`;
+      default:
+        return count === 1 ? 'Ein unbekanntes Element wurde als einfacher Text übernommen.' : `${count} unbekannte Elemente wurden als einfacher Text übernommen.`;
     }
   },
 };

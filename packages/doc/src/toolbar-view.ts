@@ -46,6 +46,8 @@ export interface ToolbarActions {
   openTable(): void;
   pickImage(): void;
   openFind(): void;
+  /** The Import and Export menu buttons (see file-menu.ts), drawn as the toolbar's last group. */
+  renderFileMenus(): TemplateResult;
 }
 
 type MenuId = 'text-color' | 'highlight' | 'align' | 'table';
@@ -80,7 +82,8 @@ function blockCommand(value: string): Command | null {
  * superscript, subscript and inline code; text colour and highlight menus;
  * link; bulleted, numbered and check lists; indentation; an alignment menu;
  * quote, horizontal line and page break; table (and a table menu inside
- * tables); image; find and replace. Toggles say `aria-pressed`; controls that
+ * tables); image; find and replace; the Import and Export menus (file-menu.ts).
+ * Toggles say `aria-pressed`; controls that
  * cannot act say `aria-disabled` and stay reachable, as the ARIA toolbar
  * pattern advises. A control used with the mouse returns focus to the text;
  * keyboard users stay in the toolbar (Escape goes back to the text).
@@ -244,6 +247,7 @@ export class DocToolbar implements ReactiveController {
       <span class="group">
         ${button(t('find'), 'Mod-F', null, { open: () => this.actions.openFind() }, icons.findIcon, false)}
       </span>
+      <span class="group">${this.actions.renderFileMenus()}</span>
     </allmende-toolbar>`;
   }
 

@@ -1,0 +1,378 @@
+import type { Mark, Node as ProseMirrorNode } from 'prosemirror-model';
+import { alignmentOf, indentOf } from '../block-attrs.js';
+import { headingLevelOf } from '../block-nodes.js';
+import { isHexColor } from '../color.js';
+import { imageWidth } from '../inline-nodes.js';
+import { safeImageSrc } from '../image-source.js';
+import { safeLinkHref } from '../link-href.js';
+import { imageDisplaySize, imageFileFromDataUrl } from './image-data.js';
+import { linkGroups, markAttrs } from './inline-runs.js';
+import type { InlineRun } from './inline-runs.js';
+import { TASK_DONE, TASK_OPEN } from './odf-names.js';
+import { DOCX_STYLE, EMU_PER_PX, OOXML_NAMESPACES, REL } from './ooxml-names.js';
+import { headerRowCount, tableGrid } from './table-grid.js';
+import { element, escapeText, xmlSafe } from './xml-writer.js';
+import { writeZip } from './zip-archive.js';
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const TWIPS_PER_INDENT = 720;
+
+interface ListContext {
+  readonly numId: number;
+  readonly level: number;
+  readonly taskPrefix: string;
+  /** A further paragraph of an item: no number, indented to the item's text. */
+  readonly continuation?: boolean;
+}
+
+class DocxWriter {
+  readonly rels: { id: string; type: string; target: string; external: boolean }[] = [];
+  readonly media: { path: string; bytes: Uint8Array; extension: string; mimeType: string }[] = [];
+  private readonly mediaByData = new Map<string, string>();
+  /** w:num entries: numId → abstractNumId and start. */
+  readonly nums: { numId: number; abstractId: number; start: number }[] = [];
+  private drawings = 0;
+
+  private rel(type: string, target: string, external: boolean): string {
+    const id = `rId${this.rels.length + 10}`;
+    this.rels.push({ id, type, target, external });
+    return id;
+  }
+
+  private num(abstractId: number, start = 1): number {
+    const numId = this.nums.length + 1;
+    this.nums.push({ numId, abstractId, start });
+    return numId;
+  }
+
+  blocks(parent: ProseMirrorNode, quote: boolean): string {
+    let out = '';
+    parent.forEach((child) => {
+      out += this.block(child, quote, null);
+    });
+    return out;
+  }
+
+  private block(node: ProseMirrorNode, quote: boolean, list: ListContext | null): string {
+    switch (node.type.name) {
+      case 'paragraph':
+      case 'heading': {
+        const level = headingLevelOf(node) ?? 0;
+        const style = level > 0 ? DOCX_STYLE.heading(level) : quote ? DOCX_STYLE.quote : null;
+        const align = alignmentOf(node);
+        const indent = indentOf(node);
+        const props =
+          (style ? element('w:pStyle', { 'w:val': style }) : '') +
+          (list && !list.continuation ? element('w:numPr', {}, element('w:ilvl', { 'w:val': list.level }) + element('w:numId', { 'w:val': list.numId })) : '') +
+          (list?.continuation ? element('w:ind', { 'w:left': TWIPS_PER_INDENT * (list.level + 1) }) : !list && indent > 0 ? element('w:ind', { 'w:left': indent * TWIPS_PER_INDENT }) : '') +
+          (align !== 'left' ? element('w:jc', { 'w:val': align === 'justify' ? 'both' : align }) : '');
+        const prefix = list?.taskPrefix && !list.continuation ? this.textRun(list.taskPrefix, []) : '';
+        return element('w:p', {}, (props ? element('w:pPr', {}, props) : '') + prefix + this.inline(node));
+      }
+      case 'blockquote':
+        return this.blocks(node, true);
+      case 'code_block':
+        return node.textContent
+          .split('\n')
+          .map((line) => element('w:p', {}, element('w:pPr', {}, element('w:pStyle', { 'w:val': DOCX_STYLE.code })) + (line ? this.textRun(line, []) : '')))
+          .join('');
+      case 'horizontal_rule':
+        return element(
+          'w:p',
+          {},
+          element('w:pPr', {}, element('w:pStyle', { 'w:val': DOCX_STYLE.rule }) + element('w:pBdr', {}, element('w:bottom', { 'w:val': 'single', 'w:sz': 6, 'w:space': 1, 'w:color': 'auto' }))),
+        );
+      case 'page_break':
+        return element('w:p', {}, element('w:r', {}, element('w:br', { 'w:type': 'page' })));
+      case 'bullet_list':
+      case 'ordered_list':
+      case 'task_list':
+        return this.list(node, quote, 0);
+      case 'table':
+        return this.table(node);
+      default:
+        return node.isTextblock ? element('w:p', {}, this.inline(node)) : this.blocks(node, quote);
+    }
+  }
+
+  private list(node: ProseMirrorNode, quote: boolean, level: number): string {
+    const kind = node.type.name;
+    const order = Number(node.attrs['order']);
+    const numId = kind === 'ordered_list' ? this.num(2, Number.isSafeInteger(order) ? order : 1) : this.num(kind === 'task_list' ? 3 : 1);
+    let out = '';
+    node.forEach((item) => {
+      const taskPrefix = kind === 'task_list' ? `${item.attrs['checked'] === true ? TASK_DONE : TASK_OPEN} ` : '';
+      let first = true;
+      item.forEach((child) => {
+        if (child.type.name === 'bullet_list' || child.type.name === 'ordered_list' || child.type.name === 'task_list') {
+          out += this.list(child, quote, Math.min(8, level + 1));
+        } else if (first && child.isTextblock && child.type.name !== 'code_block') {
+          out += this.block(child, quote, { numId, level, taskPrefix });
+          first = false;
+        } else {
+          // Further paragraphs of an item: unnumbered, indented to the item's text, as Word writes them.
+          const continuation = child.type.name === 'paragraph' && (headingLevelOf(child) ?? 0) === 0;
+          out += this.block(child, quote, continuation ? { numId, level, taskPrefix: '', continuation } : null);
+        }
+      });
+      if (first) out += this.block(schemaParagraph(item), quote, { numId, level, taskPrefix });
+    });
+    return out;
+  }
+
+  private table(node: ProseMirrorNode): string {
+    const grid = tableGrid(node);
+    const headers = headerRowCount(node);
+    const columnWidth = grid.width > 0 ? Math.floor(9000 / grid.width) : 9000;
+    const border = (side: string): string => element(`w:${side}`, { 'w:val': 'single', 'w:sz': 4, 'w:space': 0, 'w:color': 'auto' });
+    const props = element(
+      'w:tblPr',
+      {},
+      element('w:tblW', { 'w:w': 0, 'w:type': 'auto' }) +
+        element('w:tblBorders', {}, ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')) +
+        element('w:tblLook', { 'w:val': '04A0', 'w:firstRow': 1 }),
+    );
+    const gridXml = element('w:tblGrid', {}, Array.from({ length: grid.width }, () => element('w:gridCol', { 'w:w': columnWidth })).join(''));
+    const rows = grid.rows
+      .map((line, rowIndex) => {
+        let cells = '';
+        line.forEach((slot, column) => {
+          if (slot.kind === 'cell') {
+            const tcPr =
+              element('w:tcW', { 'w:w': columnWidth * slot.colspan, 'w:type': 'dxa' }) +
+              (slot.colspan > 1 ? element('w:gridSpan', { 'w:val': slot.colspan }) : '') +
+              (slot.rowspan > 1 ? element('w:vMerge', { 'w:val': 'restart' }) : '');
+            cells += element('w:tc', {}, element('w:tcPr', {}, tcPr) + (this.blocks(slot.cell, false) || '<w:p/>'));
+          } else if (slot.kind === 'covered' && !slot.first) {
+            // The top-left position of a vertically merged cell in a later row continues the merge.
+            const above = line[column - 1];
+            const startsHere = column === 0 || !(above && above.kind === 'covered' && above.by === slot.by);
+            if (!startsHere) return;
+            const colspan = Math.max(1, Number(slot.by.attrs['colspan']) || 1);
+            cells += element('w:tc', {}, element('w:tcPr', {}, (colspan > 1 ? element('w:gridSpan', { 'w:val': colspan }) : '') + element('w:vMerge', {})) + '<w:p/>');
+          } else if (slot.kind === 'empty') {
+            cells += element('w:tc', {}, '<w:p/>');
+          }
+        });
+        const rowProps = rowIndex < headers ? element('w:trPr', {}, element('w:tblHeader', {})) : '';
+        return element('w:tr', {}, rowProps + cells);
+      })
+      .join('');
+    return element('w:tbl', {}, props + gridXml + rows);
+  }
+
+  private inline(block: ProseMirrorNode): string {
+    let out = '';
+    for (const group of linkGroups(block)) {
+      const runs = group.runs.map((run) => this.run(run)).join('');
+      const href = group.href === null ? null : safeLinkHref(group.href);
+      out += href === null ? runs : element('w:hyperlink', { 'r:id': this.rel(REL.hyperlink, href, true), 'w:history': 1 }, runs);
+    }
+    return out;
+  }
+
+  private runProps(marks: readonly Mark[]): string {
+    let props = '';
+    if (markAttrs(marks, 'code')) props += element('w:rStyle', { 'w:val': DOCX_STYLE.codeChar }) + element('w:rFonts', { 'w:ascii': 'Liberation Mono', 'w:hAnsi': 'Liberation Mono', 'w:cs': 'Liberation Mono' });
+    if (markAttrs(marks, 'bold')) props += '<w:b/><w:bCs/>';
+    if (markAttrs(marks, 'italic')) props += '<w:i/><w:iCs/>';
+    if (markAttrs(marks, 'strikethrough')) props += '<w:strike/>';
+    const color = markAttrs(marks, 'text_color')?.['color'];
+    if (isHexColor(color)) props += element('w:color', { 'w:val': color.slice(1).toUpperCase() });
+    const highlight = markAttrs(marks, 'highlight')?.['color'];
+    if (isHexColor(highlight)) props += element('w:shd', { 'w:val': 'clear', 'w:color': 'auto', 'w:fill': highlight.slice(1).toUpperCase() });
+    if (markAttrs(marks, 'underline')) props += element('w:u', { 'w:val': 'single' });
+    if (markAttrs(marks, 'superscript')) props += element('w:vertAlign', { 'w:val': 'superscript' });
+    else if (markAttrs(marks, 'subscript')) props += element('w:vertAlign', { 'w:val': 'subscript' });
+    return props ? element('w:rPr', {}, props) : '';
+  }
+
+  private textRun(text: string, marks: readonly Mark[]): string {
+    const pieces = xmlSafe(text).split(/(\t)/);
+    const content = pieces
+      .map((piece) => (piece === '\t' ? '<w:tab/>' : piece ? element('w:t', { 'xml:space': 'preserve' }, escapeText(piece.replace(/[\r\n]/g, ' '))) : ''))
+      .join('');
+    return element('w:r', {}, this.runProps(marks) + content);
+  }
+
+  private run(run: InlineRun): string {
+    if (run.kind === 'text') return this.textRun(run.text, run.marks);
+    if (run.kind === 'break') return element('w:r', {}, this.runProps(run.marks) + '<w:br/>');
+    return this.image(run.node, run.marks);
+  }
+
+  private image(node: ProseMirrorNode, marks: readonly Mark[]): string {
+    const src = safeImageSrc(String(node.attrs['src'] ?? ''));
+    if (src === null) return '';
+    const file = imageFileFromDataUrl(src);
+    let blip: Record<string, string>;
+    if (file) {
+      let id = this.mediaByData.get(src);
+      if (!id) {
+        const path = `media/image${this.media.length + 1}.${file.extension}`;
+        this.media.push({ path, bytes: file.bytes, extension: file.extension, mimeType: file.mimeType });
+        id = this.rel(REL.image, path, false);
+        this.mediaByData.set(src, id);
+      }
+      blip = { 'r:embed': id };
+    } else {
+      blip = { 'r:link': this.rel(REL.image, src, true) };
+    }
+    const size = imageDisplaySize(file?.bytes ?? null, imageWidth(node.attrs['width']));
+    const cx = size.width * EMU_PER_PX;
+    const cy = size.height * EMU_PER_PX;
+    this.drawings++;
+    const alt = typeof node.attrs['alt'] === 'string' ? node.attrs['alt'] : null;
+    const title = typeof node.attrs['title'] === 'string' ? node.attrs['title'] : null;
+    const name = `Picture ${this.drawings}`;
+    const picture = element(
+      'pic:pic',
+      { 'xmlns:pic': OOXML_NAMESPACES['pic'] },
+      element('pic:nvPicPr', {}, element('pic:cNvPr', { id: this.drawings, name, descr: alt }) + '<pic:cNvPicPr/>') +
+        element('pic:blipFill', {}, element('a:blip', blip) + '<a:stretch><a:fillRect/></a:stretch>') +
+        element(
+          'pic:spPr',
+          {},
+          element('a:xfrm', {}, element('a:off', { x: 0, y: 0 }) + element('a:ext', { cx, cy })) + element('a:prstGeom', { prst: 'rect' }, '<a:avLst/>'),
+        ),
+    );
+    const drawing = element(
+      'wp:inline',
+      { distT: 0, distB: 0, distL: 0, distR: 0 },
+      element('wp:extent', { cx, cy }) +
+        element('wp:docPr', { id: this.drawings, name, descr: alt, title }) +
+        element('a:graphic', { 'xmlns:a': OOXML_NAMESPACES['a'] }, element('a:graphicData', { uri: OOXML_NAMESPACES['pic'] }, picture)),
+    );
+    return element('w:r', {}, this.runProps(marks) + element('w:drawing', {}, drawing));
+  }
+}
+
+function schemaParagraph(item: ProseMirrorNode): ProseMirrorNode {
+  return item.type.schema.node('paragraph');
+}
+
+function stylesXml(): string {
+  const paragraphStyle = (id: string, name: string, pPr: string, rPr: string, extra = ''): string =>
+    element(
+      'w:style',
+      { 'w:type': 'paragraph', 'w:styleId': id },
+      element('w:name', { 'w:val': name }) + element('w:basedOn', { 'w:val': 'Normal' }) + extra + (pPr ? element('w:pPr', {}, pPr) : '') + (rPr ? element('w:rPr', {}, rPr) : ''),
+    );
+  const sizes = [32, 28, 26, 24, 22, 22];
+  const headings = [1, 2, 3, 4, 5, 6]
+    .map((level) =>
+      paragraphStyle(
+        DOCX_STYLE.heading(level),
+        `heading ${level}`,
+        element('w:keepNext', {}) + element('w:spacing', { 'w:before': 240, 'w:after': 120 }) + element('w:outlineLvl', { 'w:val': level - 1 }),
+        `<w:b/><w:bCs/>${element('w:sz', { 'w:val': sizes[level - 1] })}`,
+        element('w:next', { 'w:val': 'Normal' }) + '<w:qFormat/>',
+      ),
+    )
+    .join('');
+  return (
+    XML_HEAD +
+    element(
+      'w:styles',
+      { 'xmlns:w': OOXML_NAMESPACES['w'] },
+      element('w:docDefaults', {}, element('w:rPrDefault', {}, element('w:rPr', {}, element('w:rFonts', { 'w:ascii': 'Liberation Serif', 'w:hAnsi': 'Liberation Serif', 'w:cs': 'Liberation Serif' }) + element('w:sz', { 'w:val': 24 }) + element('w:lang', { 'w:val': 'de-DE' })))) +
+        element('w:style', { 'w:type': 'paragraph', 'w:default': 1, 'w:styleId': 'Normal' }, element('w:name', { 'w:val': 'Normal' }) + '<w:qFormat/>') +
+        headings +
+        paragraphStyle(DOCX_STYLE.quote, 'Quote', element('w:ind', { 'w:left': 567, 'w:right': 567 }), '<w:i/>') +
+        paragraphStyle(DOCX_STYLE.code, 'Preformatted Text', element('w:spacing', { 'w:after': 0 }), element('w:rFonts', { 'w:ascii': 'Liberation Mono', 'w:hAnsi': 'Liberation Mono', 'w:cs': 'Liberation Mono' }) + element('w:sz', { 'w:val': 20 })) +
+        paragraphStyle(DOCX_STYLE.rule, 'Horizontal Line', '', element('w:sz', { 'w:val': 12 })) +
+        element('w:style', { 'w:type': 'character', 'w:styleId': DOCX_STYLE.codeChar }, element('w:name', { 'w:val': 'Source Text' }) + element('w:rPr', {}, element('w:rFonts', { 'w:ascii': 'Liberation Mono', 'w:hAnsi': 'Liberation Mono', 'w:cs': 'Liberation Mono' }))) +
+        element('w:style', { 'w:type': 'character', 'w:styleId': 'Hyperlink' }, element('w:name', { 'w:val': 'Hyperlink' }) + element('w:rPr', {}, element('w:color', { 'w:val': '0563C1' }) + element('w:u', { 'w:val': 'single' }))),
+    )
+  );
+}
+
+function numberingXml(nums: readonly { numId: number; abstractId: number; start: number }[]): string {
+  const abstract = (id: number, kind: 'bullet' | 'decimal' | 'task'): string => {
+    let levels = '';
+    for (let level = 0; level < 9; level++) {
+      const text = kind === 'decimal' ? `%${level + 1}.` : kind === 'task' ? '' : ['•', '◦', '▪'][level % 3]!;
+      levels += element(
+        'w:lvl',
+        { 'w:ilvl': level },
+        element('w:start', { 'w:val': 1 }) +
+          element('w:numFmt', { 'w:val': kind === 'decimal' ? 'decimal' : kind === 'task' ? 'none' : 'bullet' }) +
+          element('w:lvlText', { 'w:val': text }) +
+          element('w:lvlJc', { 'w:val': 'left' }) +
+          element('w:pPr', {}, element('w:ind', { 'w:left': 720 * (level + 1), 'w:hanging': 360 })),
+      );
+    }
+    return element('w:abstractNum', { 'w:abstractNumId': id }, element('w:multiLevelType', { 'w:val': 'hybridMultilevel' }) + levels);
+  };
+  const numXml = nums
+    .map((num) =>
+      element(
+        'w:num',
+        { 'w:numId': num.numId },
+        element('w:abstractNumId', { 'w:val': num.abstractId }) +
+          (num.abstractId === 2 ? element('w:lvlOverride', { 'w:ilvl': 0 }, element('w:startOverride', { 'w:val': num.start })) : ''),
+      ),
+    )
+    .join('');
+  return XML_HEAD + element('w:numbering', { 'xmlns:w': OOXML_NAMESPACES['w'] }, abstract(1, 'bullet') + abstract(2, 'decimal') + abstract(3, 'task') + numXml);
+}
+
+/**
+ * Writes a document as Office Open XML (.docx) for Word and LibreOffice:
+ * `word/document.xml` with Word's built-in style ids (Heading1–6, Quote),
+ * `word/styles.xml`, `word/numbering.xml` (bullets, numbers with their
+ * start, task lists as unnumbered items starting with ☐ or ☒), hyperlinks
+ * and images (embedded under `word/media/`) as relationships, page breaks
+ * as `w:br w:type="page"`. Written here rather than with the `docx`
+ * package: see the package README. Needs no DOM.
+ */
+export function toDOCX(doc: ProseMirrorNode): Uint8Array {
+  const writer = new DocxWriter();
+  const body = writer.blocks(doc, false);
+  const section = element(
+    'w:sectPr',
+    {},
+    element('w:pgSz', { 'w:w': 11906, 'w:h': 16838 }) + element('w:pgMar', { 'w:top': 1134, 'w:right': 1134, 'w:bottom': 1134, 'w:left': 1134, 'w:header': 709, 'w:footer': 709, 'w:gutter': 0 }),
+  );
+  const documentXml =
+    XML_HEAD +
+    element(
+      'w:document',
+      { 'xmlns:w': OOXML_NAMESPACES['w'], 'xmlns:r': OOXML_NAMESPACES['r'], 'xmlns:wp': OOXML_NAMESPACES['wp'], 'xmlns:a': OOXML_NAMESPACES['a'], 'xmlns:pic': OOXML_NAMESPACES['pic'] },
+      element('w:body', {}, body + section),
+    );
+  const relsXml = (rels: readonly { id: string; type: string; target: string; external: boolean }[]): string =>
+    XML_HEAD +
+    element(
+      'Relationships',
+      { xmlns: OOXML_NAMESPACES['rel'] },
+      rels.map((rel) => element('Relationship', { Id: rel.id, Type: rel.type, Target: rel.target, TargetMode: rel.external ? 'External' : null })).join(''),
+    );
+  const documentRels = [
+    { id: 'rId1', type: REL.styles, target: 'styles.xml', external: false },
+    { id: 'rId2', type: REL.numbering, target: 'numbering.xml', external: false },
+    ...writer.rels,
+  ];
+  const extensions = [...new Set(writer.media.map((item) => `${item.extension}|${item.mimeType}`))];
+  const contentTypes =
+    XML_HEAD +
+    element(
+      'Types',
+      { xmlns: OOXML_NAMESPACES['ct'] },
+      element('Default', { Extension: 'rels', ContentType: 'application/vnd.openxmlformats-package.relationships+xml' }) +
+        element('Default', { Extension: 'xml', ContentType: 'application/xml' }) +
+        extensions.map((pair) => element('Default', { Extension: pair.split('|')[0], ContentType: pair.split('|')[1] })).join('') +
+        element('Override', { PartName: '/word/document.xml', ContentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml' }) +
+        element('Override', { PartName: '/word/styles.xml', ContentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml' }) +
+        element('Override', { PartName: '/word/numbering.xml', ContentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml' }),
+    );
+  return writeZip([
+    { path: '[Content_Types].xml', data: contentTypes },
+    { path: '_rels/.rels', data: relsXml([{ id: 'rId1', type: REL.officeDocument, target: 'word/document.xml', external: false }]) },
+    { path: 'word/document.xml', data: documentXml },
+    { path: 'word/_rels/document.xml.rels', data: relsXml(documentRels) },
+    { path: 'word/styles.xml', data: stylesXml() },
+    { path: 'word/numbering.xml', data: numberingXml(writer.nums) },
+    ...writer.media.map((item) => ({ path: `word/${item.path}`, data: item.bytes, store: true })),
+  ]);
+}

@@ -1,0 +1,1 @@
+export * as Y from 'yjs';

@@ -1,0 +1,213 @@
+import { exportDocument, FILE_FORMATS, FileImportError, formatOfFileName, importDocument, DEFAULT_FILE_LIMITS } from '@allmende/doc-model';
+import type { FileFormat, ImportResult } from '@allmende/doc-model';
+import { html } from 'lit';
+import type { ReactiveController, TemplateResult } from 'lit';
+import { Slice } from 'prosemirror-model';
+import type { EditorHost } from './editor-host.js';
+import { exportFileName } from './export-file-name.js';
+import { renderMenuButton } from './menu-button.js';
+import type { MenuItem } from './menu-button.js';
+
+type FileMenuId = 'import' | 'export';
+
+/** An imported document waiting for the user to choose between replacing and inserting. */
+interface PendingImport {
+  readonly name: string;
+  readonly result: ImportResult;
+}
+
+const FORMAT_LABELS: Record<FileFormat, 'formatOdt' | 'formatDocx' | 'formatMarkdown' | 'formatHtml'> = {
+  odt: 'formatOdt',
+  docx: 'formatDocx',
+  markdown: 'formatMarkdown',
+  html: 'formatHtml',
+};
+
+/**
+ * The Import and Export menus of `<allmende-doc>`. Import reads ODT, DOCX,
+ * Markdown or HTML with `@allmende/doc-model`'s importers (nothing in the
+ * document changes until the file has been read completely), then asks
+ * whether to replace the document or insert at the cursor; either is one
+ * ProseMirror transaction, which the editor writes as one Yjs transaction
+ * under this user's undo manager, so everyone sees it and Undo takes it
+ * back in one step. Files that cannot be read are reported in the alert
+ * area with a translated reason. Export downloads ODT, DOCX, Markdown or
+ * HTML named after the document, or prints (for PDF) after a hint.
+ */
+export class FileMenu implements ReactiveController {
+  private openMenu: FileMenuId | null = null;
+  private format: FileFormat = 'odt';
+  private pending: PendingImport | null = null;
+
+  constructor(
+    private readonly host: EditorHost,
+    /** The document's name, for the names of exported files. */
+    private readonly documentName: () => string,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.openMenu = null;
+    this.pending = null;
+  }
+
+  /** The two menu buttons, for the toolbar. */
+  render(): TemplateResult {
+    const t = this.host.t;
+    const menu = (id: FileMenuId) => ({
+      id: `menu-file-${id}`,
+      open: this.openMenu === id,
+      setOpen: (open: boolean) => {
+        this.openMenu = open ? id : null;
+        this.host.requestUpdate();
+      },
+      focusEditor: () => this.host.focusEditor(),
+    });
+    const importItems: MenuItem[] = FILE_FORMATS.map((info) => ({ label: t(FORMAT_LABELS[info.format]), run: () => this.pick(info.format) }));
+    const exportItems: MenuItem[] = [
+      ...FILE_FORMATS.map((info) => ({ label: t(FORMAT_LABELS[info.format]), run: () => this.download(info.format) })),
+      { label: t('formatPdf'), run: () => this.print(), separated: true },
+    ];
+    return html`${renderMenuButton({
+      ...menu('import'),
+      label: t('fileImport'),
+      content: html`<span class="text-label">${t('fileImport')}</span>`,
+      unavailable: !this.host.editable,
+      align: 'end',
+      items: importItems,
+    })}${renderMenuButton({
+      ...menu('export'),
+      label: t('fileExport'),
+      content: html`<span class="text-label">${t('fileExport')}</span>`,
+      unavailable: this.host.view === null,
+      align: 'end',
+      items: exportItems,
+    })}`;
+  }
+
+  /** The hidden file input and the replace-or-insert dialog, for the element's template. */
+  renderDialogs(): TemplateResult {
+    const t = this.host.t;
+    const accept = FILE_FORMATS.find((info) => info.format === this.format)?.accept.join(',') ?? '';
+    return html`<input type="file" data-role="import-picker" accept=${accept} hidden aria-label=${t('importFileLabel')} @change=${this.onPicked} />
+      <allmende-dialog label=${this.pending ? t('importTitle', this.pending.name) : ''} ?open=${this.pending !== null} @allmende-dialog-close=${this.onCancel}>
+        <p>${t('importQuestion')}</p>
+        <div class="actions">
+          <span class="spacer"></span>
+          <button type="button" @click=${this.onCancel}>${t('cancel')}</button>
+          <button type="button" data-action="insert" @click=${() => this.apply('insert')}>${t('importInsert')}</button>
+          <button type="button" data-action="replace" class="primary" @click=${() => this.apply('replace')}>${t('importReplace')}</button>
+        </div>
+      </allmende-dialog>`;
+  }
+
+  /** Opens the file picker for a format. */
+  pick(format: FileFormat): void {
+    if (!this.host.editable) return;
+    this.format = format;
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLInputElement>('input[data-role="import-picker"]')?.click());
+  }
+
+  /**
+   * Reads a file and asks whether to replace or insert. The format comes
+   * from the file name, else from the menu item chosen. Public so hosts
+   * and tests can import a `File` without the picker.
+   */
+  async importFile(file: File, format: FileFormat | null = null): Promise<void> {
+    const t = this.host.t;
+    const chosen = formatOfFileName(file.name) ?? format;
+    const fail = (reason: string): void => this.host.notify(t('importFailed', file.name, reason));
+    if (!chosen) return fail(t('fileError', 'unknown-format', ''));
+    // Refuse big files before reading them into memory.
+    if (file.size > DEFAULT_FILE_LIMITS.maxFileBytes) return fail(t('fileError', 'too-large', this.formatMegabytes(DEFAULT_FILE_LIMITS.maxFileBytes)));
+    let result: ImportResult;
+    try {
+      result = importDocument(chosen, new Uint8Array(await file.arrayBuffer()));
+    } catch (error) {
+      if (error instanceof FileImportError) {
+        console.warn(`<allmende-doc>: import of ${file.name} failed: ${error.detail}`);
+        return fail(t('fileError', error.code, this.formatMegabytes(DEFAULT_FILE_LIMITS.maxFileBytes)));
+      }
+      console.error('<allmende-doc>: import failed:', error);
+      return fail(t('fileError', 'unreadable', ''));
+    }
+    this.pending = { name: file.name, result };
+    this.host.requestUpdate();
+  }
+
+  private formatMegabytes(bytes: number): string {
+    return this.host.i18n.formatNumber(bytes / (1024 * 1024), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 });
+  }
+
+  /** Replaces the document or inserts at the selection: one transaction, one undo step, for everyone. */
+  private apply(mode: 'replace' | 'insert'): void {
+    const pending = this.pending;
+    this.pending = null;
+    this.host.requestUpdate();
+    if (!pending) return;
+    const { result, name } = pending;
+    const done = this.host.run((state, dispatch) => {
+      const tr =
+        mode === 'replace'
+          ? state.tr.replaceWith(0, state.doc.content.size, result.doc.content)
+          : state.tr.replaceSelection(new Slice(result.doc.content, 0, 0));
+      dispatch?.(tr.scrollIntoView());
+      return true;
+    });
+    if (!done) return;
+    const details = result.warnings.map((warning) => this.host.t('importWarning', warning.code, warning.count)).join(' ');
+    this.host.notify(details ? this.host.t('importDoneWithWarnings', name, details) : this.host.t('importDone', name));
+    this.host.focusEditor();
+  }
+
+  private readonly onCancel = (): void => {
+    if (!this.pending) return;
+    this.pending = null;
+    this.host.requestUpdate();
+    this.host.focusEditor();
+  };
+
+  private readonly onPicked = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    // Picking the same file again must fire `change` again.
+    input.value = '';
+    if (file) void this.importFile(file, this.format);
+  };
+
+  /** Downloads the document in a format. */
+  private download(format: FileFormat): void {
+    const view = this.host.view;
+    if (!view) return;
+    const info = FILE_FORMATS.find((candidate) => candidate.format === format)!;
+    const name = exportFileName(this.documentName(), this.host.t('untitled'), info.extension);
+    let bytes: Uint8Array;
+    try {
+      bytes = exportDocument(format, view.state.doc, { title: name.replace(/\.[^.]+$/, ''), lang: this.host.i18n.locale });
+    } catch (error) {
+      console.error('<allmende-doc>: export failed:', error);
+      this.host.notify(this.host.t('exportFailed', error instanceof Error ? error.message : String(error)));
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: info.mimeType }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    this.host.renderRoot.appendChild(link);
+    link.click();
+    link.remove();
+    // Revoke after the browser has started the download.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  /** PDF: the print layout (A4, page breaks) through the browser's print dialog, after saying how to get a PDF from it. */
+  private print(): void {
+    this.host.notify(this.host.t('pdfHint'));
+    void this.host.updateComplete.then(() => setTimeout(() => window.print(), 50));
+  }
+}
