@@ -33,6 +33,19 @@ const OPENS = 3;
 const TYPED = 'the quick brown fox jumps over the lazy dog '.repeat(5).slice(0, 200);
 /** Pause between keystrokes, in ms: 70–130, about 10 characters a second, the same sequence for both editors. */
 const KEY_INTERVALS = seededIntervals(TYPED.length, 70, 130, 7);
+/** What <allmende-doc> does to stay fast here; written under every report (details: packages/doc/README.md, Performance). */
+const OPTIMIZATIONS = `**What was optimized in <allmende-doc>** (per-change figures: results/doc-editor-optimizations.md):
+- Changes from others replace only the top-level blocks they changed (packages/doc/src/sync-binding.ts) instead of
+  y-prosemirror 1.3's replacement of the whole document, and the local cursor is measured only when the change was before it.
+- Remote cursors redraw at most once per animation frame and only when one moved (remote-cursor.ts), instead of a
+  transaction and a rebuild of all cursor decorations for every presence change (the user's own cursor moves included).
+- Word and character counts are cached per top-level block and counted off the keystroke (document-counts.ts);
+  find highlights map through others' edits instead of searching the whole document again (find-highlight.ts).
+- \`contain: layout\` on prosemirror-tables' \`.tableWrapper\` (editor-styles.ts): Chromium laid all 50 tables out again
+  after every DOM change above them (10–25 ms for a remote edit's one-character change; under 0.1 ms with it; the layout a
+  native keystroke forces stays near 10 ms, cause not found). The plain view
+  runs without it, as prosemirror-tables ships; \`content-visibility: auto\` was tried and left out (caret misplaced in new blocks).`;
+
 /** The keystroke typed as soon as the document shows, to time when it first accepts input. */
 const FIRST_KEY = 'x';
 
@@ -93,13 +106,13 @@ async function typePhase(page: Page): Promise<TypingReport> {
 }
 
 /** Opens the document OPENS times in one editor page; the last page stays open for `typing`. */
-async function benchEditor(browser: Browser, url: string, typing: (page: Page) => Promise<Record<string, TypingReport>>): Promise<EditorResult> {
+async function benchEditor(browser: Browser, url: string, typing: (page: Page) => Promise<Record<string, TypingReport>>, openCount = OPENS): Promise<EditorResult> {
   const opens: OpenResult[] = [];
   for (let run = 1; ; run++) {
     const { page, result, close } = await open(browser, url);
     opens.push(result);
     log(`  open ${run}: content painted at ${result.contentPaint.toFixed(0)} ms, accepts input at ${result.acceptsInput.toFixed(0)} ms`);
-    if (run < OPENS) {
+    if (run < openCount) {
       await close();
       continue;
     }
@@ -150,6 +163,8 @@ async function main(): Promise<void> {
 
     log('plain prosemirror-view');
     const plain = await benchEditor(browser, `${relay.httpUrl}/plain.html`, async (page) => ({ alone: await typePhase(page) }));
+    log('plain prosemirror-view with the table containment of <allmende-doc> (reference)');
+    const plainContained = await benchEditor(browser, `${relay.httpUrl}/plain.html?contain`, async (page) => ({ alone: await typePhase(page) }), 1);
 
     log('<allmende-doc>');
     const ourUrl = `${relay.httpUrl}/ours.html?relay=${encodeURIComponent(relay.wsUrl)}&document=${encodeURIComponent(DOCUMENT_NAME)}`;
@@ -203,6 +218,13 @@ async function main(): Promise<void> {
       row('Keystroke → in DOM, p95 (4 others typing)', p(busy, 95, 'dom'), p(plainTyping, 95, 'dom'), 'reference'),
       row('Handler → painted, p95 (4 others typing)', p(busy, 95, 'paint', 'handler'), p(plainTyping, 95, 'paint', 'handler'), 'reference'),
       row('Keystroke → painted, max (4 others typing)', p(busy, 100), p(plainTyping, 100), 'reference'),
+      [
+        'Keystroke → painted, p50 / p95, plain view + table containment',
+        `${ms(p(busy, 50))} / ${ms(p(busy, 95))}`,
+        `${ms(p(plainContained.typing['alone']!, 50))} / ${ms(p(plainContained.typing['alone']!, 95))}`,
+        `${ratio(p(busy, 50), p(plainContained.typing['alone']!, 50))} / ${ratio(p(busy, 95), p(plainContained.typing['alone']!, 95))}`,
+        'reference (same CSS)',
+      ],
     ];
     const table = markdownTable(['Measure', '<allmende-doc>', 'plain prosemirror-view', 'ours / plain', 'Target'], rows);
     const p95 = p(busy, 95);
@@ -239,12 +261,16 @@ Keystrokes: ${TYPED.length} characters typed at the end of a paragraph in the mi
 apart, the same sequence in both editors. "Keystroke" starts at the keydown event's timestamp (so time the
 page was too busy to take the key counts); "handler" at the keydown listener; "painted" is the task after the
 animation frame that followed the character's appearance in the DOM.
+The last row is a reference: the plain view once more (one open, typing alone) with the same \`contain: layout\` on
+table wrappers that <allmende-doc> uses, to show how much of the difference is that one CSS rule.
 With 4 others typing: ${typistEdits} remote edits in ${typistSeconds.toFixed(0)} s (${(typistEdits / typistSeconds).toFixed(1)} per second in all),
 each typist appending to its own paragraph (one just below the target, on screen) and publishing its cursor.
 Long tasks (> 50 ms) while typing: ours with others ${longTasks(busy)}, ours alone ${longTasks(oursAlone)},
 plain ${longTasks(plainTyping)}. The typed text reached the relay: ${typedStored ? 'yes' : 'NO'}.
 Whole run: ${seconds} s. CPUs busy in the second before the run: ${busyBefore === null ? 'unknown' : `${(busyBefore * 100).toFixed(0)}%`}${busyMachine
       ? ' — something else was running, so these figures are inflated; run again on an idle machine' : ''}.
+
+${OPTIMIZATIONS}
 `;
     mkdirSync(dirname(resultsFile), { recursive: true });
     writeFileSync(resultsFile, markdown);

@@ -6,19 +6,48 @@ import type { EditorHost } from './editor-host.js';
 
 /** How long the text must rest before it is counted again. */
 const COUNT_DELAY_MS = 400;
+/** The longest the count lags behind while the text never rests (others typing all the time). */
+const MAX_DELAY_MS = 2000;
+
+/** The counts of one top-level block; blocks are immutable, so a block counted once keeps its counts. */
+const blockCounts = new WeakMap<ProseMirrorNode, { words: number; characters: number }>();
+
+/**
+ * Counts `doc` block by block, reusing the counts of blocks counted before:
+ * an edit changes one or a few top-level blocks and ProseMirror keeps the
+ * others as the same objects, so a count after typing costs one block, not
+ * the whole document. Words never span blocks, so the sums are exact.
+ */
+export function countByBlock(doc: ProseMirrorNode): { words: number; characters: number } {
+  let words = 0;
+  let characters = 0;
+  doc.forEach((block) => {
+    let counts = blockCounts.get(block);
+    if (!counts) {
+      const single = doc.type.create(null, block);
+      counts = { words: countWords(single), characters: countCharacters(single) };
+      blockCounts.set(block, counts);
+    }
+    words += counts.words;
+    characters += counts.characters;
+  });
+  return { words, characters };
+}
 
 /**
  * The word and character count in the footer of `<allmende-doc>`
- * (`part="footer"`). Counting walks the whole document, so it runs once
- * typing pauses rather than on every keystroke, keeping typing fast in long
- * documents. The footer is not a live region: a count read out after every
- * word would drown everything else.
+ * (`part="footer"`). It is counted once typing pauses (and at least every
+ * two seconds while others keep typing), never on the keystroke itself, and
+ * only the blocks that changed are counted again. The footer is not a live
+ * region: a count read out after every word would drown everything else.
  */
 export class DocumentCounts implements ReactiveController {
   private words = 0;
   private characters = 0;
   private counted: ProseMirrorNode | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change not yet counted came. */
+  private pendingSince = 0;
 
   constructor(private readonly host: EditorHost) {
     host.addController(this);
@@ -39,7 +68,10 @@ export class DocumentCounts implements ReactiveController {
       this.count(doc);
       return;
     }
-    this.timer = setTimeout(() => this.count(doc), COUNT_DELAY_MS);
+    const time = Date.now();
+    if (this.timer === undefined) this.pendingSince = time;
+    const delay = Math.max(0, Math.min(COUNT_DELAY_MS, this.pendingSince + MAX_DELAY_MS - time));
+    this.timer = setTimeout(() => this.count(doc), delay);
   }
 
   /** The counts, for the element's footer. */
@@ -55,8 +87,7 @@ export class DocumentCounts implements ReactiveController {
   private count(doc: ProseMirrorNode): void {
     this.timer = undefined;
     this.counted = doc;
-    const words = countWords(doc);
-    const characters = countCharacters(doc);
+    const { words, characters } = countByBlock(doc);
     if (words !== this.words || characters !== this.characters) {
       this.words = words;
       this.characters = characters;

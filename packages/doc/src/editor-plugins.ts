@@ -4,13 +4,14 @@ import { keydownHandler, keymap } from 'prosemirror-keymap';
 import { Plugin } from 'prosemirror-state';
 import type { Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { redoCommand, undoCommand, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
+import { redoCommand, undoCommand, yUndoPlugin } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { fillEmptyContainersPlugin } from './fill-empty-plugin.js';
 import { findHighlightPlugin } from './find-highlight.js';
 import { inactiveSelectionPlugin } from './inactive-selection.js';
-import { remoteCursorBuilders } from './remote-cursor.js';
+import { remoteCursorPlugin } from './remote-cursor.js';
+import { incrementalSyncPlugin } from './sync-binding.js';
 import { isRemoteSync } from './sync-origin.js';
 import { localTableEditing, tableColumnResizing } from './table-plugins.js';
 
@@ -73,8 +74,9 @@ function readOnlyGuard(editable: () => boolean): Plugin {
 }
 
 /**
- * The plugins of `<allmende-doc>`'s editor, in priority order: Yjs sync,
- * remote cursors and per-user undo; the read-only guard; tables (column
+ * The plugins of `<allmende-doc>`'s editor, in priority order: Yjs sync
+ * (y-prosemirror's, applying others' changes incrementally: sync-binding.ts),
+ * remote cursors (remote-cursor.ts) and per-user undo; the read-only guard; tables (column
  * resizing, cell selections, repairs of local edits only); the element's
  * keys (undo, redo, Mod-F, Mod-K, Alt-F10, Escape), the model's formatting
  * keys and input rules, ProseMirror's base keys; filling emptied containers;
@@ -83,10 +85,8 @@ function readOnlyGuard(editable: () => boolean): Plugin {
 export function buildEditorPlugins(options: EditorPluginOptions): Plugin[] {
   const { editable } = options;
   return [
-    ySyncPlugin(options.fragment),
-    ...(options.awareness
-      ? [yCursorPlugin(options.awareness, remoteCursorBuilders(options.anonymous))]
-      : []),
+    incrementalSyncPlugin(options.fragment),
+    ...(options.awareness ? [remoteCursorPlugin(options.awareness, { anonymous: options.anonymous })] : []),
     yUndoPlugin(),
     readOnlyGuard(editable),
     tableColumnResizing(),

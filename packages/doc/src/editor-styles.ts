@@ -4,8 +4,9 @@ import { css } from 'lit';
  * ProseMirror's required CSS (prosemirror-view/style/prosemirror.css, which
  * cannot reach into a shadow root from the page), the typography of the
  * document (lists, check lists, tables, quotes, code, images, page breaks),
- * find highlights, and the remote cursors and selections drawn by
- * y-prosemirror.
+ * find highlights, the remote cursors and selections (remote-cursor.ts),
+ * and the layout containment that keeps long documents with tables fast
+ * (see "Rendering cost" below and the Performance section of the README).
  */
 export const editorStyles = css`
   .ProseMirror {
@@ -222,6 +223,23 @@ export const editorStyles = css`
     text-decoration: line-through;
   }
 
+  /*
+   * Rendering cost. Chromium lays a table out again whenever anything before it in the document
+   * changes, so every change in a long document with tables paid for all of them (10 to 25 ms for a
+   * one-character remote edit with 50 tables). Layout containment on the
+   * wrapper lets Chromium keep each table's layout. Dropped for printing, where tables may break
+   * across pages. (content-visibility on the blocks was tried and left out: a block created by
+   * Enter and typed into at once could get the caret at its start; see the package README.)
+   */
+  .ProseMirror .tableWrapper {
+    contain: layout;
+  }
+  @media print {
+    .ProseMirror .tableWrapper {
+      contain: none;
+    }
+  }
+
   /* Tables (prosemirror-tables, with column resizing). */
   .ProseMirror .tableWrapper {
     margin: 0 0 0.75em;
@@ -290,7 +308,12 @@ export const editorStyles = css`
     box-shadow: 0 0 0 2px #b35900;
   }
 
-  /* Remote cursors and selections (y-prosemirror). */
+  /*
+   * Remote cursors and selections (remote-cursor.ts): a caret in the user's colour with the name
+   * above it. Labels of carets on one line are lifted by whole label heights so that none covers
+   * another (--remote-label-level), or moved aside where there is no room above (--remote-label-shift,
+   * in pixels); an idle user's label shrinks to a flag that shows the name on hover.
+   */
   .ProseMirror-yjs-cursor {
     position: relative;
     margin-left: -1px;
@@ -300,10 +323,12 @@ export const editorStyles = css`
     word-break: normal;
     pointer-events: none;
   }
-  .ProseMirror-yjs-cursor > div {
+  .ProseMirror-yjs-cursor > .remote-cursor-label {
     position: absolute;
-    top: -1.35em;
+    bottom: 100%;
     left: -1px;
+    z-index: 1;
+    box-sizing: border-box;
     padding: 0 4px;
     border-radius: 3px 3px 3px 0;
     font-family: var(--_font);
@@ -314,6 +339,24 @@ export const editorStyles = css`
     white-space: nowrap;
     color: #ffffff;
     user-select: none;
+    pointer-events: auto;
+    transform: translate(calc(var(--remote-label-shift, 0) * 1px), calc(var(--remote-label-level, 0) * -100%));
+  }
+  .ProseMirror-yjs-cursor > .remote-cursor-label.idle {
+    width: 0.5rem;
+    height: 0.5rem;
+    padding: 0;
+    overflow: hidden;
+    color: transparent;
+    border-radius: 2px 2px 2px 0;
+  }
+  .ProseMirror-yjs-cursor > .remote-cursor-label.idle:hover {
+    width: auto;
+    height: auto;
+    padding: 0 4px;
+    overflow: visible;
+    color: #ffffff;
+    z-index: 2;
   }
   .ProseMirror-yjs-selection {
     border-radius: 2px;

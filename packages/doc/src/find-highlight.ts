@@ -3,7 +3,6 @@ import type { FindOptions, TextRange } from '@allmende/doc-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { ySyncPluginKey } from 'y-prosemirror';
 
 /** What the find bar searches for; an empty query highlights nothing. */
 export interface FindQuery {
@@ -61,9 +60,9 @@ function search(state: EditorState, query: FindQuery): FindHighlightState {
  * Highlights the matches of the find bar's query with inline decorations
  * (`.find-match`, and `.find-current` for the one the selection is on).
  * Set or clear the query with `tr.setMeta(findHighlightKey, { query, options })`.
- * While the document changes, the highlights are mapped through the edits
- * and searched again once typing pauses, so a long document is not searched
- * on every keystroke.
+ * While the document changes (by this user or others), the highlights are
+ * mapped through the edits and searched again once typing pauses, so a long
+ * document is not searched on every keystroke.
  */
 export function findHighlightPlugin(): Plugin<FindHighlightState> {
   return new Plugin<FindHighlightState>({
@@ -75,12 +74,15 @@ export function findHighlightPlugin(): Plugin<FindHighlightState> {
         if (query) return search(state, query);
         if (!value.query) return value;
         if (tr.docChanged) {
-          // y-prosemirror applies changes from Yjs (others' edits, undo) as one replacement of the whole
-          // document, through which no highlight would survive mapping.
-          if ((tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin) return search(state, value);
+          // Others' edits arrive as replacements of just the blocks they changed (sync-binding.ts), so
+          // highlights elsewhere map through them like through local edits.
           const matches = value.matches
             .map((match) => ({ from: tr.mapping.map(match.from, 1), to: tr.mapping.map(match.to, -1) }))
             .filter((match) => match.from < match.to);
+          // Mapping the decoration set touches only the changed part of it; rebuilding it costs every match.
+          if (matches.length === value.matches.length && currentIndex(matches, state) === value.current) {
+            return { ...value, matches, stale: true, decorations: value.decorations.map(tr.mapping, tr.doc) };
+          }
           return build(state, value, matches, true);
         }
         if (tr.selectionSet) {

@@ -14,6 +14,13 @@ import 'prosemirror-tables/style/tables.css';
 import { DOCUMENT_JSON } from '../../shared.js';
 import { installBenchApi } from './bench-api.js';
 
+// `?contain`: the reference run with <allmende-doc>'s layout containment of tables (see doc-editor.bench.ts).
+if (new URLSearchParams(location.search).has('contain')) {
+  const style = document.createElement('style');
+  style.textContent = '.ProseMirror .tableWrapper { contain: layout; }';
+  document.head.append(style);
+}
+
 let view: EditorView | null = null;
 installBenchApi(() => view);
 

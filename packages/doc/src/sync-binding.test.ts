@@ -1,0 +1,258 @@
+import { schema } from '@allmende/doc-model';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
+import { EditorState, TextSelection } from 'prosemirror-state';
+import type { Plugin, PluginView, Transaction } from 'prosemirror-state';
+import { ReplaceStep } from 'prosemirror-transform';
+import type { EditorView } from 'prosemirror-view';
+import { afterEach, describe, expect, it } from 'vitest';
+import { prosemirrorToYXmlFragment, yUndoPlugin, yUndoPluginKey, yXmlFragmentToProseMirrorRootNode, ySyncPluginKey } from 'y-prosemirror';
+import * as Y from 'yjs';
+import { findHighlightKey, findHighlightPlugin } from './find-highlight.js';
+import { changedChildren, incrementalSyncPlugin } from './sync-binding.js';
+
+/**
+ * Runs an editor state with its plugins' views the way prosemirror-view's
+ * EditorView does (apply, then update every plugin view), without a DOM, so
+ * the sync binding runs in Node. It never has focus.
+ */
+class HeadlessView {
+  state: EditorState;
+  isDestroyed = false;
+  readonly dispatched: Transaction[] = [];
+  private readonly pluginViews: PluginView[] = [];
+
+  constructor(state: EditorState) {
+    this.state = state;
+    for (const plugin of state.plugins) {
+      const view = plugin.spec.view?.(this as unknown as EditorView);
+      if (view) this.pluginViews.push(view);
+    }
+  }
+
+  dispatch(tr: Transaction): void {
+    this.dispatched.push(tr);
+    const previous = this.state;
+    this.state = previous.apply(tr);
+    for (const view of this.pluginViews) view.update?.(this as unknown as EditorView, previous);
+  }
+
+  hasFocus(): boolean {
+    return false;
+  }
+
+  destroy(): void {
+    this.isDestroyed = true;
+    for (const view of this.pluginViews) view.destroy?.();
+  }
+}
+
+const { doc: docType, paragraph, bullet_list: bulletList, list_item: listItem } = schema.nodes;
+const p = (text: string): ProseMirrorNode => paragraph!.create(null, text ? schema.text(text) : null);
+
+/** Connects Y.Docs so that every update reaches the others at once. */
+function link(...docs: Y.Doc[]): void {
+  for (const from of docs) {
+    from.on('update', (update: Uint8Array, origin: unknown) => {
+      for (const to of docs) if (to !== from && origin !== to) Y.applyUpdate(to, update, from);
+    });
+  }
+}
+
+const views: HeadlessView[] = [];
+afterEach(() => {
+  for (const view of views.splice(0)) view.destroy();
+});
+
+/** A Y.Doc holding `blocks`, and an editor bound to it with the incremental sync (and `plugins`). */
+function setup(blocks: ProseMirrorNode[], plugins: Plugin[] = []): { view: HeadlessView; ydoc: Y.Doc; remote: Y.Doc } {
+  const ydoc = new Y.Doc();
+  const remote = new Y.Doc();
+  prosemirrorToYXmlFragment(docType!.create(null, blocks), remote.getXmlFragment('content'));
+  Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(remote));
+  link(ydoc, remote);
+  const view = new HeadlessView(EditorState.create({ schema, plugins: [incrementalSyncPlugin(ydoc.getXmlFragment('content')), yUndoPlugin(), ...plugins] }));
+  views.push(view);
+  return { view, ydoc, remote };
+}
+
+function contentOf(ydoc: Y.Doc): ProseMirrorNode {
+  return yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment('content'), schema);
+}
+
+/** The Y.XmlText of top-level paragraph `index`. */
+function textOf(ydoc: Y.Doc, index: number): Y.XmlText {
+  return (ydoc.getXmlFragment('content').get(index) as Y.XmlElement).get(0) as Y.XmlText;
+}
+
+/** The position where top-level block `index` starts. */
+function blockStart(doc: ProseMirrorNode, index: number): number {
+  let pos = 0;
+  for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
+  return pos;
+}
+
+describe('incremental sync of changes from Yjs', () => {
+  it('replaces only the block a remote edit changed', () => {
+    const { view, remote } = setup([p('one'), p('two'), p('three'), p('four'), p('five')]);
+    const before = view.state.doc;
+    view.dispatched.length = 0;
+    textOf(remote, 2).insert(5, '!');
+    expect(view.dispatched).toHaveLength(1);
+    const tr = view.dispatched[0]!;
+    expect(tr.steps).toHaveLength(1);
+    const step = tr.steps[0] as ReplaceStep;
+    expect(step).toBeInstanceOf(ReplaceStep);
+    const from = blockStart(before, 2);
+    expect({ from: step.from, to: step.to }).toEqual({ from, to: from + before.child(2).nodeSize });
+    expect(view.state.doc.child(2).textContent).toBe('three!');
+    // The other blocks are the very same nodes.
+    for (const index of [0, 1, 3, 4]) expect(view.state.doc.child(index)).toBe(before.child(index));
+    expect(tr.getMeta(ySyncPluginKey)).toMatchObject({ isChangeOrigin: true, isUndoRedoOperation: false });
+    expect(tr.getMeta('addToHistory')).toBe(false);
+    expect(view.state.doc.eq(contentOf(remote))).toBe(true);
+  });
+
+  it('inserts and deletes whole blocks as a replacement of just those', () => {
+    const { view, remote } = setup([p('one'), p('two'), p('three')]);
+    const fragment = remote.getXmlFragment('content');
+    const added = new Y.XmlElement('paragraph');
+    added.insert(0, [new Y.XmlText('new')]);
+    view.dispatched.length = 0;
+    fragment.insert(1, [added]);
+    let step = view.dispatched[0]!.steps[0] as ReplaceStep;
+    expect({ from: step.from, to: step.to }).toEqual({ from: 5, to: 5 });
+    expect(view.state.doc.childCount).toBe(4);
+    fragment.delete(3, 1);
+    step = view.dispatched[1]!.steps[0] as ReplaceStep;
+    expect(step.from).toBe(blockStart(view.state.doc, 3));
+    expect(view.state.doc.eq(contentOf(remote))).toBe(true);
+  });
+
+  it('keeps find highlights in the blocks that did not change (mapped, not searched again)', () => {
+    const { view, remote } = setup([p('apple pie'), p('plain'), p('apple tart')], [findHighlightPlugin()]);
+    view.dispatch(view.state.tr.setMeta(findHighlightKey, { query: 'apple', options: {} }));
+    const found = findHighlightKey.getState(view.state)!;
+    expect(found.matches).toHaveLength(2);
+    textOf(remote, 1).insert(0, 'very ');
+    const after = findHighlightKey.getState(view.state)!;
+    expect(after.stale).toBe(true);
+    expect(after.matches.map((match) => view.state.doc.textBetween(match.from, match.to))).toEqual(['apple', 'apple']);
+    expect(after.decorations.find()).toHaveLength(2);
+  });
+
+  it('keeps the local selection on the same text when others edit before it or in its block', () => {
+    const { view, remote } = setup([p('first'), p('second'), p('third')]);
+    // The cursor after "thi" in the third paragraph.
+    const cursor = blockStart(view.state.doc, 2) + 1 + 3;
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, cursor)));
+    textOf(remote, 0).insert(0, 'the ');
+    expect(view.state.selection.head).toBe(cursor + 4);
+    textOf(remote, 2).insert(0, 'and ');
+    expect(view.state.selection.head).toBe(cursor + 8);
+    expect(view.state.doc.textBetween(view.state.selection.head - 7, view.state.selection.head)).toBe('and thi');
+    // An edit after the cursor leaves it alone.
+    textOf(remote, 2).insert(textOf(remote, 2).length, ' end');
+    expect(view.state.selection.head).toBe(cursor + 8);
+  });
+
+  it('marks undo and redo as such and leaves others\' edits alone when undoing', () => {
+    const { view, ydoc, remote } = setup([p('mine'), p('theirs')]);
+    view.dispatch(view.state.tr.insertText('!', 5));
+    expect(textOf(ydoc, 0).toString()).toBe('mine!');
+    textOf(remote, 1).insert(6, '?');
+    const undoManager = yUndoPluginKey.getState(view.state)!.undoManager as Y.UndoManager;
+    view.dispatched.length = 0;
+    undoManager.undo();
+    expect(view.dispatched.at(-1)!.getMeta(ySyncPluginKey)).toMatchObject({ isChangeOrigin: true, isUndoRedoOperation: true });
+    expect(view.state.doc.child(0).textContent).toBe('mine');
+    expect(view.state.doc.child(1).textContent).toBe('theirs?');
+    expect(view.state.doc.eq(contentOf(remote))).toBe(true);
+  });
+
+  it('drops an element the schema does not know, in Yjs as well, and stays in step', () => {
+    const { view, ydoc, remote } = setup([p('one'), p('two')]);
+    remote.getXmlFragment('content').insert(1, [new Y.XmlElement('marquee')]);
+    expect(view.state.doc.childCount).toBe(2);
+    expect(ydoc.getXmlFragment('content').length).toBe(2);
+    expect(remote.getXmlFragment('content').length).toBe(2);
+    expect(view.state.doc.eq(contentOf(ydoc))).toBe(true);
+  });
+
+  it('stays identical to the Yjs content through a seeded random run of local and remote edits', () => {
+    let seed = 20261128;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const int = (max: number): number => Math.floor(random() * max);
+    const words = ['alpha', 'beta', 'gamma', 'delta', ' ', 'x'];
+    const item = (text: string): ProseMirrorNode => listItem!.create(null, p(text));
+    const { view, ydoc, remote } = setup([p('one'), bulletList!.create(null, [item('a'), item('b')]), p('two'), p('three')]);
+    const second = new HeadlessView(EditorState.create({ schema, plugins: [incrementalSyncPlugin(remote.getXmlFragment('content'))] }));
+    views.push(second);
+    const editors = [view, second];
+    for (let round = 0; round < 300; round++) {
+      const editor = editors[int(2)]!;
+      const doc = editor.state.doc;
+      const roll = random();
+      const pos = (): number => {
+        // A position inside some textblock.
+        const positions: number[] = [];
+        doc.descendants((node, at) => {
+          if (node.isTextblock) for (let offset = 0; offset <= node.content.size; offset++) positions.push(at + 1 + offset);
+          return !node.isTextblock;
+        });
+        return positions[int(positions.length)] ?? 1;
+      };
+      if (roll < 0.45) {
+        editor.dispatch(editor.state.tr.insertText(words[int(words.length)]!, pos()));
+      } else if (roll < 0.65) {
+        const a = pos();
+        const b = Math.min(a + 1 + int(4), doc.content.size);
+        const $a = doc.resolve(a);
+        if ($a.parent.isTextblock && b <= $a.end()) editor.dispatch(editor.state.tr.delete(a, b));
+      } else if (roll < 0.75) {
+        const at = pos();
+        const $at = doc.resolve(at);
+        if ($at.depth === 1) editor.dispatch(editor.state.tr.split(at));
+      } else if (roll < 0.85) {
+        const index = int(doc.childCount + 1);
+        editor.dispatch(editor.state.tr.insert(blockStart(doc, Math.min(index, doc.childCount)), p(words[int(words.length)]!)));
+      } else if (roll < 0.92 && doc.childCount > 2) {
+        const index = int(doc.childCount);
+        editor.dispatch(editor.state.tr.delete(blockStart(doc, index), blockStart(doc, index) + doc.child(index).nodeSize));
+      } else {
+        // Directly in Yjs, as another client would: text into some top-level paragraph.
+        const fragment = (editor === view ? remote : ydoc).getXmlFragment('content');
+        const index = int(fragment.length);
+        const block = fragment.get(index);
+        if (block instanceof Y.XmlElement && block.nodeName === 'paragraph') {
+          const text = block.get(0);
+          if (text instanceof Y.XmlText) text.insert(int(text.length + 1), words[int(words.length)]!);
+        }
+      }
+      expect(view.state.doc.eq(contentOf(ydoc))).toBe(true);
+      expect(second.state.doc.eq(contentOf(remote))).toBe(true);
+      expect(view.state.doc.eq(second.state.doc)).toBe(true);
+      view.state.doc.check();
+    }
+  });
+});
+
+describe('changedChildren', () => {
+  it('finds nothing when every child is the same node', () => {
+    const doc = docType!.create(null, [p('a'), p('b')]);
+    expect(changedChildren(doc, [doc.child(0), doc.child(1)])).toBeNull();
+  });
+
+  it('compares by identity, so an equal but new node counts as changed', () => {
+    const doc = docType!.create(null, [p('a'), p('b'), p('c')]);
+    expect(changedChildren(doc, [doc.child(0), p('b'), doc.child(2)])).toEqual({ from: 3, to: 6, start: 1, endNew: 2 });
+  });
+
+  it('handles children added at either end', () => {
+    const doc = docType!.create(null, [p('a')]);
+    expect(changedChildren(doc, [p('x'), doc.child(0)])).toEqual({ from: 0, to: 0, start: 0, endNew: 1 });
+    expect(changedChildren(doc, [doc.child(0), p('x')])).toEqual({ from: 3, to: 3, start: 1, endNew: 2 });
+  });
+});
