@@ -1,6 +1,6 @@
 // One benchmark case in a fresh process, so each engine's memory is measured on a clean heap.
 // Usage: node --expose-gc --import tsx sheet-engine/run-case.ts <ours|hyperformula> <chain|growing|table>
-// Prints one JSON line: { build, evaluate, edit?, heapMB, check }.
+// Prints one JSON line: { build, evaluate, edit?, insert?, heapMB, check }.
 import { HyperFormula } from 'hyperformula';
 import * as Y from 'yjs';
 import { createWorkbook } from '@allmende/sheet-model';
@@ -36,6 +36,12 @@ if (engine === 'ours') {
     const v = wb.getValue('Sheet1', addr(probe.row, probe.col));
     result['edit'] = performance.now() - t;
     result['check'] += ` → ${String(v)}`;
+    // (e) a row inserted at the top: every formula moves down one row, none changes its value
+    t = performance.now();
+    wb.insertRows('Sheet1', 0, 1);
+    const v3 = wb.getValue('Sheet1', addr(probe.row + 1, probe.col));
+    result['insert'] = performance.now() - t;
+    result['check'] += ` → ${String(v3)}`;
   }
   keep = [doc, wb];
 } else {
@@ -53,6 +59,11 @@ if (engine === 'ours') {
     const v2 = hf.getCellValue({ sheet: 0, row: probe.row, col: probe.col });
     result['edit'] = performance.now() - t;
     result['check'] += ` → ${String(v2)}`;
+    t = performance.now();
+    hf.addRows(0, [0, 1]);
+    const v3 = hf.getCellValue({ sheet: 0, row: probe.row + 1, col: probe.col });
+    result['insert'] = performance.now() - t;
+    result['check'] += ` → ${String(v3)}`;
   }
   keep = hf;
 }

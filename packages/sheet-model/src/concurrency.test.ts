@@ -118,4 +118,48 @@ describe('concurrent edits', () => {
     expect(plain(b.getValue(S, 'A1'))).toBe('#REF!');
     expect(a.getFormula(S, 'A1')).toBe('=#REF!+1');
   });
+
+  it('two concurrent renames to one name leave unique names on every client, and renaming to a name in use is refused', () => {
+    const [a, b, da, db] = pair();
+    a.addSheet('X');
+    a.addSheet('Y');
+    a.setCell('Y', 'A1', 7);
+    a.setCell(S, 'A1', '=Y!A1*2');
+    syncDocs(da, db);
+    a.renameSheet('X', 'Data');
+    b.renameSheet('Y', 'data');
+    syncDocs(da, db);
+    for (const wb of [a, b]) {
+      expect(wb.sheetNames()).toEqual(['Sheet1', 'Data', 'data (2)']);
+      expect(wb.getFormula(S, 'A1')).toBe("='data (2)'!A1*2");
+      expect(wb.getValue(S, 'A1')).toBe(14);
+      expect(wb.getValue('data (2)', 'A1')).toBe(7);
+      expect(() => wb.renameSheet('Sheet1', 'DATA')).toThrow(/already exists/);
+      expect(() => wb.renameSheet('Sheet1', 'Data (2)')).toThrow(/already exists/);
+      expect(() => wb.addSheet('data')).toThrow(/already exists/);
+    }
+    // A typed formula addresses the shown name, so it reaches the right sheet
+    b.setCell(S, 'B1', "='Data (2)'!A1+1");
+    syncDocs(da, db);
+    expect(a.getValue(S, 'B1')).toBe(8);
+    b.renameSheet('data (2)', 'Other');
+    syncDocs(da, db);
+    for (const wb of [a, b]) {
+      expect(wb.sheetNames()).toEqual(['Sheet1', 'Data', 'Other']);
+      expect(wb.getFormula(S, 'A1')).toBe('=Other!A1*2');
+      expect(wb.getFormula(S, 'B1')).toBe('=Other!A1+1');
+    }
+  });
+
+  it('a suffixed name skips numbers another sheet really has', () => {
+    const [a, b, da, db] = pair();
+    a.addSheet('X');
+    a.addSheet('Y');
+    a.addSheet('Data (2)');
+    syncDocs(da, db);
+    a.renameSheet('X', 'Data');
+    b.renameSheet('Y', 'Data');
+    syncDocs(da, db);
+    for (const wb of [a, b]) expect(wb.sheetNames()).toEqual(['Sheet1', 'Data', 'Data (3)', 'Data (2)']);
+  });
 });

@@ -1,9 +1,10 @@
 import type { IdAst, IdRange, IdRef } from './ast.js';
 import { ERR, FormulaError } from './errors.js';
-import { compile, scalarOf, type Compiled, type CompileEnv } from './evaluator.js';
+import { compile, scalarOf, type CompileEnv } from './evaluator.js';
 import type { CallContext } from './function-types.js';
 import { lookupFunction } from './functions.js';
-import type { IndexedArea, PlacedArea } from './fn-lookup.js';
+import { CLEAN, DIRTY, lowerBound, NO_RANGES, NONE, RangeDep, SheetState, SingleArea, type CellNode } from './engine-graph.js';
+import { restructureSheet } from './engine-restructure.js';
 import { msToSerial } from './dates.js';
 import { isBadInput, isFormulaInput, type StoredInput } from './stored-input.js';
 import { isArea, isError, type Scalar } from './values.js';
@@ -18,206 +19,11 @@ export interface ModelSource {
   names(): Iterable<[string, { readonly s?: string; readonly f: IdAst }]>;
 }
 
-const CLEAN = 0;
-const DIRTY = 1;
-
-const NONE: readonly CellNode[] = [];
-const NO_RANGES: readonly RangeDep[] = [];
-
-/** One cell in the dependency graph; empty cells that formulas reference exist as placeholders. */
-class CellNode {
-  compiled: Compiled | undefined = undefined;
-  value: Scalar = null;
-  state = CLEAN;
-  /** Formulas that reference this cell directly (ranges are indexed separately). */
-  dependents: CellNode[] | undefined = undefined;
-  precedents: readonly CellNode[] = NONE;
-  ranges: readonly RangeDep[] = NO_RANGES;
-  selfRef = false;
-  cursor = 0;
-  /** Visit stamp of the dependents walk. */
-  mark = 0;
-  preds: readonly CellNode[] = NONE;
-  // Tarjan bookkeeping, valid while `pass` equals the engine's pass
-  pass = 0;
-  index = 0;
-  low = 0;
-  onStack = false;
-  constructor(
-    readonly sheet: SheetState,
-    /** Position on the sheet, fixed until the next rebuild. */
-    readonly row: number,
-    readonly col: number,
-  ) {}
-}
-
-/** A range some formulas read, resolved to positions; shared by all formulas that name the same range. */
-class RangeDep {
-  readonly dependents = new Set<CellNode>();
-  readonly area: GridArea;
-  formulaCache: CellNode[] | undefined;
-  formulaCachePass = -1;
-  constructor(
-    readonly sheet: SheetState,
-    readonly top: number,
-    readonly left: number,
-    readonly bottom: number,
-    readonly right: number,
-  ) {
-    this.area = new GridArea(sheet, top, left, bottom - top + 1, right - left + 1);
-  }
-  contains(r: number, c: number): boolean {
-    return r >= this.top && r <= this.bottom && c >= this.left && c <= this.right;
-  }
-}
-
-/** The engine's view of one sheet: positions of ids, nodes, a column-major grid for range reads, and range indexes. */
-class SheetState {
-  readonly rowIndex = new Map<string, number>();
-  readonly colIndex = new Map<string, number>();
-  /** grid[col][row]: the graph node at a position; only formulas and cells that formulas reference have one. */
-  readonly grid: (CellNode | undefined)[][];
-  /** values[col][row]: every computed value (undefined where empty), for fast range reads without node objects. */
-  readonly values: (Scalar | undefined)[][];
-  readonly ranges = new Map<string, RangeDep>();
-  /** Ranges by the columns they cover, for finding the formulas a changed cell feeds. */
-  readonly buckets: RangeDep[][];
-  readonly colVersion: number[];
-  readonly lookupCache = new Map<string, { version: number; map: Map<unknown, number> }>();
-  formulaRows: number[][] | undefined;
-  constructor(
-    readonly id: string,
-    readonly rowIds: readonly string[],
-    readonly colIds: readonly string[],
-  ) {
-    rowIds.forEach((r, i) => this.rowIndex.set(r, i));
-    colIds.forEach((c, i) => this.colIndex.set(c, i));
-    this.grid = colIds.map(() => []);
-    this.values = colIds.map(() => []);
-    this.buckets = colIds.map(() => []);
-    this.colVersion = colIds.map(() => 0);
-  }
-
-  /** The node at a position, created on first use (empty cells that formulas reference get placeholder nodes). */
-  nodeAt(row: number, col: number): CellNode {
-    const column = this.grid[col]!;
-    let n = column[row];
-    if (n === undefined) {
-      n = new CellNode(this, row, col);
-      n.value = this.values[col]![row] ?? null;
-      column[row] = n;
-    }
-    return n;
-  }
-
-  /** The node of a cell key (`rowId:colId`), or undefined if its row or column does not exist. */
-  nodeOfKey(key: string, create: boolean): CellNode | undefined {
-    const sep = key.indexOf(':');
-    const r = this.rowIndex.get(key.slice(0, sep));
-    const c = this.colIndex.get(key.slice(sep + 1));
-    if (r === undefined || c === undefined) return undefined;
-    return create ? this.nodeAt(r, c) : this.grid[c]![r];
-  }
-
-  /** Sorted row positions of formula cells per column, rebuilt lazily after formulas are added or removed. */
-  formulaRowsOf(col: number): number[] {
-    if (!this.formulaRows) {
-      const fr: number[][] = this.colIds.map(() => []);
-      for (let c = 0; c < this.grid.length; c++) {
-        const column = this.grid[c]!;
-        const out = fr[c]!;
-        for (let r = 0; r < column.length; r++) if (column[r]?.compiled) out.push(r);
-      }
-      this.formulaRows = fr;
-    }
-    return this.formulaRows[col] ?? [];
-  }
-}
-
-function lowerBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function lookupKey(v: unknown): unknown {
-  return typeof v === 'string' ? 's:' + v.toLowerCase() : typeof v === 'boolean' ? (v ? 'b:1' : 'b:0') : v;
-}
-
-/** A single cell seen as a 1×1 block, for reference arguments of functions. */
-class SingleArea implements PlacedArea {
-  readonly kind = 'area';
-  readonly height = 1;
-  readonly width = 1;
-  readonly top: number;
-  readonly left: number;
-  constructor(private readonly node: CellNode) {
-    this.top = node.row;
-    this.left = node.col;
-  }
-  at(row: number, col: number): Scalar {
-    return row === 0 && col === 0 ? this.node.value : null;
-  }
-}
-
-/** A range read as a block of values, straight from the grid; it keeps exact-match indexes per column. */
-class GridArea implements IndexedArea, PlacedArea {
-  readonly kind = 'area';
-  constructor(
-    readonly sheet: SheetState,
-    readonly top: number,
-    readonly left: number,
-    readonly height: number,
-    readonly width: number,
-  ) {}
-  at(row: number, col: number): Scalar {
-    if (row < 0 || col < 0 || row >= this.height || col >= this.width) return null;
-    const v = this.sheet.values[this.left + col]?.[this.top + row];
-    return v === undefined ? null : v;
-  }
-  column(col: number): { values: readonly (Scalar | undefined)[]; start: number; end: number } {
-    const values = this.sheet.values[this.left + col] ?? [];
-    return { values, start: this.top, end: Math.min(this.top + this.height, values.length) };
-  }
-  exactOffset(line: number, byColumn: boolean, key: number | string | boolean): number {
-    if (!byColumn) {
-      for (let i = 0; i < this.width; i++) {
-        const v = this.at(line, i);
-        if (lookupKey(v) === lookupKey(key)) return i;
-      }
-      return -1;
-    }
-    const col = this.left + line;
-    const cacheKey = `${col}:${this.top}:${this.height}`;
-    const version = this.sheet.colVersion[col] ?? 0;
-    let entry = this.sheet.lookupCache.get(cacheKey);
-    if (!entry || entry.version !== version) {
-      const map = new Map<unknown, number>();
-      const column = this.sheet.values[col] ?? [];
-      const end = Math.min(this.top + this.height, column.length);
-      for (let r = this.top; r < end; r++) {
-        const v = column[r];
-        if (v === undefined || v === null || typeof v === 'object') continue;
-        const k = lookupKey(v);
-        if (!map.has(k)) map.set(k, r - this.top);
-      }
-      entry = { version, map };
-      this.sheet.lookupCache.set(cacheKey, entry);
-    }
-    return entry.map.get(lookupKey(key)) ?? -1;
-  }
-}
-
 /** Counts of work done, for tests that check an edit recalculates only its dependents. */
 export interface RecalcStats {
   /** Formulas evaluated in the last recalculation. */
   evaluated: number;
-  /** Whether the last recalculation rebuilt everything (after a structural change). */
+  /** Whether the last recalculation rebuilt the whole graph (after sheets or named ranges changed). */
   full: boolean;
 }
 
@@ -233,8 +39,16 @@ export class Engine {
   private pass = 0;
   private markCounter = 0;
   private needsRebuild = true;
+  /** Sheets whose sheet list may have changed (a rename or delete); checked cheaply before deciding to rebuild. */
+  private sheetsMaybeChanged = false;
+  /** Sheets whose rows or columns changed since the last recalculation. */
+  private readonly restructured = new Set<string>();
   private readonly changed = new Map<string, Set<string>>();
   private readonly volatiles = new Set<CellNode>();
+  /** Formulas that call ROW() or COLUMN(): a structural edit can change their result without changing their inputs. */
+  private readonly positionals = new Set<CellNode>();
+  /** Formulas with a reference to a row, column or sheet that does not exist (#REF!): an undo can bring it back. */
+  private readonly broken = new Set<CellNode>();
   private nowSerial = 0;
   private current: CellNode | undefined;
   /** Work done by the last recalculation. */
@@ -252,9 +66,19 @@ export class Engine {
     };
   }
 
-  /** Marks everything for a rebuild: rows, columns, sheets or names changed. */
+  /** Marks everything for a rebuild: sheets were added, deleted or reordered, or named ranges changed. */
   invalidateStructure(): void {
     this.needsRebuild = true;
+  }
+
+  /** Records that sheet names changed: a rebuild follows only if the list of sheets itself changed. */
+  invalidateSheetNames(): void {
+    this.sheetsMaybeChanged = true;
+  }
+
+  /** Records that a sheet's rows or columns changed (insert, delete, move): its graph is moved, not rebuilt. */
+  invalidateAxes(sheetId: string): void {
+    this.restructured.add(sheetId);
   }
 
   /** Records that a cell's input changed. */
@@ -267,7 +91,7 @@ export class Engine {
 
   /** Whether a recalculation is pending. */
   get stale(): boolean {
-    return this.needsRebuild || this.changed.size > 0;
+    return this.needsRebuild || this.sheetsMaybeChanged || this.restructured.size > 0 || this.changed.size > 0;
   }
 
   /** Returns the computed value of a cell by ids, recalculating first if anything changed. */
@@ -283,17 +107,28 @@ export class Engine {
   /** Recalculates what changed since the last call (everything after a structural change); volatile formulas always. */
   recalculate(): void {
     this.nowSerial = msToSerial(Date.now() - new Date().getTimezoneOffset() * 60_000);
+    if (this.sheetsMaybeChanged) {
+      this.sheetsMaybeChanged = false;
+      const ids = this.source.sheetIds();
+      if (ids.length !== this.sheets.size || ids.some((id) => !this.sheets.has(id))) this.needsRebuild = true;
+    }
+    if (!this.needsRebuild) for (const id of this.restructured) if (!this.sheets.has(id)) this.needsRebuild = true;
     if (this.needsRebuild) {
       this.rebuild();
       return;
     }
     const roots: CellNode[] = [];
+    if (this.restructured.size > 0) this.restructure(roots);
     for (const [sheetId, keys] of this.changed) {
       const sheet = this.sheets.get(sheetId);
       if (!sheet) continue;
       for (const key of keys) {
         const node = sheet.nodeOfKey(key, true);
-        if (!node) continue; // a cell of a deleted row or column
+        if (!node) {
+          // A cell of a deleted (or not yet visible) row or column: kept in case the row comes back
+          if (this.source.cell(sheetId, key) !== undefined) sheet.addOrphan(key);
+          continue;
+        }
         this.setInput(node, this.source.cell(sheetId, key));
         roots.push(node);
       }
@@ -304,10 +139,62 @@ export class Engine {
     this.evaluate(this.affected(roots));
   }
 
+  /** Moves the graphs of sheets whose rows or columns changed, re-links the formulas that must see it, and adds them to `roots`. */
+  private restructure(roots: CellNode[]): void {
+    const relink = new Set<CellNode>();
+    const dead: CellNode[] = [];
+    let changed = false;
+    for (const id of this.restructured) {
+      const sheet = this.sheets.get(id)!;
+      const r = restructureSheet(sheet, this.source.rows(id), this.source.cols(id));
+      if (!r.changed) continue;
+      changed = true;
+      for (const key of r.lost) if (this.source.cell(id, key) !== undefined) sheet.addOrphan(key);
+      if (r.added) this.adoptCells(sheet, r.added);
+      for (const n of r.dead) dead.push(n);
+      for (const n of r.relink) relink.add(n);
+    }
+    this.restructured.clear();
+    if (!changed) return;
+    for (const n of dead) if (n.compiled) this.unlink(n);
+    // A reference that did not exist may exist again (an undone delete, a range moved back into order)
+    for (const n of this.broken) relink.add(n);
+    for (const n of relink) {
+      if (n.dead) continue;
+      this.unlink(n);
+      const s = n.sheet;
+      const input = this.source.cell(s.id, s.rowIds[n.row]! + ':' + s.colIds[n.col]!);
+      if (isFormulaInput(input)) this.link(n, input.f);
+      roots.push(n);
+    }
+    // ROW() and COLUMN() may read a position that moved
+    for (const n of this.positionals) roots.push(n);
+  }
+
+  /**
+   * Treats stored cells in rows or columns that just appeared as changed: an undone delete brings back a row whose
+   * cells someone may have edited meanwhile, and such cells must enter the graph like any other edit.
+   */
+  private adoptCells(sheet: SheetState, added: ReadonlySet<string>): void {
+    let keys = this.changed.get(sheet.id);
+    for (const id of added) {
+      const waiting = sheet.orphans.get(id);
+      if (!waiting) continue;
+      sheet.orphans.delete(id);
+      if (!keys) this.changed.set(sheet.id, (keys = new Set()));
+      // A key still missing its other id is orphaned again when it is processed
+      for (const key of waiting) keys.add(key);
+    }
+  }
+
   private rebuild(): void {
     this.needsRebuild = false;
+    this.sheetsMaybeChanged = false;
+    this.restructured.clear();
     this.changed.clear();
     this.volatiles.clear();
+    this.positionals.clear();
+    this.broken.clear();
     this.sheets = new Map();
     for (const id of this.source.sheetIds()) this.sheets.set(id, new SheetState(id, this.source.rows(id), this.source.cols(id)));
     this.names = new Map(this.source.names());
@@ -318,7 +205,10 @@ export class Engine {
         const sep = key.indexOf(':');
         const r = sheet.rowIndex.get(key.slice(0, sep));
         const c = sheet.colIndex.get(key.slice(sep + 1));
-        if (r === undefined || c === undefined) continue;
+        if (r === undefined || c === undefined) {
+          sheet.addOrphan(key);
+          continue;
+        }
         if (isFormulaInput(input)) {
           const node = sheet.nodeAt(r, c);
           formulas.push(node);
@@ -375,16 +265,15 @@ export class Engine {
     node.compiled = undefined;
     node.selfRef = false;
     this.volatiles.delete(node);
+    this.positionals.delete(node);
+    this.broken.delete(node);
   }
 
   private dropRange(r: RangeDep): void {
     const s = r.sheet;
-    for (const [k, v] of s.ranges) {
-      if (v === r) {
-        s.ranges.delete(k);
-        break;
-      }
-    }
+    if (r.dead) return;
+    const key = RangeDep.key(r.top, r.left, r.bottom, r.right, r.openBits);
+    if (s.ranges.get(key) === r) s.ranges.delete(key);
     for (let c = r.left; c <= r.right && c < s.buckets.length; c++) {
       const b = s.buckets[c]!;
       const i = b.indexOf(r);
@@ -392,11 +281,12 @@ export class Engine {
     }
   }
 
-  private rangeDep(sheet: SheetState, top: number, left: number, bottom: number, right: number): RangeDep {
-    const key = `${top}:${left}:${bottom}:${right}`;
+  private rangeDep(sheet: SheetState, top: number, left: number, bottom: number, right: number, g: IdRange): RangeDep {
+    const open = (g.r1 === null ? 1 : 0) | (g.r2 === null ? 2 : 0) | (g.c1 === null ? 4 : 0) | (g.c2 === null ? 8 : 0);
+    const key = RangeDep.key(top, left, bottom, right, open);
     let r = sheet.ranges.get(key);
     if (!r) {
-      r = new RangeDep(sheet, top, left, bottom, right);
+      r = new RangeDep(sheet, top, left, bottom, right, g.r1, g.r2, g.c1, g.c2);
       sheet.ranges.set(key, r);
       for (let c = left; c <= right; c++) sheet.buckets[c]!.push(r);
     }
@@ -405,8 +295,9 @@ export class Engine {
 
   // State of the formula being linked; the compile environment below reads it, so linking allocates no closures of its own
   private linkHome: SheetState | undefined;
-  private linkPrecedents: CellNode[] = [];
-  private linkRanges: RangeDep[] = [];
+  // Scratch lists reused by every link; each formula keeps an exact-size copy (a growing array would keep spare capacity)
+  private readonly linkPrecedents: CellNode[] = [];
+  private readonly linkRanges: RangeDep[] = [];
   private readonly nameStack: string[] = [];
   private readonly env: CompileEnv = {
     cell: (ref: IdRef) => {
@@ -414,6 +305,7 @@ export class Engine {
       if (isError(p)) return p;
       return () => p.value;
     },
+    cellHolder: (ref: IdRef) => this.refNode(ref),
     cellArea: (ref: IdRef) => {
       const p = this.refNode(ref);
       if (isError(p)) return p;
@@ -422,13 +314,19 @@ export class Engine {
     },
     range: (g: IdRange) => {
       const sheet = g.s === undefined ? this.linkHome! : this.sheets.get(g.s);
-      if (!sheet) return ERR.ref;
+      if (!sheet) {
+        this.linkBroken = true;
+        return ERR.ref;
+      }
       const top = g.r1 === null ? 0 : sheet.rowIndex.get(g.r1);
       const bottom = g.r2 === null ? sheet.rowIds.length - 1 : sheet.rowIndex.get(g.r2);
       const left = g.c1 === null ? 0 : sheet.colIndex.get(g.c1);
       const right = g.c2 === null ? sheet.colIds.length - 1 : sheet.colIndex.get(g.c2);
-      if (top === undefined || bottom === undefined || left === undefined || right === undefined || bottom < top || right < left) return ERR.ref;
-      const dep = this.rangeDep(sheet, top, left, bottom, right);
+      if (top === undefined || bottom === undefined || left === undefined || right === undefined || bottom < top || right < left) {
+        this.linkBroken = true;
+        return ERR.ref;
+      }
+      const dep = this.rangeDep(sheet, top, left, bottom, right, g);
       if (!this.linkRanges.includes(dep)) this.linkRanges.push(dep);
       const area = dep.area;
       return () => area;
@@ -442,6 +340,7 @@ export class Engine {
       const env: CompileEnv = s === undefined ? this.env : {
         ...this.env,
         cell: (r: IdRef) => this.env.cell(r.s === undefined ? { ...r, s } : r),
+        cellHolder: (r: IdRef) => this.refNode(r.s === undefined ? { ...r, s } : r),
         cellArea: (r: IdRef) => this.env.cellArea(r.s === undefined ? { ...r, s } : r),
         range: (g: IdRange) => this.env.range(g.s === undefined ? { ...g, s } : g),
       };
@@ -452,17 +351,22 @@ export class Engine {
     fn: (name: string) => {
       const f = lookupFunction(name);
       if (f?.volatile) this.linkVolatile = true;
+      if (name === 'ROW' || name === 'COLUMN') this.linkPositional = true;
       return f;
     },
   };
   private linkVolatile = false;
+  private linkPositional = false;
+  private linkBroken = false;
 
   private refNode(ref: IdRef): CellNode | FormulaError {
     const sheet = ref.s === undefined ? this.linkHome! : this.sheets.get(ref.s);
-    if (!sheet) return ERR.ref;
-    const r = sheet.rowIndex.get(ref.r);
-    const c = sheet.colIndex.get(ref.c);
-    if (r === undefined || c === undefined) return ERR.ref;
+    const r = sheet?.rowIndex.get(ref.r);
+    const c = sheet?.colIndex.get(ref.c);
+    if (!sheet || r === undefined || c === undefined) {
+      this.linkBroken = true;
+      return ERR.ref;
+    }
     const p = sheet.nodeAt(r, c);
     if (!this.linkPrecedents.includes(p)) this.linkPrecedents.push(p);
     return p;
@@ -471,14 +375,16 @@ export class Engine {
   private link(node: CellNode, ast: IdAst): void {
     const home = node.sheet;
     this.linkHome = home;
-    this.linkPrecedents = [];
-    this.linkRanges = [];
+    this.linkPrecedents.length = 0;
+    this.linkRanges.length = 0;
     this.linkVolatile = false;
+    this.linkPositional = false;
+    this.linkBroken = false;
     node.compiled = compile(ast, this.env);
-    const precedents = this.linkPrecedents;
-    const ranges = this.linkRanges;
-    node.precedents = precedents.length === 0 ? NONE : precedents;
-    node.ranges = ranges.length === 0 ? NO_RANGES : ranges;
+    const precedents = this.linkPrecedents.length === 0 ? NONE : this.linkPrecedents.slice();
+    const ranges = this.linkRanges.length === 0 ? NO_RANGES : this.linkRanges.slice();
+    node.precedents = precedents;
+    node.ranges = ranges;
     for (const p of precedents) {
       if (p.dependents) p.dependents.push(node);
       else p.dependents = [node];
@@ -489,6 +395,8 @@ export class Engine {
       if (g.sheet === home && g.contains(node.row, node.col)) node.selfRef = true;
     }
     if (this.linkVolatile) this.volatiles.add(node);
+    if (this.linkPositional) this.positionals.add(node);
+    if (this.linkBroken) this.broken.add(node);
     home.formulaRows = undefined;
   }
 

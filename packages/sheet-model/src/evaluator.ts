@@ -10,6 +10,11 @@ export type Compiled = (ctx: CallContext) => Arg;
 export interface CompileEnv {
   /** Returns a reader for one cell, or an error value if the reference no longer exists. */
   cell(ref: IdRef): (() => Scalar) | FormulaError;
+  /**
+   * Optionally returns the cell itself (an object whose `value` is current), so the compiler can read it without a
+   * reader closure per reference; the common `=A1+1` then costs one closure instead of two.
+   */
+  cellHolder?(ref: IdRef): { readonly value: Scalar } | FormulaError;
   /** Returns a reader for one cell as a 1×1 block (how functions see a reference argument), or an error value. */
   cellArea(ref: IdRef): (() => Area) | FormulaError;
   /** Returns a reader for a range, or an error value if the range no longer exists. */
@@ -108,6 +113,21 @@ const percent = (x: Scalar): Scalar => {
   return isError(n) ? n : n / 100;
 };
 
+/**
+ * `=A1+1` and friends as one closure. It is made here, outside `compile`, so that it keeps only its three inputs alive
+ * and not the compiler's scope: a sheet with 100,000 such formulas holds 100,000 of these closures.
+ */
+function cellOpConstant(holder: { readonly value: Scalar }, op: '+' | '-' | '*', k: number): Compiled {
+  return () => {
+    const p = holder.value;
+    if (typeof p === 'number') {
+      const r = op === '+' ? p + k : op === '-' ? p - k : p * k;
+      return Number.isFinite(r) ? r : ERR.num;
+    }
+    return arith(op, p, k);
+  };
+}
+
 /** Compiles a stored formula into a closure; unknown functions and names compile to #NAME?, missing references to #REF!. */
 export function compile(ast: IdAst, env: CompileEnv): Compiled {
   const c = (a: IdAst): Compiled => {
@@ -149,11 +169,13 @@ export function compile(ast: IdAst, env: CompileEnv): Compiled {
         return (ctx) => mapArea(x(ctx), percent);
       }
       case 'bin': {
-        const x = c(a.a);
         const op = a.op;
         if (a.b.k === 'num' && (op === '+' || op === '-' || op === '*')) {
           // The common "=A1+1": no closure for the literal, and a direct path for numbers
           const k = a.b.v;
+          const holder = a.a.k === 'ref' && env.cellHolder ? env.cellHolder(a.a.ref) : undefined;
+          if (holder !== undefined && !isError(holder)) return cellOpConstant(holder, op, k);
+          const x = holder !== undefined && isError(holder) ? () => holder : c(a.a);
           return (ctx) => {
             const p = x(ctx);
             if (typeof p === 'number') {
@@ -163,6 +185,7 @@ export function compile(ast: IdAst, env: CompileEnv): Compiled {
             return isArea(p) ? broadcast(p, k, (s, t) => arith(op, s, t)) : arith(op, p, k);
           };
         }
+        const x = c(a.a);
         const f = (p: Scalar, q: Scalar): Scalar => arith(op, p, q);
         const y = c(a.b);
         return (ctx) => {

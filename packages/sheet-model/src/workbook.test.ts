@@ -7,17 +7,35 @@ import { createWorkbook } from './workbook.js';
 const S = 'Sheet1';
 
 describe('workbook API', () => {
-  it('creates Sheet1 in an empty document and reads what was set', () => {
+  it('creates Sheet1 in an empty document and reads script input locale-neutrally by default', () => {
     const wb = createWorkbook(new Y.Doc());
+    expect(wb.locale).toBe('en');
     expect(wb.sheetNames()).toEqual(['Sheet1']);
+    wb.setCell(S, 'B2', '3.5');
+    wb.setCell(S, 'B3', '=B2*2');
+    wb.setCell(S, 'B4', '1,234.5');
+    wb.setCell(S, 'B5', 'TRUE');
+    expect(wb.getValue(S, 'B2')).toBe(3.5);
+    expect(wb.getValue(S, 'B3')).toBe(7);
+    expect(wb.getValue(S, 'B4')).toBe(1234.5);
+    expect(wb.getValue(S, 'B5')).toBe(true);
+    expect(wb.getDisplay(S, 'B3')).toBe('7');
+    expect(wb.getFormula(S, 'B3')).toBe('=B2*2');
+    expect(wb.getFormula(S, 'B2')).toBe('3.5');
+    expect(wb.getValue(S, 'Z999')).toBe(null);
+  });
+
+  it('reads German input with { locale: "de" }', () => {
+    const wb = createWorkbook(new Y.Doc(), { locale: 'de' });
     wb.setCell(S, 'B2', '1.234,5');
     wb.setCell(S, 'B3', '=B2*2');
+    wb.setCell(S, 'B4', '3.5');
     expect(wb.getValue(S, 'B2')).toBe(1234.5);
     expect(wb.getValue(S, 'B3')).toBe(2469);
     expect(wb.getDisplay(S, 'B3')).toBe('2469');
-    expect(wb.getFormula(S, 'B3')).toBe('=B2*2');
     expect(wb.getFormula(S, 'B2')).toBe('1234,5');
-    expect(wb.getValue(S, 'Z999')).toBe(null);
+    // "3.5" is not a German number: it stays text rather than silently becoming 35
+    expect(wb.getValue(S, 'B4')).toBe('3.5');
   });
 
   it('reads typed input by locale: percentages, EUR, dates, booleans, forced text', () => {

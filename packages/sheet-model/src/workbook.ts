@@ -42,7 +42,10 @@ export interface SortKey {
 
 /** Options for {@link createWorkbook}. */
 export interface WorkbookOptions {
-  /** Display locale for numbers, dates and booleans; German by default. */
+  /**
+   * Locale for reading typed input and displaying numbers, dates and booleans: `'en'` by default, so scripts are
+   * locale-neutral (`'3.5'` is a number); pass `'de'` for German users (`'3,5'`, `1.234,56`, `WAHR`).
+   */
   readonly locale?: Locale;
   /** Create the first sheet ("Sheet1") when the document has none; true by default. Use false for clients that join an existing document. */
   readonly seed?: boolean;
@@ -82,7 +85,7 @@ export class Workbook {
   private readonly newCols: number;
 
   constructor(readonly doc: Y.Doc, options: WorkbookOptions = {}) {
-    this.locale = options.locale ?? 'de';
+    this.locale = options.locale ?? 'en';
     this.origin = options.origin ?? this;
     this.newRows = options.rows ?? 1000;
     this.newCols = options.cols ?? 26;
@@ -133,34 +136,48 @@ export class Workbook {
 
   private afterTransaction(tr: Y.Transaction): void {
     let structural = false;
+    let rebuild = false;
     for (const [type, keys] of tr.changed) {
       const t = type as unknown;
-      if (t === this.model.order || t === this.model.sheetNames || t === this.model.nameMap) {
+      if (t === this.model.sheetNames) {
+        // A rename changes no value; only a deleted sheet (its name removed) needs a rebuild, which the engine checks
+        this.model.invalidateNames();
+        this.engine.invalidateSheetNames();
         structural = true;
+        continue;
+      }
+      if (t === this.model.order || t === this.model.nameMap) {
+        structural = rebuild = true;
         continue;
       }
       const k = this.typeKinds.get(type as Y.AbstractType<unknown>);
       if (!k) {
         // A type this client has not seen yet: a sheet created elsewhere
-        structural = true;
+        structural = rebuild = true;
         continue;
       }
-      if (k.kind === 'rows' || k.kind === 'cols') structural = true;
-      else if (k.kind === 'cells') for (const key of keys) if (key !== null) this.engine.invalidateCell(k.sheet, key);
+      if (k.kind === 'rows' || k.kind === 'cols') {
+        structural = true;
+        this.engine.invalidateAxes(k.sheet);
+      } else if (k.kind === 'cells') for (const key of keys) if (key !== null) this.engine.invalidateCell(k.sheet, key);
     }
     if (structural) {
       // Local operations keep the id caches current themselves
       if (tr.origin !== this.origin || !tr.local) this.model.invalidate();
       this.registerAll();
-      this.engine.invalidateStructure();
+      if (rebuild) this.engine.invalidateStructure();
     }
   }
 
   // ---- sheets ----
 
-  /** The sheet names in order. */
+  /**
+   * The sheet names in order, unique on every client: if two users concurrently gave two sheets the same name, the
+   * later sheet shows "Name (2)" until someone renames it.
+   */
   sheetNames(): string[] {
-    return this.model.sheetIds().map((id) => this.model.sheetNames.get(id)!);
+    const shown = this.model.displayNames();
+    return this.model.sheetIds().map((id) => shown.get(id)!);
   }
 
   /** Returns the id of a sheet given its name (case-insensitive) or id; throws a RangeError if there is no such sheet. */
@@ -198,7 +215,10 @@ export class Workbook {
     return id;
   }
 
-  /** Renames a sheet; formulas that reference it show the new name, since they store its id. */
+  /**
+   * Renames a sheet; formulas that reference it show the new name, since they store its id. Throws a RangeError if
+   * another sheet already shows that name (case-insensitive).
+   */
   renameSheet(sheet: string, name: string): void {
     const id = this.sheetId(sheet);
     const n = this.checkName(name, id);

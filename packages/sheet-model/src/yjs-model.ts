@@ -60,6 +60,7 @@ export class YjsModel implements ModelSource, IdSpace {
   private readonly types = new Map<string, SheetTypes>();
   private readonly visibleCache = new Map<Y.Array<string>, VisibleIds>();
   private orderCache: string[] | undefined;
+  private displayCache: Map<string, string> | undefined;
 
   constructor(readonly doc: Y.Doc) {
     this.order = doc.getArray<string>('sheetOrder');
@@ -105,6 +106,39 @@ export class YjsModel implements ModelSource, IdSpace {
   invalidate(): void {
     this.visibleCache.clear();
     this.orderCache = undefined;
+    this.displayCache = undefined;
+  }
+
+  /** Forgets the displayed sheet names; called whenever a sheet is renamed (locally or by someone else). */
+  invalidateNames(): void {
+    this.displayCache = undefined;
+  }
+
+  /**
+   * The name each sheet is shown and addressed by, unique (case-insensitively) on every client: two users renaming
+   * two sheets to the same name at once both succeed in the CRDT, so the later sheet in order shows "Name (2)" (the
+   * first free number) until someone renames it. It depends only on the shared order and names, so all clients agree.
+   */
+  displayNames(): ReadonlyMap<string, string> {
+    if (this.displayCache) return this.displayCache;
+    const ids = this.sheetIds();
+    const stored = new Set<string>();
+    for (const id of ids) stored.add(this.sheetNames.get(id)!.toLowerCase());
+    const taken = new Set<string>();
+    const out = new Map<string, string>();
+    for (const id of ids) {
+      const name = this.sheetNames.get(id)!;
+      let shown = name;
+      if (taken.has(name.toLowerCase())) {
+        let k = 2;
+        while (stored.has(`${name} (${k})`.toLowerCase()) || taken.has(`${name} (${k})`.toLowerCase())) k++;
+        shown = `${name} (${k})`;
+      }
+      taken.add(shown.toLowerCase());
+      out.set(id, shown);
+    }
+    this.displayCache = out;
+    return out;
   }
 
   visibleOf(arr: Y.Array<string>): VisibleIds {
@@ -142,10 +176,11 @@ export class YjsModel implements ModelSource, IdSpace {
 
   sheetIdByName(name: string): string | undefined {
     const lower = name.toLowerCase();
-    return this.sheetIds().find((id) => this.sheetNames.get(id)?.toLowerCase() === lower);
+    for (const [id, shown] of this.displayNames()) if (shown.toLowerCase() === lower) return id;
+    return undefined;
   }
   sheetName(sheetId: string): string | undefined {
-    return this.sheetIds().includes(sheetId) ? this.sheetNames.get(sheetId) : undefined;
+    return this.displayNames().get(sheetId);
   }
   rowId(sheetId: string, index: number): string {
     return this.idAt(this.sheet(sheetId).rows, index, MAX_ROWS, 'row');
