@@ -208,11 +208,11 @@ test('toolbar menus stay inside a narrow viewport and keep their keyboard behavi
   // While open, the menu follows its button when the window gets narrower.
   await rightmost.click();
   await page.setViewportSize({ width: 320, height: 640 });
-  await expect.poll(() => menuBesideTrigger(page, rightmost)).toBe(true);
+  await expect.poll(() => menuBesideTrigger(rightmost)).toBe(true);
 });
 
 /** Whether the open menu lies inside the viewport and right below (or above) the button that opened it. */
-function menuBesideTrigger(page: Page, trigger: Locator): Promise<boolean> {
+function menuBesideTrigger(trigger: Locator): Promise<boolean> {
   return trigger.evaluate((button) => {
     const menu = button.parentElement?.querySelector('allmende-menu[open]');
     if (!menu) return false;
@@ -265,7 +265,7 @@ test('a menu opened near the bottom of the window opens above its button', async
     return window.scrollY;
   })).toBe(60);
   await expect.poll(async () => (await trigger.boundingBox())!.y).toBeLessThan(before - 50);
-  await expect.poll(() => menuBesideTrigger(page, trigger)).toBe(true);
+  await expect.poll(() => menuBesideTrigger(trigger)).toBe(true);
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
   await expect(trigger).toBeFocused();
