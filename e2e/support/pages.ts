@@ -66,3 +66,42 @@ export async function cachedUpdateCount(page: Page, database: string): Promise<n
     };
   }), database);
 }
+
+/** Opens `/sheet/<name>` in the demo app and waits until the spreadsheet has synced with the relay. */
+export async function openSheet(context: BrowserContext, relay: RelayProcess, document: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${relay.httpUrl}/sheet/${document}`);
+  await expect(page.locator('allmende-sheet [part~="status"]')).toHaveAttribute('data-status', 'connected');
+  await expect(sheetCell(page, 'A1')).toBeAttached();
+  return page;
+}
+
+/** The grid of `<allmende-sheet>` (`role="grid"`), which takes keyboard focus. */
+export function sheetGrid(page: Page): Locator {
+  return page.locator('allmende-sheet [part~="grid"]');
+}
+
+/** The drawn cell at an A1 address (only visible cells are drawn). */
+export function sheetCell(page: Page, address: string): Locator {
+  const m = /^([A-Z]+)([0-9]+)$/.exec(address);
+  if (!m) throw new RangeError(`sheetCell: "${address}" is not an A1 address.`);
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  return page.locator(`allmende-sheet #cell-${Number(m[2]) - 1}-${col - 1}`);
+}
+
+/** A value of the spreadsheet as the engine computes it on this page, read through `.workbook`. */
+export async function sheetValue(page: Page, address: string): Promise<unknown> {
+  return page.locator('allmende-sheet').evaluate((el, a) => {
+    const wb = (el as unknown as { workbook: { sheetNames(): string[]; getValue(s: string, a: string): unknown } }).workbook;
+    return wb.getValue(wb.sheetNames()[0]!, a);
+  }, address);
+}
+
+/** The A1 formula of a cell on this page (what the formula bar shows). */
+export async function sheetFormula(page: Page, address: string): Promise<string> {
+  return page.locator('allmende-sheet').evaluate((el, a) => {
+    const wb = (el as unknown as { workbook: { sheetNames(): string[]; getFormula(s: string, a: string): string } }).workbook;
+    return wb.getFormula(wb.sheetNames()[0]!, a);
+  }, address);
+}

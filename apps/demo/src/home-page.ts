@@ -14,6 +14,8 @@ export interface HomePageProps {
   readonly onNameCommit: (input: HTMLInputElement) => void;
   readonly onOpen: (docName: string) => void;
   readonly onCreate: () => void;
+  /** Creates a new spreadsheet with a random name. */
+  readonly onCreateSheet: () => void;
 }
 
 /** The start page: pick a display name, open a document or create one. */
@@ -71,6 +73,7 @@ export function homePage(props: HomePageProps): TemplateResult {
         <div class="new-doc">
           <span>or</span>
           <button type="button" data-testid="new-doc" @click=${props.onCreate}>Create a new document</button>
+          <button type="button" data-testid="new-sheet" @click=${props.onCreateSheet}>Create a new spreadsheet</button>
         </div>
       </section>
 

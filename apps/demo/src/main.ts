@@ -5,7 +5,8 @@ import { normalizeDocName, randomDocName } from './doc-names.js';
 import { homePage } from './home-page.js';
 import { displayColor, loadDisplayName, saveDisplayName } from './identity.js';
 import { loadRecentDocs, rememberDoc } from './recent-docs.js';
-import { docPath, parseRoute } from './routes.js';
+import { docPath, parseRoute, sheetPath } from './routes.js';
+import { sheetPage } from './sheet-page.js';
 import type { Route } from './routes.js';
 
 /** The relay serves this app, so it is reached on the same host. */
@@ -21,7 +22,7 @@ function header(route: Route): TemplateResult {
   return html`
     <header class="site-header">
       <a class="brand" href="/">Allmende</a>
-      ${route.page === 'doc'
+      ${route.page === 'doc' || route.page === 'sheet'
         ? html`<nav aria-label="Document"><a class="back" href="/">← All documents</a></nav>`
         : ''}
       <span class="me" title="Your display name">
@@ -70,10 +71,19 @@ function page(route: Route): TemplateResult {
           navigate(docPath(result.name));
         },
         onCreate: () => navigate(docPath(randomDocName())),
+        onCreateSheet: () => navigate(sheetPath(randomDocName())),
       });
     case 'doc':
       rememberDoc(route.name);
       return docPage({
+        docName: route.name,
+        relay: relayUrl,
+        displayName,
+        color: displayColor(displayName),
+        token: linkToken(),
+      });
+    case 'sheet':
+      return sheetPage({
         docName: route.name,
         relay: relayUrl,
         displayName,
@@ -90,7 +100,7 @@ function page(route: Route): TemplateResult {
 function update(): void {
   const route = parseRoute(location.pathname);
   document.title =
-    route.page === 'doc'
+    route.page === 'doc' || route.page === 'sheet'
       ? `${route.name} – Allmende`
       : route.page === 'bad-doc-name'
         ? 'Invalid document name – Allmende'

@@ -56,3 +56,13 @@ describe('docPath', () => {
     }
   });
 });
+
+describe('spreadsheet routes', () => {
+  it('reads /sheet/<name> and builds it back', async () => {
+    const { sheetPath } = await import('./routes.js');
+    expect(parseRoute('/sheet/budget/2027')).toEqual({ page: 'sheet', name: 'budget/2027' });
+    expect(sheetPath('budget/2027')).toBe('/sheet/budget/2027');
+    expect(parseRoute('/sheet/a..b')).toMatchObject({ page: 'bad-doc-name', name: 'a..b' });
+    expect(parseRoute('/sheet/')).toEqual({ page: 'not-found' });
+  });
+});

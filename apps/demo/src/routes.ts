@@ -7,10 +7,12 @@ import { validateDocumentName } from '@allmende/protocol';
 export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'doc'; readonly name: string }
+  | { readonly page: 'sheet'; readonly name: string }
   | { readonly page: 'bad-doc-name'; readonly name: string; readonly error: string }
   | { readonly page: 'not-found' };
 
 const DOC_PREFIX = '/doc/';
+const SHEET_PREFIX = '/sheet/';
 
 /**
  * Reads the route from a URL path: `/` is the start page, `/doc/<name>` a
@@ -20,17 +22,18 @@ const DOC_PREFIX = '/doc/';
  */
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '/index.html') return { page: 'home' };
-  if (!pathname.startsWith(DOC_PREFIX)) return { page: 'not-found' };
+  const sheet = pathname.startsWith(SHEET_PREFIX);
+  if (!sheet && !pathname.startsWith(DOC_PREFIX)) return { page: 'not-found' };
   let name: string;
   try {
-    name = pathname.slice(DOC_PREFIX.length).split('/').map(decodeURIComponent).join('/');
+    name = pathname.slice((sheet ? SHEET_PREFIX : DOC_PREFIX).length).split('/').map(decodeURIComponent).join('/');
   } catch {
     // Malformed percent-encoding.
     return { page: 'not-found' };
   }
   if (!name) return { page: 'not-found' };
   try {
-    return { page: 'doc', name: validateDocumentName(name) };
+    return { page: sheet ? 'sheet' : 'doc', name: validateDocumentName(name) };
   } catch (error) {
     return { page: 'bad-doc-name', name, error: error instanceof Error ? error.message : String(error) };
   }
@@ -39,4 +42,9 @@ export function parseRoute(pathname: string): Route {
 /** The URL path of a document: `/doc/` and its name, each segment encoded. */
 export function docPath(name: string): string {
   return DOC_PREFIX + name.split('/').map(encodeURIComponent).join('/');
+}
+
+/** The URL path of a spreadsheet: `/sheet/` and its name, each segment encoded. */
+export function sheetPath(name: string): string {
+  return SHEET_PREFIX + name.split('/').map(encodeURIComponent).join('/');
 }

@@ -1,0 +1,381 @@
+import { expect, test } from '@playwright/test';
+import { RelayProcess } from '../support/relay-process.js';
+import { openSheet, sheetCell, sheetFormula, sheetGrid, sheetValue, userContext } from '../support/pages.js';
+
+// The spreadsheet with people working in it: keyboard entry, two users inserting rows and editing
+// at once, paste from another spreadsheet, and screenshots in both languages.
+
+/** The part of `@allmende/sheet-model`'s Workbook these tests call in the page. */
+interface TestWorkbook {
+  sheetNames(): string[];
+  setCell(sheet: string, address: string, input: string | number): void;
+  merge(sheet: string, range: string): void;
+  setStyle(sheet: string, target: string, style: Record<string, unknown>): void;
+  setFormat(sheet: string, target: string, format: string): void;
+  setFrozen(sheet: string, rows: number, cols: number): void;
+}
+
+let relay: RelayProcess;
+
+test.afterEach(async () => {
+  await relay.stop();
+});
+
+test('keyboard-only data entry: typing, Tab, Enter, F2 and a formula', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const page = await openSheet(await userContext(browser, 'Ada'), relay, 'keys');
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await sheetGrid(page).focus();
+  await page.keyboard.type('Item');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Cost');
+  await page.keyboard.press('Enter');
+  // After a run of Tabs, Enter goes to the next row in the column the run started in (A2), as in Excel.
+  await expect(page.locator('allmende-sheet [part~="name-box"]')).toHaveValue('A2');
+  await page.keyboard.type('Rent');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1200.5');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('=B2*2');
+  await page.keyboard.press('Enter');
+  await expect(sheetCell(page, 'A1')).toHaveText('Item');
+  await expect(sheetCell(page, 'B1')).toHaveText('Cost');
+  await expect(sheetCell(page, 'A2')).toHaveText('Rent');
+  expect(await sheetValue(page, 'B2')).toBe(1200.5);
+  expect(await sheetValue(page, 'B3')).toBe(2401);
+  // F2 edits the formula in place; Escape cancels.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('F2');
+  await page.keyboard.type('+1');
+  await page.keyboard.press('Escape');
+  expect(await sheetFormula(page, 'B3')).toBe('=B2*2');
+  await page.keyboard.press('F2');
+  await page.keyboard.type('+1');
+  await page.keyboard.press('Enter');
+  expect(await sheetValue(page, 'B3')).toBe(2402);
+  // The formula bar shows the A1 text of the active cell, and the live region announces it.
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('allmende-sheet [part~="formula-bar"]')).toHaveValue('=B2*2+1');
+  await expect(page.locator('allmende-sheet [data-testid="announcement"]')).toContainText('B3');
+  // Ctrl+Z undoes this user's last edit.
+  await page.keyboard.press('Control+z');
+  expect(await sheetValue(page, 'B3')).toBe(2401);
+  await page.keyboard.press('Control+y');
+  expect(await sheetValue(page, 'B3')).toBe(2402);
+  // Ctrl+B makes the active cell bold, and the toolbar button says so.
+  await page.keyboard.press('Control+b');
+  await expect(page.locator('allmende-sheet').getByRole('button', { name: 'Bold (Ctrl+B)' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(sheetCell(page, 'B3')).toHaveCSS('font-weight', '700');
+  // Read-only: typing and Delete change nothing, and the user is told why.
+  await page.locator('allmende-sheet').evaluate((el) => el.setAttribute('readonly', ''));
+  await expect(page.locator('allmende-sheet [part~="access"]')).toHaveText('Read only');
+  await sheetGrid(page).focus();
+  await page.keyboard.type('9');
+  await page.keyboard.press('Delete');
+  expect(await sheetValue(page, 'B3')).toBe(2402);
+  await expect(page.locator('allmende-sheet [part~="notice"]')).toContainText('read only');
+});
+
+for (const lang of ['de', 'en'] as const) {
+  test(`screenshot in ${lang === 'de' ? 'German' : 'English'}: numbers in the locale, overflow, merge, frozen rows`, async ({ browser }) => {
+    relay = new RelayProcess();
+    await relay.start();
+    const page = await openSheet(await userContext(browser, 'Ada'), relay, `shot-${lang}`);
+    await page.evaluate((l) => document.documentElement.setAttribute('lang', l), lang);
+    await page.setViewportSize({ width: 1100, height: 700 });
+    await sheetGrid(page).focus();
+    // German number entry: 1,5 is one and a half.
+    await page.keyboard.type(lang === 'de' ? '1,5' : '1.5');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('=A1*2');
+    await page.keyboard.press('Enter');
+    expect(await sheetValue(page, 'A1')).toBe(1.5);
+    expect(await sheetValue(page, 'A2')).toBe(3);
+    await page.locator('allmende-sheet').evaluate((el) => {
+      const wb = (el as unknown as { workbook: TestWorkbook }).workbook;
+      const s = wb.sheetNames()[0]!;
+      wb.setCell(s, 'C1', 'A long heading that overflows into the empty neighbours');
+      wb.setCell(s, 'C3', 'Merged');
+      wb.merge(s, 'C3:D4');
+      wb.setStyle(s, 'C3', { bold: true, background: '#fde68a', align: 'center' });
+      wb.setCell(s, 'B6', 1234567.891);
+      wb.setFormat(s, 'B6', '#,##0.00 €');
+      wb.setFrozen(s, 1, 0);
+    });
+    // A second sheet, added and switched back from; its tab is named in the page's language.
+    await page.locator('allmende-sheet .tab-add').click();
+    const second = lang === 'de' ? 'Tabelle2' : 'Sheet2';
+    await expect(page.locator('allmende-sheet').getByRole('tab', { name: second })).toHaveAttribute('aria-selected', 'true');
+    await page.locator('allmende-sheet').getByRole('tab', { name: 'Sheet1' }).click();
+    await expect(sheetCell(page, 'A1')).toHaveText(lang === 'de' ? '1,5' : '1.5');
+    await sheetGrid(page).focus();
+    await page.keyboard.press('Control+ArrowUp');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await sheetGrid(page).click({ button: 'right', position: { x: 160, y: 60 } });
+    await expect(page.getByRole('menu')).toBeVisible();
+    await page.screenshot({ path: `/tmp/sheet-${lang}.png` });
+    await page.keyboard.press('Escape');
+    await expect(sheetCell(page, 'B6')).toHaveText(lang === 'de' ? '1.234.567,89 €' : '1,234,567.89 €');
+  });
+}
+
+test('two users: concurrent row inserts and edits converge with correct formulas, and active cells stay on their cells', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const ada = await openSheet(await userContext(browser, 'Ada'), relay, 'together');
+  const bob = await openSheet(await userContext(browser, 'Bob'), relay, 'together');
+  for (const page of [ada, bob]) await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await sheetGrid(ada).focus();
+  for (const v of ['1', '2', '3', '=SUM(A1:A3)']) {
+    await ada.keyboard.type(v);
+    await ada.keyboard.press('Enter');
+  }
+  await expect(sheetCell(bob, 'A4')).toHaveText('6');
+  // Each sees the other's selection with their name.
+  await sheetCell(bob, 'A2').click();
+  await expect(ada.locator('allmende-sheet .box.remote .box-label')).toHaveText('Bob');
+  await expect(bob.locator('allmende-sheet [part~="presence"]')).toBeVisible();
+
+  // At the same time: Ada inserts two rows above row 1 and one above row 3; Bob changes A3 from 3 to 30.
+  await sheetCell(ada, 'A1').click();
+  await ada.keyboard.press('Shift+ArrowDown');
+  await Promise.all([
+    (async () => {
+      await sheetGrid(ada).click({ button: 'right', position: { x: 90, y: 40 } });
+      await ada.getByRole('menuitem', { name: 'Insert 2 rows above' }).click();
+    })(),
+    (async () => {
+      await sheetCell(bob, 'A3').click();
+      await bob.keyboard.type('30');
+      await bob.keyboard.press('Enter');
+    })(),
+  ]);
+  for (const page of [ada, bob]) {
+    await expect.poll(() => sheetValue(page, 'A6')).toBe(33);
+    expect(await sheetFormula(page, 'A6')).toBe('=SUM(A3:A5)');
+    await expect(sheetCell(page, 'A5')).toHaveText('30');
+  }
+  // Bob's active cell moved down with its row: Enter took him from A3 (now A5) to the sum's cell.
+  await expect(bob.locator('allmende-sheet [part~="name-box"]')).toHaveValue('A6');
+
+  // Bob stays on his cell while Ada inserts above it.
+  await sheetCell(bob, 'A4').click();
+  await sheetCell(ada, 'A1').click();
+  await sheetGrid(ada).click({ button: 'right', position: { x: 90, y: 40 } });
+  await ada.getByRole('menuitem', { name: 'Insert row above' }).click();
+  await expect(bob.locator('allmende-sheet [part~="name-box"]')).toHaveValue('A5');
+  await expect(bob.locator('allmende-sheet [part~="formula-bar"]')).toHaveValue('2');
+  // Ada's undo removes only her row insert.
+  await sheetGrid(ada).focus();
+  await ada.keyboard.press('Control+z');
+  for (const page of [ada, bob]) await expect.poll(() => sheetFormula(page, 'A6')).toBe('=SUM(A3:A5)');
+  await expect(bob.locator('allmende-sheet [part~="name-box"]')).toHaveValue('A4');
+});
+
+test('paste of an HTML table from a LibreOffice Calc clipboard', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const page = await openSheet(await userContext(browser, 'Ada'), relay, 'paste');
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'de'));
+  await sheetCell(page, 'B2').click();
+  const html = `<!DOCTYPE html><html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"/><title></title>
+    <style type="text/css">body,div,table,td{font-family:"Liberation Sans"}</style></head><body>
+    <table cellspacing="0" border="0"><colgroup width="85"></colgroup><colgroup width="85"></colgroup>
+    <tr><td height="17" align="left">Posten</td><td align="left">Betrag</td></tr>
+    <tr><td height="17" align="left">Miete</td><td align="right" sdval="1234.5" sdnum="1031;0;#.##0,00">1.234,50</td></tr>
+    <tr><td height="17" align="left">Strom &amp; Gas<img src="x" onerror="window.__pwned = true"></td><td align="right" sdval="80" sdnum="1031;">80</td></tr>
+    <tr><td height="17" align="left">Summe</td><td align="right" sdval="1314.5" sdnum="1031;">1314,5</td></tr>
+    </table></body></html>`;
+  const text = 'Posten\tBetrag\nMiete\t1.234,50\nStrom & Gas\t80\nSumme\t1314,5\n';
+  await sheetGrid(page).evaluate((grid, data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/html', data.html);
+    transfer.setData('text/plain', data.text);
+    grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, { html, text });
+  await expect(sheetCell(page, 'B2')).toHaveText('Posten');
+  expect(await sheetValue(page, 'C3')).toBe(1234.5);
+  expect(await sheetValue(page, 'B4')).toBe('Strom & Gas');
+  expect(await sheetValue(page, 'C5')).toBe(1314.5);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+  await expect(page.locator('allmende-sheet [part~="name-box"]')).toHaveValue('B2');
+
+  // Copy inside the sheet moves relative references: =C3*2 copied from D3 to D4 becomes =C4*2.
+  await page.locator('allmende-sheet').evaluate((el) => {
+    const wb = (el as unknown as { workbook: TestWorkbook }).workbook;
+    wb.setCell(wb.sheetNames()[0]!, 'D3', '=C3*2');
+  });
+  await sheetCell(page, 'D3').click();
+  const copied = await sheetGrid(page).evaluate((grid) => {
+    const transfer = new DataTransfer();
+    grid.dispatchEvent(new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    return { text: transfer.getData('text/plain'), html: transfer.getData('text/html') };
+  });
+  expect(copied.text).toBe('2469\r\n');
+  expect(copied.html).toContain('<td>2469</td>');
+  await sheetCell(page, 'D4').click();
+  await sheetGrid(page).evaluate((grid, data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/html', data.html);
+    transfer.setData('text/plain', data.text);
+    grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, copied);
+  expect(await sheetFormula(page, 'D4')).toBe('=C4*2');
+  expect(await sheetValue(page, 'D4')).toBe(160);
+});
+
+test('fill handle continues weekdays and numbers and moves formula references', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const page = await openSheet(await userContext(browser, 'Ada'), relay, 'fill');
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'de'));
+  await sheetGrid(page).focus();
+  for (const v of ['Mo', '1', '=B1*2']) {
+    await page.keyboard.type(v);
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  // Select A1:C1 and drag its fill handle down to row 4.
+  await sheetCell(page, 'A1').click();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  const corner = await sheetCell(page, 'C1').boundingBox();
+  const target = await sheetCell(page, 'C4').boundingBox();
+  if (!corner || !target) throw new Error('cells are not drawn');
+  await page.mouse.move(corner.x + corner.width - 1, corner.y + corner.height - 1);
+  await page.mouse.down();
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(sheetCell(page, 'A4')).toHaveText('Do');
+  // One number is copied, as in Excel; the formula follows its row.
+  expect(await sheetValue(page, 'B4')).toBe(1);
+  expect(await sheetFormula(page, 'C4')).toBe('=B4*2');
+  await expect(page.locator('allmende-sheet [part~="name-box"]')).toHaveValue('A1');
+  // Two numbers continue their step.
+  await sheetCell(page, 'E1').click();
+  await page.keyboard.type('1,5');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter');
+  await sheetCell(page, 'E1').click();
+  await page.keyboard.press('Shift+ArrowDown');
+  const e2 = await sheetCell(page, 'E2').boundingBox();
+  const e5 = await sheetCell(page, 'E5').boundingBox();
+  if (!e2 || !e5) throw new Error('cells are not drawn');
+  await page.mouse.move(e2.x + e2.width - 1, e2.y + e2.height - 1);
+  await page.mouse.down();
+  await page.mouse.move(e5.x + 10, e5.y + 10, { steps: 5 });
+  await page.mouse.up();
+  expect(await sheetValue(page, 'E5')).toBe(7.5);
+  await expect(sheetCell(page, 'E5')).toHaveText('7,5');
+  // One undo step takes the whole fill back.
+  await page.keyboard.press('Control+z');
+  expect(await sheetValue(page, 'E5')).toBeNull();
+  expect(await sheetValue(page, 'E2')).toBe(3);
+});
+
+test('a million rows: Ctrl+Down reaches the last row and only visible cells are drawn', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const page = await openSheet(await userContext(browser, 'Ada'), relay, 'million');
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await page.locator('allmende-sheet').evaluate((el) => {
+    const wb = (el as unknown as { workbook: TestWorkbook & { insertRows(s: string, i: number, n: number): void; insertColumns(s: string, i: number, n: number): void } }).workbook;
+    const s = wb.sheetNames()[0]!;
+    wb.insertRows(s, 1000, 999_000);
+    wb.insertColumns(s, 26, 74);
+    wb.setCell(s, 'CV1000000', 'last');
+  });
+  await sheetGrid(page).focus();
+  await page.keyboard.press('Control+ArrowDown');
+  await expect(page.locator('allmende-sheet [part~="name-box"]')).toHaveValue('A1000000');
+  await page.keyboard.press('Control+ArrowRight');
+  await expect(page.locator('allmende-sheet [part~="name-box"]')).toHaveValue('CV1000000');
+  await expect(sheetCell(page, 'CV1000000')).toHaveText('last');
+  await expect(sheetGrid(page)).toHaveAttribute('aria-rowcount', '1000001');
+  // Only a screenful of cells exists in the page.
+  const drawn = await page.locator('allmende-sheet [role="gridcell"]:not([hidden])').count();
+  expect(drawn).toBeLessThan(1000);
+  // Scroll back up with the wheel: frames are drawn from the scroll event.
+  await page.keyboard.press('Control+Home');
+  await expect(sheetCell(page, 'A1')).toBeVisible();
+  const box = await sheetGrid(page).boundingBox();
+  await page.mouse.move(box!.x + 200, box!.y + 200);
+  for (let i = 0; i < 20; i++) await page.mouse.wheel(0, 400);
+  await expect(sheetCell(page, 'A1')).not.toBeVisible();
+});
+
+test('a shared filter on a header row hides rows for everyone', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const ada = await openSheet(await userContext(browser, 'Ada'), relay, 'filter');
+  const bob = await openSheet(await userContext(browser, 'Bob'), relay, 'filter');
+  for (const page of [ada, bob]) await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await sheetGrid(ada).focus();
+  for (const [name, city] of [['Name', 'City'], ['Ada', 'Berlin'], ['Bob', 'Hamburg'], ['Dana', 'Berlin']]) {
+    await ada.keyboard.type(name!);
+    await ada.keyboard.press('Tab');
+    await ada.keyboard.type(city!);
+    await ada.keyboard.press('Enter');
+  }
+  await sheetCell(ada, 'B1').click({ button: 'right' });
+  await ada.getByRole('menuitem', { name: 'Filter: use this row as header' }).click();
+  await sheetCell(ada, 'B1').click({ button: 'right' });
+  await ada.getByRole('menuitem', { name: 'Filter this column…' }).click();
+  const list = ada.getByRole('dialog', { name: 'Filter this column…' });
+  await list.getByLabel('Berlin').uncheck();
+  await list.getByRole('button', { name: 'Apply' }).click();
+  for (const page of [ada, bob]) {
+    await expect(sheetCell(page, 'A3')).toHaveText('Bob');
+    await expect(sheetCell(page, 'A2')).toBeHidden();
+    await expect(sheetCell(page, 'A4')).toBeHidden();
+  }
+  // Arrow keys skip the hidden rows.
+  await sheetCell(bob, 'A1').click();
+  await bob.keyboard.press('ArrowDown');
+  await expect(bob.locator('allmende-sheet [part~="name-box"]')).toHaveValue('A3');
+  // Turning it off shows every row again, for both.
+  await sheetCell(bob, 'A1').click({ button: 'right' });
+  await bob.getByRole('menuitem', { name: 'Turn the filter off' }).click();
+  await expect(sheetCell(ada, 'A2')).toHaveText('Ada');
+  await expect(sheetCell(ada, 'A2')).toBeVisible();
+});
+
+test('an element given a host Y.Doc and Awareness removes every listener it added when it is removed', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const page = await openSheet(await userContext(browser, 'Ada'), relay, 'cleanup');
+  const result = await page.evaluate(async () => {
+    type Observable = { _observers: Map<string, Set<unknown>> };
+    const count = (target: object): number => [...(target as Observable)._observers.values()].reduce((n, set) => n + set.size, 0);
+    const shown = document.querySelector('allmende-sheet') as unknown as { workbook: { doc: object }; binding: { awareness: object } };
+    // The page's own Yjs classes, taken from the element that is already there.
+    const DocClass = shown.workbook.doc.constructor as new () => object;
+    const AwarenessClass = shown.binding.awareness.constructor as new (doc: object) => object & { destroy(): void };
+    const doc = new DocClass();
+    const awareness = new AwarenessClass(doc);
+    const before = { doc: count(doc), awareness: count(awareness) };
+    const el = document.createElement('allmende-sheet') as HTMLElement & { ydoc: object; awareness: object; workbook: { setCell(s: string, a: string, v: string): void; getValue(s: string, a: string): unknown } | null };
+    el.ydoc = doc;
+    el.awareness = awareness;
+    el.setAttribute('user-name', 'Host');
+    document.body.appendChild(el);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    el.workbook!.setCell('Sheet1', 'A1', '=2*21');
+    const value = el.workbook!.getValue('Sheet1', 'A1');
+    const during = { doc: count(doc), awareness: count(awareness) };
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const after = { doc: count(doc), awareness: count(awareness) };
+    awareness.destroy();
+    return { before, during, after, value };
+  });
+  expect(result.value).toBe(42);
+  expect(result.during.doc).toBeGreaterThan(result.before.doc);
+  expect(result.after).toEqual(result.before);
+});
