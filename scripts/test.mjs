@@ -12,13 +12,23 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
+const onPath = (name) => (process.env.PATH ?? '').split(':').some((dir) => dir !== '' && existsSync(`${dir}/${name}`));
+
 // The relay's storage and scale-out tests start real PostgreSQL and Redis servers on 127.0.0.1.
 const postgresBin = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').some((version) => existsSync(`/usr/lib/postgresql/${version}/bin/postgres`)) : false;
-const redisServer = (process.env.PATH ?? '').split(':').some((dir) => dir !== '' && existsSync(`${dir}/redis-server`));
+const redisServer = onPath('redis-server');
 if (!postgresBin || !redisServer) {
   console.error(`[test] ${[!postgresBin && 'PostgreSQL (/usr/lib/postgresql/*/bin/postgres)', !redisServer && 'redis-server'].filter(Boolean).join(' and ')} not found.
   The relay's storage and scale-out tests start their own servers on 127.0.0.1.
   Install the Debian/Ubuntu packages:   sudo apt-get install -y postgresql redis-server`);
+  process.exit(1);
+}
+
+// The document file tests convert exported ODT and DOCX files with LibreOffice, as users would open them.
+if (!onPath('soffice')) {
+  console.error(`[test] LibreOffice (soffice) not found.
+  The document file tests check exported ODT and DOCX files with LibreOffice headless.
+  Install the Debian/Ubuntu package:   sudo apt-get install -y libreoffice-writer-nogui`);
   process.exit(1);
 }
 
