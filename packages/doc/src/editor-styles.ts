@@ -339,7 +339,8 @@ export const editorStyles = css`
     white-space: nowrap;
     color: #ffffff;
     user-select: none;
-    pointer-events: auto;
+    /* A name label sits over the line above the caret: clicks go through it to the text. */
+    pointer-events: none;
     transform: translate(calc(var(--remote-label-shift, 0) * 1px), calc(var(--remote-label-level, 0) * -100%));
   }
   .ProseMirror-yjs-cursor > .remote-cursor-label.idle {
@@ -349,6 +350,8 @@ export const editorStyles = css`
     overflow: hidden;
     color: transparent;
     border-radius: 2px 2px 2px 0;
+    /* Only the small flag takes the pointer, so hovering it shows the name. */
+    pointer-events: auto;
   }
   .ProseMirror-yjs-cursor > .remote-cursor-label.idle:hover {
     width: auto;
