@@ -1,7 +1,7 @@
 import { ERR, type FormulaError } from './errors.js';
-import { eachInArea, num } from './fn-args.js';
+import { collectNumbers, num } from './fn-args.js';
 import type { FunctionTable } from './function-types.js';
-import { isArea, isError, toNumber, type Arg } from './values.js';
+import { isError, type Arg } from './values.js';
 
 function nums(args: readonly (Arg | undefined)[], defaults: number[]): number[] | FormulaError {
   const out: number[] = [];
@@ -10,29 +10,6 @@ function nums(args: readonly (Arg | undefined)[], defaults: number[]): number[] 
     if (a === undefined || a === null) out.push(defaults[i]!);
     else {
       const n = num(a);
-      if (isError(n)) return n;
-      out.push(n);
-    }
-  }
-  return out;
-}
-
-function cashflows(args: readonly Arg[]): number[] | FormulaError {
-  const out: number[] = [];
-  for (const a of args) {
-    if (isArea(a)) {
-      let err: FormulaError | undefined;
-      eachInArea(a, (v) => {
-        if (typeof v === 'number') out.push(v);
-        else if (isError(v)) {
-          err = v;
-          return false;
-        }
-        return true;
-      });
-      if (err) return err;
-    } else if (a !== null) {
-      const n = toNumber(a);
       if (isError(n)) return n;
       out.push(n);
     }
@@ -121,13 +98,13 @@ export const financeFunctions: FunctionTable = {
   NPV: { min: 2, max: 255, call: ([r, ...rest]) => {
     const rate = num(r);
     if (isError(rate)) return rate;
-    const flows = cashflows(rest);
+    const flows = collectNumbers(rest);
     if (isError(flows)) return flows;
     if (rate === -1) return ERR.div0;
     return finite(npv(rate, flows));
   } },
   IRR: { min: 1, max: 2, call: ([values, guess]) => {
-    const flows = cashflows([values!]);
+    const flows = collectNumbers([values!]);
     if (isError(flows)) return flows;
     if (!flows.some((x) => x > 0) || !flows.some((x) => x < 0)) return ERR.num;
     let rate = guess === undefined ? 0.1 : (num(guess) as number);

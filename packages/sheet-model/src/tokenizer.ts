@@ -31,6 +31,24 @@ export function tokenize(src: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   const n = src.length;
+  // Reads a text in `quote`s starting at the opening one (a doubled quote stands for itself); leaves `i` after the closing one.
+  const readQuoted = (quote: string, unclosed: string, pos: number): string => {
+    let s = '';
+    i++;
+    for (;;) {
+      if (i >= n) throw new FormulaSyntaxError(unclosed, pos);
+      const ch = src[i]!;
+      if (ch === quote) {
+        if (src[i + 1] !== quote) {
+          i++;
+          return s;
+        }
+        i++;
+      }
+      s += ch;
+      i++;
+    }
+  };
   while (i < n) {
     const c = src.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13) {
@@ -40,45 +58,13 @@ export function tokenize(src: string): Token[] {
     const pos = i;
     if (c === 34) {
       // "..." with "" as an escaped quote
-      let s = '';
-      i++;
-      for (;;) {
-        if (i >= n) throw new FormulaSyntaxError('A text in quotes is not closed; add the closing ".', pos);
-        const ch = src[i]!;
-        if (ch === '"') {
-          if (src[i + 1] === '"') {
-            s += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        s += ch;
-        i++;
-      }
+      const s = readQuoted('"', 'A text in quotes is not closed; add the closing ".', pos);
       out.push({ t: 'str', v: s, pos });
       continue;
     }
     if (c === 39) {
       // 'Sheet name'! with '' as an escaped apostrophe
-      let s = '';
-      i++;
-      for (;;) {
-        if (i >= n) throw new FormulaSyntaxError("A quoted sheet name is not closed; add the closing '.", pos);
-        const ch = src[i]!;
-        if (ch === "'") {
-          if (src[i + 1] === "'") {
-            s += "'";
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        s += ch;
-        i++;
-      }
+      const s = readQuoted("'", "A quoted sheet name is not closed; add the closing '.", pos);
       if (src[i] !== '!') throw new FormulaSyntaxError(`The quoted sheet name '${s}' must be followed by ! and a reference.`, pos);
       i++;
       out.push({ t: 'sheet', v: s, pos });
