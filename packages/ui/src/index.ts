@@ -19,3 +19,7 @@ export { AllmendeAvatar } from './avatar.js';
 export { initials } from './initials.js';
 export { AllmendePresenceList } from './presence-list.js';
 export type { PresenceUser } from './presence-list.js';
+export { CollabBinding } from './collab-binding.js';
+export type { CollabBindingOptions, CollabConnection, CollabFailure, CollabSource, CollabStatus } from './collab-binding.js';
+export { displayColor, displayName, presenceUsers, remoteUserOf, samePresence } from './presence-users.js';
+export type { PresenceLabels, RemoteUser } from './presence-users.js';
