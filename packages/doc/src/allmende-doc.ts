@@ -1,8 +1,7 @@
-import { connect } from '@allmende/core';
-import type { AccessRole, ClosedEvent, ConnectionStatus, Session, SessionInfo, User } from '@allmende/core';
+import type { AccessRole, ConnectionStatus, User } from '@allmende/core';
 import { schema } from '@allmende/doc-model';
-import { AllmendeElement, formStyles, LocaleController, presenceColor } from '@allmende/ui';
-import type { AllmendeToolbar, PresenceUser } from '@allmende/ui';
+import { AllmendeElement, CollabBinding, formStyles, LocaleController, presenceColor } from '@allmende/ui';
+import type { AllmendeToolbar, CollabFailure } from '@allmende/ui';
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { EditorState } from 'prosemirror-state';
@@ -10,7 +9,7 @@ import type { Command, Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { redoCommand, undoCommand, yUndoPluginKey } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { AllmendeChangeEvent } from './change-event.js';
 import { DocumentCounts } from './document-counts.js';
 import { docMessages } from './doc-messages.js';
@@ -27,7 +26,6 @@ import type { FormatState } from './format-state.js';
 import { ImageInsertion } from './image-insertion.js';
 import { LinkDialog } from './link-dialog.js';
 import { adoptPrintPageRule, printStyles } from './print-styles.js';
-import { presenceUsers, samePresence } from './presence-users.js';
 import { isLocalEdit } from './sync-origin.js';
 import { TableDialog } from './table-dialog.js';
 import { refreshTaskCheckboxes, TaskItemView } from './task-item-view.js';
@@ -57,10 +55,6 @@ interface Binding {
   readonly view: EditorView;
   readonly doc: Y.Doc;
   readonly awareness: Awareness | null;
-  /** The session this element opened, destroyed with the binding. */
-  readonly session: Session | null;
-  /** A Y.Doc this element created because it had nothing to bind to. */
-  readonly ownDoc: Y.Doc | null;
   readonly undoManager: Y.UndoManager | null;
 }
 
@@ -135,13 +129,8 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
     readOnly: { type: Boolean, attribute: 'readonly', reflect: true },
     ydoc: { attribute: false },
     awareness: { attribute: false },
-    _status: { state: true },
-    _statusDetail: { state: true },
-    _failed: { state: true },
-    _access: { state: true },
     _format: { state: true },
     _notice: { state: true },
-    _presence: { state: true },
   };
 
   static override styles = [AllmendeElement.styles, formStyles, editorStyles, elementStyles, printStyles];
@@ -179,21 +168,10 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
    */
   declare awareness: Awareness | undefined;
 
-  private declare _status: AllmendeDocStatus;
-  /** Why the status is `'error'`, in the current language. */
-  private declare _statusDetail: (t: DocTranslate) => string;
-  /** Set when edits could not reach anyone; the text is read-only then. */
-  private declare _failed: boolean;
-  private declare _access: AccessRole | null;
   private declare _format: FormatState;
   /** The message shown in the alert area, or ''. */
   private declare _notice: string;
-  /** Who is in the document, this user first. */
-  private declare _presence: readonly PresenceUser[];
-
   private binding: Binding | null = null;
-  /** The developer-facing detail of an error status (in English), shown as its tooltip. */
-  private statusTechnical = '';
   /** Removes this element's claim on the document's print `@page` rule. */
   private releasePrintPageRule: (() => void) | null = null;
   /** Whether the editor was editable when it was last told; see {@link syncEditable}. */
@@ -201,6 +179,11 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
 
   /** The page's language for labels and numbers; re-renders when a `lang` attribute changes. */
   readonly i18n = new LocaleController(this, { onChange: () => this.syncEditorChrome() });
+  /** The document, the session with the relay, and who is present. */
+  private readonly collab = new CollabBinding(this, {
+    tag: 'allmende-doc',
+    presenceLabels: () => ({ you: (name) => this.t('you', name), anonymous: this.t('anonymous') }),
+  });
   private readonly linkDialog = new LinkDialog(this);
   private readonly tableDialog = new TableDialog(this);
   private readonly images = new ImageInsertion(this);
@@ -232,13 +215,8 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
     this.readOnly = false;
     this.ydoc = undefined;
     this.awareness = undefined;
-    this._status = null;
-    this._statusDetail = () => '';
-    this._failed = false;
-    this._access = null;
     this._format = EMPTY_FORMAT_STATE;
     this._notice = '';
-    this._presence = [];
     this.scroller = this.ownerDocument.createElement('div');
     this.scroller.className = 'scroller';
     this.scroller.setAttribute('part', 'scroller');
@@ -260,7 +238,7 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
 
   /** The connection state shown in the status part; see {@link AllmendeDocStatus}. */
   get status(): AllmendeDocStatus {
-    return this._status;
+    return this.collab.status;
   }
 
   /**
@@ -269,7 +247,7 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
    * text read-only (comments arrive with the review workflow).
    */
   get access(): AccessRole | null {
-    return this._access;
+    return this.collab.access;
   }
 
   /** The editor view, or null while no document is bound. Part of the element's internal host interface. */
@@ -288,7 +266,7 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
    * someone.
    */
   get editable(): boolean {
-    return !this.readOnly && !this._failed && (this._access === null || this._access === 'write');
+    return !this.readOnly && this.collab.failure === null && (this.collab.access === null || this.collab.access === 'write');
   }
 
   /** The translate function for the current language. Part of the element's internal host interface. */
@@ -356,18 +334,17 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
 
   protected override render(): TemplateResult {
     const t = this.t;
-    const accessKey = this._access && this._access !== 'write' ? ACCESS_KEYS[this._access] : this.readOnly ? 'readOnly' : null;
+    const { access, presence, status } = this.collab;
+    const accessKey = access && access !== 'write' ? ACCESS_KEYS[access] : this.readOnly ? 'readOnly' : null;
     return html`
       <div class="chrome">
         ${this.toolbar.render(this._format)}
         <div class="meta">
-          ${this._presence.length > 0
-            ? html`<allmende-presence-list part="presence" label=${t('presenceLabel')} .users=${this._presence}></allmende-presence-list>`
+          ${presence.length > 0
+            ? html`<allmende-presence-list part="presence" label=${t('presenceLabel')} .users=${presence}></allmende-presence-list>`
             : nothing}
-          ${accessKey && this._status !== 'error'
-            ? html`<span part="access" data-access=${this._access ?? 'read'}>${t(accessKey)}</span>`
-            : nothing}
-          ${this._status === 'error' ? this.renderStatus() : nothing}
+          ${accessKey && status !== 'error' ? html`<span part="access" data-access=${access ?? 'read'}>${t(accessKey)}</span>` : nothing}
+          ${status === 'error' ? this.renderStatus() : nothing}
         </div>
       </div>
       <div part="notice" class=${this._notice ? 'shown' : ''} role="alert">
@@ -378,7 +355,7 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
       </div>
       ${this.findBar.render()} ${this.scroller}
       <footer part="footer">
-        ${this._status && this._status !== 'error' ? this.renderStatus() : nothing}
+        ${status && status !== 'error' ? this.renderStatus() : nothing}
         ${this.counts.render()}
       </footer>
       ${this.linkDialog.render()}
@@ -393,14 +370,10 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
    */
   private renderStatus(): TemplateResult {
     const t = this.t;
-    const status = this._status;
-    const error = status === 'error';
-    return html`<span
-      part="status"
-      role="status"
-      data-status=${status ?? nothing}
-      title=${error && this.statusTechnical ? this.statusTechnical : nothing}
-      >${status === 'error' ? t('notConnected', this._statusDetail(t)) : status ? t(status) : nothing}</span
+    const { status, failure } = this.collab;
+    const technical = failure && 'technical' in failure ? failure.technical : '';
+    return html`<span part="status" role="status" data-status=${status ?? nothing} title=${technical || nothing}
+      >${failure ? t('notConnected', failureText(t, failure)) : status && status !== 'error' ? t(status) : nothing}</span
     >`;
   }
 
@@ -421,10 +394,9 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
   }
 
   private publishUser(): void {
-    const binding = this.binding;
-    if (!binding) return;
-    if (binding.session) binding.session.setUser(this.user);
-    else if (binding.awareness && this.userName) binding.awareness.setLocalStateField('user', this.user);
+    // Into a host's Awareness only when the element was given a name: the host may publish its user itself.
+    const connection = this.collab.connection;
+    if (connection?.session || (connection?.awareness && this.userName)) this.collab.publishUser(this.user);
   }
 
   /** Tells the view and the task checkboxes when the text became editable or read-only. */
@@ -439,7 +411,7 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
   private syncEditorChrome(): void {
     const view = this.binding?.view;
     if (!view) return;
-    this.refreshPresence();
+    this.collab.refreshPresence();
     view.setProps({});
     refreshTaskCheckboxes(view.dom, this.t('taskDone'), this.editable);
   }
@@ -448,55 +420,15 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
   private bind(): void {
     this.unbind();
 
-    let doc: Y.Doc;
-    let awareness: Awareness | null = null;
-    let session: Session | null = null;
-    let ownDoc: Y.Doc | null = null;
-    this._failed = false;
-    this._access = null;
-    this._statusDetail = () => '';
-    this.statusTechnical = '';
-
-    const hostDoc = this.ydoc ?? this.awareness?.doc;
-    if (hostDoc) {
-      doc = hostDoc;
-      awareness = this.awareness ?? null;
-      this._status = null;
-      if (awareness && awareness.doc !== doc) {
-        console.error('<allmende-doc>: `awareness` belongs to a different Y.Doc than `ydoc`; cursors are off.');
-        awareness = null;
-      }
-    } else if (this.relay && this.document) {
-      try {
-        session = connect({
-          relay: this.relay,
-          document: this.document,
-          user: this.user,
-          ...(this.token ? { token: this.token } : {}),
-        });
-        doc = session.doc;
-        awareness = session.awareness;
-        this._status = session.status;
-        session.on('status', this.onStatus);
-        session.on('closed', this.onClosed);
-        session.on('access', this.onAccess);
-      } catch (error) {
-        // A bad relay URL or document name: show it, and offer no editing that would be lost.
-        ownDoc = doc = new Y.Doc();
-        this.showError((t) => t('badSettings'), error instanceof Error ? error.message : String(error));
-        console.error('<allmende-doc>: cannot connect:', error);
-      }
-    } else if (this.relay || this.document) {
-      // Half the settings: edits now would be dropped when the other half arrives and the element rebinds.
-      ownDoc = doc = new Y.Doc();
-      const missing = this.relay ? 'document' : 'relay';
-      this.showError((t) => t(missing === 'document' ? 'noDocumentName' : 'noRelay'));
-      console.warn(`<allmende-doc>: \`${missing}\` is not set; the text stays read-only until both \`relay\` and \`document\` are set, or \`ydoc\` is given.`);
-    } else {
-      // Nothing to sync with: a private scratch document, so the element still works on its own.
-      ownDoc = doc = new Y.Doc();
-      this._status = null;
-    }
+    const { doc, awareness } = this.collab.open({
+      relay: this.relay,
+      document: this.document,
+      token: this.token,
+      ydoc: this.ydoc,
+      awareness: this.awareness,
+      user: this.user,
+      announceToHost: Boolean(this.userName),
+    });
 
     const editable = (): boolean => this.editable;
     const pluginOptions = {
@@ -570,12 +502,9 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
     undoManager?.on('stack-item-popped', this.onUndone);
     undoManager?.on('stack-cleared', this.refreshFormat);
 
-    this.binding = { view, doc, awareness, session, ownDoc, undoManager };
-    awareness?.on('change', this.refreshPresence);
+    this.binding = { view, doc, awareness, undoManager };
     this.wasEditable = null;
-    if (!session && awareness && this.userName) this.publishUser();
     this.refreshFormat();
-    this.refreshPresence();
     this.counts.update(view.state.doc, true);
   }
 
@@ -588,18 +517,10 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
     binding.undoManager?.off('stack-item-updated', this.onUndoStep);
     binding.undoManager?.off('stack-item-popped', this.onUndone);
     binding.undoManager?.off('stack-cleared', this.refreshFormat);
-    binding.awareness?.off('change', this.refreshPresence);
     // The view first: its plugins unsubscribe from the doc and awareness the session is about to destroy.
     binding.view.destroy();
-    if (binding.session) {
-      binding.session.off('status', this.onStatus);
-      binding.session.off('closed', this.onClosed);
-      binding.session.off('access', this.onAccess);
-      binding.session.destroy();
-    }
-    binding.ownDoc?.destroy();
+    this.collab.close();
     this._format = EMPTY_FORMAT_STATE;
-    this._presence = [];
   }
 
   private applyTransaction(view: EditorView, tr: Transaction): void {
@@ -624,14 +545,6 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
     if (!sameFormatState(next, this._format)) this._format = next;
   };
 
-  /** Reads who is in the document from presence; called on every awareness change (cursor moves too). */
-  private readonly refreshPresence = (): void => {
-    const awareness = this.binding?.awareness;
-    const t = this.t;
-    const next = awareness ? presenceUsers(awareness, { you: (name) => t('you', name), anonymous: t('anonymous') }) : [];
-    if (!samePresence(next, this._presence)) this._presence = next;
-  };
-
   /** A change joined the undo or redo stack: remember where the selection is around it. */
   private readonly onUndoStep = (event: UndoStackEvent, undoManager: Y.UndoManager): void => {
     const view = this.binding?.view;
@@ -647,27 +560,11 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
   };
 
   /** Shows why there is no connection and makes the text read-only, as nothing typed would be saved. */
-  private showError(reason: (t: DocTranslate) => string, technical = ''): void {
-    this.statusTechnical = technical;
-    this._status = 'error';
-    this._statusDetail = reason;
-    this._failed = true;
-  }
+}
 
-  private readonly onStatus = (status: ConnectionStatus): void => {
-    // Closed for good stays closed: a later status from the same session must not hide the reason.
-    if (this._status !== 'error') this._status = status;
-  };
-
-  /** The relay says what this user may do: anything but `write` makes the text read-only. */
-  private readonly onAccess = (info: SessionInfo): void => {
-    this._access = info.role;
-  };
-
-  private readonly onClosed = (event: ClosedEvent): void => {
-    console.warn(`<allmende-doc>: the relay closed the connection (${event.code}${event.reason ? `: ${event.reason}` : ''}).`);
-    this.showError((t) => t('closedByRelay', event.code));
-  };
+/** Why the element cannot sync, as the end of the sentence "Not connected: …". */
+function failureText(t: DocTranslate, failure: CollabFailure): string {
+  return failure.reason === 'closedByRelay' ? t('closedByRelay', failure.code) : t(failure.reason);
 }
 
 customElements.define('allmende-doc', AllmendeDoc);

@@ -123,7 +123,7 @@ describe('CollabBinding', () => {
     const doc = new Y.Doc();
     const awareness = new Awareness(doc);
     const { binding: made } = binding();
-    const connection = made.open(source({ ydoc: doc, awareness }));
+    const connection = made.open(source({ ydoc: doc, awareness, announceToHost: true }));
     expect(connection).toEqual({ doc, awareness, session: null });
     expect(awareness.getLocalState()).toMatchObject({ user: { name: 'Ada' } });
     expect(made.presence.map((user) => user.label)).toEqual(['Ada (you)']);
@@ -135,6 +135,17 @@ describe('CollabBinding', () => {
     expect((awareness as unknown as { _observers: Map<string, Set<unknown>> })._observers.get('change')?.size ?? 0).toBe(0);
     awareness.destroy();
     doc.destroy();
+  });
+
+  it('leaves a host\'s awareness alone unless asked to announce the user', () => {
+    const doc = new Y.Doc();
+    const awareness = new Awareness(doc);
+    awareness.setLocalStateField('user', { name: 'Host user' });
+    const { binding: made } = binding();
+    made.open(source({ ydoc: doc, awareness }));
+    expect(awareness.getLocalState()).toMatchObject({ user: { name: 'Host user' } });
+    made.close();
+    awareness.destroy();
   });
 
   it('ignores an awareness of another document', () => {

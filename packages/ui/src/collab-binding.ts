@@ -34,6 +34,11 @@ export interface CollabSource {
   /** An Awareness the host owns, for `ydoc` (or alone: then its doc is used). */
   readonly awareness?: Awareness | undefined;
   readonly user: User;
+  /**
+   * Whether to write `user` into a host's Awareness on open. Leave it unset
+   * when the host publishes its user itself (the element was given no name).
+   */
+  readonly announceToHost?: boolean;
 }
 
 /** The document an element edits, from {@link CollabBinding.open}. */
@@ -140,7 +145,7 @@ export class CollabBinding {
     }
     this.connection = connection;
     connection.awareness?.on('change', this.refreshPresence);
-    if (!connection.session && connection.awareness && source.user.name) this.publishUser(source.user);
+    if (!connection.session && connection.awareness && source.announceToHost) this.publishUser(source.user);
     this.refreshPresence();
     this.#host.requestUpdate();
     return connection;
