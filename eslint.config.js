@@ -6,7 +6,7 @@ import globals from 'globals';
 const focusedTest = 'focused tests (.only) must not be committed: they silently skip the rest of the suite';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'examples/vanilla/vendor/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
