@@ -1,6 +1,7 @@
 // `npm test`: the whole suite on a fresh checkout — bootstrap, build, lint (types, ESLint, one
 // version of Yjs/ProseMirror, no import cycles), unit tests, then end-to-end tests in Chromium.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { bootstrap, pnpmRun } from './bootstrap.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,11 +25,18 @@ if (!postgresBin || !redisServer) {
   process.exit(1);
 }
 
-// The document file tests convert exported ODT and DOCX files with LibreOffice, as users would open them.
-if (!onPath('soffice')) {
-  console.error(`[test] LibreOffice (soffice) not found.
-  The document file tests check exported ODT and DOCX files with LibreOffice headless.
-  Install the Debian/Ubuntu package:   sudo apt-get install -y libreoffice-writer-nogui`);
+// The file tests convert exported ODT, DOCX, ODS and XLSX files with LibreOffice, as users would open
+// them: soffice with its Writer and Calc components (libswlo, libsclo next to the real binary).
+const soffice = (process.env.PATH ?? '').split(':').map((dir) => `${dir}/soffice`).find((path) => path !== '/soffice' && existsSync(path));
+const program = soffice ? dirname(realpathSync(soffice)) : '';
+const missingOffice = [
+  !existsSync(`${program}/libswlo.so`) && 'libreoffice-writer-nogui',
+  !existsSync(`${program}/libsclo.so`) && 'libreoffice-calc-nogui',
+].filter(Boolean);
+if (missingOffice.length > 0) {
+  console.error(`[test] LibreOffice ${soffice ? 'Writer or Calc' : '(soffice)'} not found.
+  The file tests check exported ODT, DOCX, ODS and XLSX files with LibreOffice headless.
+  Install the Debian/Ubuntu packages:   sudo apt-get install -y ${missingOffice.join(' ')}`);
   process.exit(1);
 }
 
