@@ -1,1 +1,13 @@
-export {};
+export { FILE_ERROR_CODES, FileImportError } from './file-error.js';
+export type { FileErrorCode } from './file-error.js';
+export { DEFAULT_FILE_LIMITS, limitsOf } from './limits.js';
+export type { FileLimits, ImportOptions } from './limits.js';
+export { readZip, writeZip, zipText } from './zip-archive.js';
+export type { ZipEntries, ZipItem } from './zip-archive.js';
+export { childElements, findDescendant, firstChild, parseXML, textOf } from './xml-tree.js';
+export type { XmlElement, XmlNode } from './xml-tree.js';
+export { element, escapeAttr, escapeText, xmlSafe } from './xml-writer.js';
+export { decodeBase64, encodeBase64 } from './base64.js';
+export { decodeUtf8Text } from './utf8.js';
+export { streamXML } from './xml-stream.js';
+export type { XmlHandlers } from './xml-stream.js';

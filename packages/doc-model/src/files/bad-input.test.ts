@@ -11,7 +11,7 @@ import { fromMarkdown } from './markdown-read.js';
 import { fromODT } from './odt-read.js';
 import { toODT } from './odt-write.js';
 import { richSample } from './sample-doc.test-support.js';
-import { readZip } from './zip-archive.js';
+import { readZip } from '@allmende/office-files';
 
 const ODF_HEAD =
   '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">';

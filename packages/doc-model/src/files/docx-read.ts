@@ -14,10 +14,8 @@ import { limitsOf } from './limits.js';
 import type { ImportOptions } from './limits.js';
 import { TASK_DONE_MARKS } from './odf-names.js';
 import { EMU_PER_PX, OOXML_PREFIXES, REL } from './ooxml-names.js';
-import { childElements, findDescendant, firstChild, parseXML, textOf } from './xml-tree.js';
-import type { XmlElement } from './xml-tree.js';
-import { readZip, zipText } from './zip-archive.js';
-import type { ZipEntries } from './zip-archive.js';
+import { childElements, findDescendant, firstChild, parseXML, readZip, textOf, zipText } from '@allmende/office-files';
+import type { XmlElement, ZipEntries } from '@allmende/office-files';
 
 interface DocxStyle {
   readonly id: string;

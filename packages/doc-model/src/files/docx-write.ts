@@ -11,8 +11,7 @@ import type { InlineRun } from './inline-runs.js';
 import { TASK_DONE, TASK_OPEN } from './odf-names.js';
 import { DOCX_STYLE, EMU_PER_PX, OOXML_NAMESPACES, REL } from './ooxml-names.js';
 import { headerRowCount, tableGrid } from './table-grid.js';
-import { element, escapeText, xmlSafe } from './xml-writer.js';
-import { writeZip } from './zip-archive.js';
+import { element, escapeText, writeZip, xmlSafe } from '@allmende/office-files';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const TWIPS_PER_INDENT = 720;

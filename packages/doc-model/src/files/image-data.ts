@@ -1,5 +1,5 @@
 import { checkImageDataUrl, MAX_IMAGE_BYTES } from '../image-source.js';
-import { decodeBase64, encodeBase64 } from './base64.js';
+import { decodeBase64, encodeBase64 } from '@allmende/office-files';
 
 /** An image as a file in a package: its bytes, MIME type and file extension. */
 export interface ImageFile {

@@ -13,9 +13,8 @@ import type { BlockItem } from './import-builder.js';
 import { limitsOf } from './limits.js';
 import type { ImportOptions } from './limits.js';
 import { ODF_PREFIXES, ODF_STYLE, ODT_MIME_TYPE, TASK_DONE_MARKS, TASK_OPEN } from './odf-names.js';
-import { childElements, firstChild, parseXML, textOf } from './xml-tree.js';
-import type { XmlElement } from './xml-tree.js';
-import { readZip, zipText } from './zip-archive.js';
+import { childElements, firstChild, parseXML, readZip, textOf, zipText } from '@allmende/office-files';
+import type { XmlElement } from '@allmende/office-files';
 
 interface OdfStyle {
   readonly name: string;

@@ -1,5 +1,5 @@
 import { ODF_STYLE, odfNamespaceAttrs } from './odf-names.js';
-import { element } from './xml-writer.js';
+import { element } from '@allmende/office-files';
 
 /** A named paragraph style of styles.xml. */
 function paragraphStyle(name: string, display: string, parent: string | null, paragraph: Record<string, string>, text: Record<string, string>, extra: Record<string, string | number> = {}): string {

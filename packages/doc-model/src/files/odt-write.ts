@@ -11,8 +11,7 @@ import type { InlineRun } from './inline-runs.js';
 import { ODF_STYLE, odfNamespaceAttrs, ODT_MIME_TYPE, TASK_DONE, TASK_OPEN } from './odf-names.js';
 import { odtStylesXml } from './odt-styles.js';
 import { headerRowCount, tableGrid } from './table-grid.js';
-import { element, escapeText, xmlSafe } from './xml-writer.js';
-import { writeZip } from './zip-archive.js';
+import { element, escapeText, writeZip, xmlSafe } from '@allmende/office-files';
 
 /** Marks that an ODT text style expresses, in a stable order (links are `text:a`). */
 const STYLED_MARKS = ['bold', 'italic', 'underline', 'strikethrough', 'superscript', 'subscript', 'text_color', 'highlight', 'code'];

@@ -1,0 +1,92 @@
+import { createWorkbook, FILE_ERROR_CODES, FileImportError, SHEET_WARNING_CODES } from '@allmende/sheet-model';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { applySheetFile, formatOfSheetFileName, importErrorMessage, importWarningsMessage, readSheetFile, sheetExportName, writeSheetFile } from './sheet-file-actions.js';
+import { sheetFileMessages } from './sheet-file-messages.js';
+
+function workbook(locale: 'en' | 'de' = 'en') {
+  const wb = createWorkbook(new Y.Doc(), { locale, rows: 20, cols: 5 });
+  wb.setCells('Sheet1', 'A1', [
+    ['Name', 'Wert'],
+    ['a', 1.5],
+    ['b', '=B2*2'],
+  ]);
+  return wb;
+}
+
+describe('sheet file messages', () => {
+  it('are translated into German completely', () => {
+    expect(sheetFileMessages.missing('de')).toEqual([]);
+  });
+
+  it('explain every import error and warning code in English and German', () => {
+    for (const locale of ['en', 'de']) {
+      const t = sheetFileMessages.translator(locale);
+      const fallback = t('fileError', 'no-such-code', '');
+      for (const code of FILE_ERROR_CODES) expect(t('fileError', code, '50 MB'), `${locale} ${code}`).not.toBe(fallback);
+      for (const code of SHEET_WARNING_CODES) expect(t('importWarning', code, 2, 'x'), `${locale} ${code}`).not.toBe('');
+    }
+    expect(sheetFileMessages.translator('de')('fileError', 'too-many-cells', '')).toContain('Zeilen');
+  });
+});
+
+describe('sheet file actions', () => {
+  it('tells formats from file names', () => {
+    expect(['a.ODS', 'b.xlsx', 'c.csv', 'd.tsv', 'e.tab', 'f.docx', 'noext'].map(formatOfSheetFileName)).toEqual(['ods', 'xlsx', 'csv', 'tsv', 'tsv', null, null]);
+  });
+
+  it('exports and re-imports every format, adding sheets in one undo step', () => {
+    const wb = workbook();
+    for (const format of ['ods', 'xlsx'] as const) {
+      const result = readSheetFile(format, writeSheetFile(wb, format, 'Sheet1'), 'en', `x.${format}`);
+      const target = workbook();
+      expect(applySheetFile(target, result, 'new-sheets').sheets).toEqual(['Sheet1 (2)']);
+      expect(target.getValue('Sheet1 (2)', 'B3')).toBe(3);
+      target.undo();
+      expect(target.sheetNames()).toEqual(['Sheet1']);
+    }
+    const csv = writeSheetFile(wb, 'csv', 'Sheet1');
+    expect(new TextDecoder().decode(csv)).toBe('Name,Wert\r\na,1.5\r\nb,3\r\n');
+    const target = workbook();
+    expect(applySheetFile(target, readSheetFile('csv', csv, 'en', 'Zahlen.csv'), 'new-sheets').sheets).toEqual(['Zahlen']);
+    expect(target.getValue('Zahlen', 'B2')).toBe(1.5);
+  });
+
+  it('writes German CSV with semicolons and decimal commas, and reads it back in German', () => {
+    const wb = workbook('de');
+    const csv = writeSheetFile(wb, 'csv', 'Sheet1');
+    expect(new TextDecoder().decode(csv)).toBe('Name;Wert\r\na;1,5\r\nb;3\r\n');
+    const target = workbook('de');
+    applySheetFile(target, readSheetFile('csv', csv, 'de', 'z.csv'), 'replace');
+    expect(target.getValue('z', 'B2')).toBe(1.5);
+  });
+
+  it('reads TSV with tabs even when fields hold commas', () => {
+    const bytes = new TextEncoder().encode('a,b\t1\nc\t2\n');
+    const target = workbook();
+    applySheetFile(target, readSheetFile('tsv', bytes, 'en', 't.tsv'), 'replace');
+    expect(target.getValue('t', 'A1')).toBe('a,b');
+    expect(target.getValue('t', 'B2')).toBe(2);
+  });
+
+  it('turns errors and warnings into translated messages', () => {
+    const de = sheetFileMessages.translator('de');
+    let error: unknown;
+    try {
+      readSheetFile('xlsx', new TextEncoder().encode('not a zip file, only text'), 'de', 'x.xlsx');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(FileImportError);
+    expect(importErrorMessage(de, error, '50 MB')).toBe('die Datei ist beschädigt oder unvollständig (kein lesbares ZIP-Archiv).');
+    expect(importErrorMessage(de, new Error('x'), '50 MB')).toBe('die Datei kann nicht gelesen werden.');
+    expect(importWarningsMessage(de, [{ code: 'formula-kept-as-text', count: 1, detail: '=SUM(' }])).toBe('Eine Formel konnte nicht gelesen werden und blieb als Text erhalten (=SUM().');
+    expect(importWarningsMessage(de, [])).toBe('');
+  });
+
+  it('names exported files after the document and, for CSV, the sheet', () => {
+    expect(sheetExportName('Budget 2025', 'Tabelle', 'xlsx')).toBe('Budget 2025.xlsx');
+    expect(sheetExportName('', 'Tabelle', 'ods')).toBe('Tabelle.ods');
+    expect(sheetExportName('a/b:c', 'Tabelle', 'csv', 'Q1*')).toBe('a b c - Q1.csv');
+  });
+});
