@@ -92,3 +92,22 @@ export type { FileLimits, ImportOptions } from './files/limits.js';
 export { decodeUtf8, exportDocument, FILE_FORMATS, formatOfFileName, importDocument } from './files/file-formats.js';
 export type { FileFormat, FileFormatInfo } from './files/file-formats.js';
 export { CONTENT_FRAGMENT, docFromYDoc, writeDocToYDoc } from './files/ydoc-bridge.js';
+export { FragmentPositions, decodeAnchor, encodeAnchor } from './review/anchor.js';
+export { CommentThreads, COMMENTS_MAP, COMMENTS_ORIGIN, MAX_COMMENT_LENGTH } from './review/comment-threads.js';
+export type { CommentAuthor, CommentReply, CommentThread, CommentThreadsOptions, ThreadState } from './review/comment-threads.js';
+export { parseMentions } from './review/mentions.js';
+export type { Mention, Person } from './review/mentions.js';
+export { suggestionAttrsOf } from './review/suggestion-marks.js';
+export type { SuggestionAttrs, SuggestionKind, SuggestionMarkName } from './review/suggestion-marks.js';
+export {
+  acceptAllSuggestions,
+  acceptSuggestion,
+  listSuggestions,
+  rejectAllSuggestions,
+  rejectSuggestion,
+  SUGGESTION_DIRECT,
+  suggestionPieces,
+} from './review/suggestions.js';
+export type { Suggestion, SuggestionPiece } from './review/suggestions.js';
+export { isSuggestMode, setSuggestMode, suggestBackspace, suggestDelete, suggestModeKey, suggestModePlugin } from './review/suggest-mode.js';
+export type { SuggestModeOptions, SuggestionAuthor } from './review/suggest-mode.js';

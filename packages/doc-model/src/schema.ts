@@ -6,7 +6,9 @@ import type { InlineNodeName } from './inline-nodes.js';
 import { listNodes } from './list-nodes.js';
 import type { ListNodeName } from './list-nodes.js';
 import { marks } from './marks.js';
-import type { MarkName } from './marks.js';
+import type { MarkName as FormatMarkName } from './marks.js';
+import { suggestionMarks } from './review/suggestion-marks.js';
+import type { SuggestionMarkName } from './review/suggestion-marks.js';
 import { tableNodes } from './table-nodes.js';
 import type { TableNodeName } from './table-nodes.js';
 
@@ -79,8 +81,8 @@ import type { TableNodeName } from './table-nodes.js';
 /** The names of the node types of an Allmende document. */
 export type NodeName = BlockNodeName | ListNodeName | TableNodeName | InlineNodeName;
 
-/** The names of the mark types of an Allmende document. */
-export type { MarkName };
+/** The names of the mark types of an Allmende document: formatting and the two suggestion marks. */
+export type MarkName = FormatMarkName | SuggestionMarkName;
 
 // Order matters: the first block type (paragraph) is what ProseMirror creates
 // when it needs a block, and `doc` is the top node.
@@ -103,10 +105,12 @@ const nodes = { doc, paragraph, ...otherBlocks, ...listNodes, ...tableNodes, ...
  * Marks: `link` (`href`, `title`), `bold`, `italic`, `underline`,
  * `strikethrough`, `superscript` and `subscript` (the commands apply one at
  * a time; the schema allows both, which concurrent edits can produce),
- * `text_color` and `highlight` (`color`, `#rrggbb`), and `code`.
+ * `text_color` and `highlight` (`color`, `#rrggbb`), and `code`; and the
+ * review workflow's suggestions, `insertion` and `deletion` (`id`,
+ * `authorId`, `authorName`, `color`, `time`; see `review/suggestion-marks.ts`).
  *
  * Containers accept any number of children, including none, and no mark
  * excludes another, so that content merged from concurrent edits always fits
  * the schema (see the comment at the top of this file).
  */
-export const schema: Schema<NodeName, MarkName> = new Schema({ nodes, marks });
+export const schema: Schema<NodeName, MarkName> = new Schema({ nodes, marks: { ...marks, ...suggestionMarks } });

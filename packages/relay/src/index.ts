@@ -9,3 +9,4 @@ export { validateDocumentName, RelayCloseCode } from '@allmende/protocol';
 export type { DocumentStore } from './document-store.js';
 export type { StoredUpdate } from './document-store.js';
 export type { LogFields, RelayLog } from './relay-log.js';
+export { commentsRootName, findChangeOutsideComments } from './comment-only-check.js';
