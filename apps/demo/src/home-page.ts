@@ -16,6 +16,8 @@ export interface HomePageProps {
   readonly onCreate: () => void;
   /** Creates a new spreadsheet with a random name. */
   readonly onCreateSheet: () => void;
+  /** Creates a new calendar with a random name. */
+  readonly onCreateCalendar: () => void;
 }
 
 /** The start page: pick a display name, open a document or create one. */
@@ -74,6 +76,7 @@ export function homePage(props: HomePageProps): TemplateResult {
           <span>or</span>
           <button type="button" data-testid="new-doc" @click=${props.onCreate}>Create a new document</button>
           <button type="button" data-testid="new-sheet" @click=${props.onCreateSheet}>Create a new spreadsheet</button>
+          <button type="button" data-testid="new-calendar" @click=${props.onCreateCalendar}>Create a new calendar</button>
         </div>
       </section>
 

@@ -5,7 +5,8 @@ import { normalizeDocName, randomDocName } from './doc-names.js';
 import { homePage } from './home-page.js';
 import { displayColor, loadDisplayName, saveDisplayName } from './identity.js';
 import { loadRecentDocs, rememberDoc } from './recent-docs.js';
-import { docPath, parseRoute, sheetPath } from './routes.js';
+import { calendarPage } from './calendar-page.js';
+import { calendarPath, docPath, parseRoute, sheetPath } from './routes.js';
 import { sheetPage } from './sheet-page.js';
 import type { Route } from './routes.js';
 
@@ -22,7 +23,7 @@ function header(route: Route): TemplateResult {
   return html`
     <header class="site-header">
       <a class="brand" href="/">Allmende</a>
-      ${route.page === 'doc' || route.page === 'sheet'
+      ${route.page === 'doc' || route.page === 'sheet' || route.page === 'calendar'
         ? html`<nav aria-label="Document"><a class="back" href="/">← All documents</a></nav>`
         : ''}
       <span class="me" title="Your display name">
@@ -72,6 +73,7 @@ function page(route: Route): TemplateResult {
         },
         onCreate: () => navigate(docPath(randomDocName())),
         onCreateSheet: () => navigate(sheetPath(randomDocName())),
+        onCreateCalendar: () => navigate(calendarPath(randomDocName())),
       });
     case 'doc':
       rememberDoc(route.name);
@@ -90,6 +92,14 @@ function page(route: Route): TemplateResult {
         color: displayColor(displayName),
         token: linkToken(),
       });
+    case 'calendar':
+      return calendarPage({
+        docName: route.name,
+        relay: relayUrl,
+        displayName,
+        color: displayColor(displayName),
+        token: linkToken(),
+      });
     case 'bad-doc-name':
       return badDocNamePage(route.name, route.error);
     case 'not-found':
@@ -100,7 +110,7 @@ function page(route: Route): TemplateResult {
 function update(): void {
   const route = parseRoute(location.pathname);
   document.title =
-    route.page === 'doc' || route.page === 'sheet'
+    route.page === 'doc' || route.page === 'sheet' || route.page === 'calendar'
       ? `${route.name} – Allmende`
       : route.page === 'bad-doc-name'
         ? 'Invalid document name – Allmende'

@@ -66,3 +66,15 @@ describe('spreadsheet routes', () => {
     expect(parseRoute('/sheet/')).toEqual({ page: 'not-found' });
   });
 });
+
+describe('calendar routes', () => {
+  it('reads /calendar/<name> and builds it back', async () => {
+    const { calendarPath } = await import('./routes.js');
+    expect(parseRoute('/calendar/team/2027')).toEqual({ page: 'calendar', name: 'team/2027' });
+    expect(calendarPath('team/2027')).toBe('/calendar/team/2027');
+    for (const name of ['team', 'a.b_c/d-e']) expect(parseRoute(calendarPath(name))).toEqual({ page: 'calendar', name });
+    expect(parseRoute('/calendar/a..b')).toMatchObject({ page: 'bad-doc-name', name: 'a..b' });
+    expect(parseRoute('/calendar/')).toEqual({ page: 'not-found' });
+    expect(parseRoute('/calendars/x')).toEqual({ page: 'not-found' });
+  });
+});

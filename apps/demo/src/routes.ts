@@ -8,11 +8,13 @@ export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'doc'; readonly name: string }
   | { readonly page: 'sheet'; readonly name: string }
+  | { readonly page: 'calendar'; readonly name: string }
   | { readonly page: 'bad-doc-name'; readonly name: string; readonly error: string }
   | { readonly page: 'not-found' };
 
 const DOC_PREFIX = '/doc/';
 const SHEET_PREFIX = '/sheet/';
+const CALENDAR_PREFIX = '/calendar/';
 
 /**
  * Reads the route from a URL path: `/` is the start page, `/doc/<name>` a
@@ -22,18 +24,20 @@ const SHEET_PREFIX = '/sheet/';
  */
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '/index.html') return { page: 'home' };
-  const sheet = pathname.startsWith(SHEET_PREFIX);
-  if (!sheet && !pathname.startsWith(DOC_PREFIX)) return { page: 'not-found' };
+  const kinds = [['doc', DOC_PREFIX], ['sheet', SHEET_PREFIX], ['calendar', CALENDAR_PREFIX]] as const;
+  const kind = kinds.find(([, prefix]) => pathname.startsWith(prefix));
+  if (!kind) return { page: 'not-found' };
+  const [page, prefix] = kind;
   let name: string;
   try {
-    name = pathname.slice((sheet ? SHEET_PREFIX : DOC_PREFIX).length).split('/').map(decodeURIComponent).join('/');
+    name = pathname.slice(prefix.length).split('/').map(decodeURIComponent).join('/');
   } catch {
     // Malformed percent-encoding.
     return { page: 'not-found' };
   }
   if (!name) return { page: 'not-found' };
   try {
-    return { page: sheet ? 'sheet' : 'doc', name: validateDocumentName(name) };
+    return { page, name: validateDocumentName(name) };
   } catch (error) {
     return { page: 'bad-doc-name', name, error: error instanceof Error ? error.message : String(error) };
   }
@@ -47,4 +51,9 @@ export function docPath(name: string): string {
 /** The URL path of a spreadsheet: `/sheet/` and its name, each segment encoded. */
 export function sheetPath(name: string): string {
   return SHEET_PREFIX + name.split('/').map(encodeURIComponent).join('/');
+}
+
+/** The URL path of a calendar: `/calendar/` and its name, each segment encoded. */
+export function calendarPath(name: string): string {
+  return CALENDAR_PREFIX + name.split('/').map(encodeURIComponent).join('/');
 }

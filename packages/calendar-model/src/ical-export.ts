@@ -12,6 +12,8 @@ import { buildVTimezone } from './vtimezone.js';
 export interface ExportOptions {
   /** Only events of this calendar. */
   calendarId?: string;
+  /** Only this event (with its overrides); the file then holds no other components of imported files. */
+  uid?: string;
   /** PRODID of the file. */
   prodId?: string;
   /** DTSTAMP for events that have no modified or created time (default: now). */
@@ -133,7 +135,7 @@ export function exportICS(ydoc: Y.Doc, options: ExportOptions = {}): string {
   const fallbackStamp = (options.now ? options.now() : new Date()).toISOString();
   const events = eventsMap(ydoc);
   const list = [...events.keys()].sort().map((uid) => readEvent(uid, events.get(uid)!))
-    .filter((e) => options.calendarId === undefined || e.calendarId === options.calendarId);
+    .filter((e) => (options.calendarId === undefined || e.calendarId === options.calendarId) && (options.uid === undefined || e.uid === options.uid));
   const stored = ydoc.getMap<{ zone?: string; lines: string[] }>(TIMEZONES_KEY);
   const tzids = new Map<string, string>();
   const zoneYears = new Map<string, number>();
@@ -184,7 +186,7 @@ export function exportICS(ydoc: Y.Doc, options: ExportOptions = {}): string {
       lines.push(...eventLines(event.uid, merged, event, rid, tzids, fallbackStamp));
     }
   }
-  for (const block of (ical.get('components') as string[][] | undefined) ?? []) lines.push(...block);
+  if (options.uid === undefined) for (const block of (ical.get('components') as string[][] | undefined) ?? []) lines.push(...block);
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('');
 }

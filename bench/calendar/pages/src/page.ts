@@ -1,0 +1,66 @@
+import '@allmende/calendar';
+import type { AllmendeCalendar } from '@allmende/calendar';
+import { createEvent, setCalendar } from '@allmende/calendar-model';
+import * as Y from 'yjs';
+import { MONTH_PLAN, seedEvents, WEEK_PLAN } from '../../seed-events.js';
+import type { PageReport } from '../../shared.js';
+
+/** Waits until the browser has painted what the last update rendered: a frame, then a task after it. */
+function painted(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** Seeds a fresh Y.Doc, renders the calendar in `view`, then switches to the next page `switches` times. */
+async function run(view: 'month' | 'week', switches: number): Promise<PageReport> {
+  const plan = view === 'month' ? MONTH_PLAN : WEEK_PLAN;
+  const doc = new Y.Doc();
+  const seedStart = performance.now();
+  const calendars = ['work', 'team', 'home'];
+  doc.transact(() => {
+    setCalendar(doc, { id: 'work', name: 'Arbeit', color: '#1a73e8' });
+    setCalendar(doc, { id: 'team', name: 'Team', color: '#0b8043' });
+    setCalendar(doc, { id: 'home', name: 'Privat', color: '#8e24aa' });
+    for (const event of seedEvents(plan, calendars)) createEvent(doc, event);
+  });
+  const seedMs = performance.now() - seedStart;
+  const stage = document.getElementById('stage')!;
+  stage.replaceChildren();
+  const el = document.createElement('allmende-calendar') as AllmendeCalendar;
+  el.timeZone = 'Europe/Berlin';
+  el.view = view;
+  el.date = plan.from;
+  el.ydoc = doc;
+  const renderStart = performance.now();
+  stage.append(el);
+  await el.updateComplete;
+  await painted();
+  const renderMs = performance.now() - renderStart;
+  const shown: number[] = [el.visibleOccurrences.length];
+  const chips: number[] = [el.renderRoot.querySelectorAll('[data-key]').length];
+  const switchMs: number[] = [];
+  const scriptMs: number[] = [];
+  for (let i = 0; i < switches; i++) {
+    const before = el.currentDate;
+    const t0 = performance.now();
+    el.step(1);
+    await el.updateComplete;
+    scriptMs.push(performance.now() - t0);
+    await painted();
+    switchMs.push(performance.now() - t0);
+    if (el.currentDate === before) throw new Error('the view did not move to the next page');
+    shown.push(el.visibleOccurrences.length);
+    chips.push(el.renderRoot.querySelectorAll('[data-key]').length);
+  }
+  const events = doc.getMap('events').size;
+  el.remove();
+  doc.destroy();
+  return { view, events, seedMs, renderMs, switchMs, scriptMs, shown, chips };
+}
+
+declare global {
+  interface Window {
+    bench: { run: typeof run };
+  }
+}
+
+window.bench = { run };

@@ -1,0 +1,472 @@
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { RelayProcess } from '../support/relay-process.js';
+import { USER_STORAGE_KEY } from '../support/pages.js';
+
+// The calendar with people planning together: two users creating, moving and editing events at
+// once; creating and moving an event by keyboard only; a series split while another user edits an
+// earlier occurrence; screenshots of the month and week views in German and English.
+
+/** The part of the element's `calendar` (the engine bound to its Y.Doc) these tests call in the page. */
+interface TestCalendar {
+  createEvent(input: Record<string, unknown>): string;
+  updateEvent(uid: string, patch: Record<string, unknown>, options?: Record<string, unknown>): string;
+  setCalendar(info: Record<string, unknown>): string;
+  listCalendars(): { name: string; color: string }[];
+  getEvent(uid: string): Record<string, unknown> & { summary?: string; start: string; end?: string; location?: string };
+  listEvents(): { uid: string; summary?: string; start: string; end?: string; rrule?: string; location?: string }[];
+  occurrences(query: Record<string, unknown>): { uid: string; start: string; end: string; summary: string; recurrenceId?: string; location?: string }[];
+}
+
+type CalendarElement = HTMLElement & { calendar: TestCalendar | null; date: string; view: string };
+
+const ZONE = 'Europe/Berlin';
+/** "Now" in every page: Wednesday 2 December 2026, 10:40 in Berlin. */
+const NOW = new Date('2026-12-02T10:40:00+01:00');
+
+let relay: RelayProcess;
+/** The browser contexts a test opened, closed after it. */
+const contexts: BrowserContext[] = [];
+
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  await relay.stop();
+});
+
+async function openCalendar(browser: Browser, name: string, docName: string, lang: 'de' | 'en'): Promise<Page> {
+  const context = await browser.newContext({ timezoneId: ZONE, locale: lang === 'de' ? 'de-DE' : 'en-US', viewport: { width: 1280, height: 800 } });
+  contexts.push(context);
+  await context.addInitScript(([key, value]) => {
+    if (!localStorage.getItem(key)) localStorage.setItem(key, value);
+  }, [USER_STORAGE_KEY, name] as const);
+  const page = await context.newPage();
+  await page.clock.setFixedTime(NOW);
+  await page.goto(`${relay.httpUrl}/calendar/${docName}`);
+  await page.evaluate((l) => document.documentElement.setAttribute('lang', l), lang);
+  await expect(page.locator('allmende-calendar [part~="status"]')).toHaveAttribute('data-status', 'connected');
+  return page;
+}
+
+function cal(page: Page): Locator {
+  return page.locator('allmende-calendar');
+}
+
+/** Runs `fn` with the element's engine in the page. */
+async function withCalendar<T, A>(page: Page, fn: (c: TestCalendar, arg: A) => T, arg: A): Promise<T> {
+  return cal(page).evaluate(
+    (el, [source, a]) => {
+      const c = (el as CalendarElement).calendar;
+      if (!c) throw new Error('no calendar bound');
+      return (new Function('c', 'arg', `return (${source})(c, arg);`) as (c: TestCalendar, a: unknown) => T)(c, a);
+    },
+    [fn.toString(), arg] as const,
+  );
+}
+
+async function setView(page: Page, view: string, date: string): Promise<void> {
+  await cal(page).evaluate((el, [v, d]) => {
+    (el as CalendarElement).view = v!;
+    (el as CalendarElement).date = d!;
+  }, [view, date]);
+}
+
+/** An event chip by its title text. */
+function chip(page: Page, title: string): Locator {
+  return cal(page).locator('main.view [data-key]').filter({ hasText: title });
+}
+
+/** A realistic week: a daily stand-up series, overlapping meetings, a conference over three days, a holiday. */
+async function seed(page: Page): Promise<void> {
+  await withCalendar(page, (c) => {
+    const work = c.setCalendar({ id: 'work', name: 'Arbeit', color: '#1a73e8' });
+    const team = c.setCalendar({ id: 'team', name: 'Team', color: '#0b8043' });
+    const home = c.setCalendar({ id: 'home', name: 'Privat', color: '#8e24aa' });
+    const z = 'Europe/Berlin';
+    c.createEvent({ calendarId: team, summary: 'Stand-up', start: '2026-11-02T09:00:00', end: '2026-11-02T09:15:00', timeZone: z, rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' });
+    c.createEvent({ calendarId: work, summary: 'Haushaltsplanung 2027', start: '2026-12-01T10:00:00', end: '2026-12-01T12:00:00', timeZone: z, location: 'Raum 4.12' });
+    c.createEvent({ calendarId: team, summary: 'Review Bürgerportal', start: '2026-12-01T11:00:00', end: '2026-12-01T12:30:00', timeZone: z });
+    c.createEvent({ calendarId: work, summary: 'Abstimmung IT-Sicherheit', start: '2026-12-01T11:30:00', end: '2026-12-01T12:00:00', timeZone: z });
+    c.createEvent({ calendarId: work, summary: 'Mittagessen mit Amt 32', start: '2026-12-02T12:30:00', end: '2026-12-02T13:30:00', timeZone: z });
+    c.createEvent({ calendarId: work, summary: 'Digitalgipfel Berlin', start: '2026-12-03', end: '2026-12-06' });
+    c.createEvent({ calendarId: team, summary: 'Sprint-Planung', start: '2026-12-04T13:00:00', end: '2026-12-04T15:30:00', timeZone: z });
+    c.createEvent({ calendarId: home, summary: 'Zahnarzt', start: '2026-12-02T16:00:00', end: '2026-12-02T16:45:00', timeZone: z });
+    c.createEvent({ calendarId: home, summary: 'Weihnachtsmarkt', start: '2026-12-05T17:00:00', end: '2026-12-05T20:00:00', timeZone: z });
+    c.createEvent({ calendarId: work, summary: 'Telefonat Landratsamt', start: '2026-11-30T14:00:00', end: '2026-11-30T14:30:00', timeZone: z });
+    c.createEvent({ calendarId: work, summary: 'Workshop Barrierefreiheit', start: '2026-11-30T14:15:00', end: '2026-11-30T16:00:00', timeZone: z });
+    c.createEvent({ calendarId: home, summary: 'Urlaub', start: '2026-12-21', end: '2027-01-02' });
+    c.createEvent({ calendarId: team, summary: 'Team-Frühstück', start: '2026-12-11T08:00:00', end: '2026-12-11T09:00:00', timeZone: z });
+    c.createEvent({ calendarId: work, summary: 'Quartalsbericht', start: '2026-12-15T09:30:00', end: '2026-12-15T11:00:00', timeZone: z });
+    c.createEvent({ calendarId: work, summary: 'Personalrat', start: '2026-12-15T13:00:00', end: '2026-12-15T14:00:00', timeZone: z });
+    c.createEvent({ calendarId: team, summary: 'Retro', start: '2026-12-15T15:00:00', end: '2026-12-15T16:00:00', timeZone: z });
+    c.createEvent({ calendarId: home, summary: 'Chorprobe', start: '2026-11-03T19:00:00', end: '2026-11-03T21:00:00', timeZone: z, rrule: 'FREQ=WEEKLY;BYDAY=TU' });
+    return null;
+  }, null);
+}
+
+for (const lang of ['de', 'en'] as const) {
+  test(`screenshots of the month and week views in ${lang === 'de' ? 'German' : 'English'}`, async ({ browser }) => {
+    relay = new RelayProcess();
+    await relay.start();
+    const page = await openCalendar(browser, 'Ada', `shots-${lang}`, lang);
+    await seed(page);
+    await setView(page, 'month', '2026-12-02');
+    // The week starts on Monday in German and on Sunday in US English.
+    const firstCell = cal(page).locator('[role="gridcell"]').first();
+    await expect(firstCell).toHaveAttribute('aria-label', lang === 'de' ? 'Montag, 30. November 2026' : 'Sunday, November 29, 2026');
+    await expect(chip(page, 'Digitalgipfel Berlin').first()).toBeVisible();
+    await page.screenshot({ path: `/tmp/cal/month-${lang}.png` });
+    await setView(page, 'week', '2026-12-02');
+    await expect(chip(page, 'Haushaltsplanung 2027')).toBeVisible();
+    await expect(cal(page).locator('.nowline')).toHaveCount(1);
+    await page.screenshot({ path: `/tmp/cal/week-${lang}.png` });
+    // The event dialog of a series shows its rule in the simple form.
+    await chip(page, 'Stand-up').first().click();
+    await expect(cal(page).locator('select[name="repeat"]')).toHaveValue('weekly');
+    await page.screenshot({ path: `/tmp/cal/dialog-${lang}.png` });
+    await cal(page).getByRole('button', { name: lang === 'de' ? 'Abbrechen' : 'Cancel' }).click();
+    // Overlapping events sit side by side: each later column starts right of the one before (cascading over it a little).
+    const a = (await chip(page, 'Haushaltsplanung 2027').boundingBox())!;
+    const b = (await chip(page, 'Review Bürgerportal').boundingBox())!;
+    const c = (await chip(page, 'Abstimmung IT-Sicherheit').boundingBox())!;
+    expect(b.x).toBeGreaterThan(a.x + a.width / 2);
+    expect(c.x).toBeGreaterThan(b.x + b.width / 2);
+    const column = (await cal(page).locator('[data-col="2026-12-01"]').boundingBox())!;
+    for (const box of [a, b, c]) expect(box.x >= column.x && box.x + box.width <= column.x + column.width + 1).toBe(true);
+  });
+}
+
+/** Every event as the engine has it, sorted, for comparing two replicas. */
+async function snapshot(page: Page): Promise<string> {
+  return withCalendar(page, (c) => JSON.stringify(
+    c.occurrences({ from: '2026-11-01', to: '2027-01-31', timeZone: 'Europe/Berlin' })
+      .map((o) => [o.summary, o.start, o.end, o.location ?? '', o.recurrenceId ?? '']),
+  ), null);
+}
+
+/** Drags with the mouse from the middle of `from` by (dx, dy) pixels, in steps so pointermove fires. */
+async function dragBy(page: Page, from: Locator, dx: number, dy: number): Promise<void> {
+  const box = (await from.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + Math.min(12, box.height / 2);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 6; i++) await page.mouse.move(x + (dx * i) / 6, y + (dy * i) / 6);
+  await page.mouse.up();
+}
+
+/** A point in the week view's slot of `date` at `minute`. */
+async function slotPoint(page: Page, date: string, minute: number): Promise<{ x: number; y: number }> {
+  const box = (await cal(page).locator(`[data-col="${date}"]`).boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + (minute / 60) * 48 };
+}
+
+test('two users create, move and edit events at the same time and converge', async ({ browser }) => {
+  // Two browsers on a shared 2-core machine: give it the time of three single-user tests.
+  test.slow();
+  relay = new RelayProcess();
+  await relay.start();
+  const ada = await openCalendar(browser, 'Ada', 'together', 'en');
+  const bob = await openCalendar(browser, 'Bob', 'together', 'en');
+  for (const page of [ada, bob]) await setView(page, 'week', '2026-12-02');
+  await withCalendar(ada, (c) => {
+    c.setCalendar({ id: 'work', name: 'Work', color: '#1a73e8' });
+    c.createEvent({ uid: 'plan', calendarId: 'work', summary: 'Planning', start: '2026-12-02T10:00:00', end: '2026-12-02T11:00:00', timeZone: 'Europe/Berlin' });
+    c.createEvent({ uid: 'call', calendarId: 'work', summary: 'Call', start: '2026-12-01T14:00:00', end: '2026-12-01T14:30:00', timeZone: 'Europe/Berlin' });
+    return null;
+  }, null);
+  await expect(chip(bob, 'Planning')).toBeVisible();
+
+  // Both open the same event; each sees who else is editing it.
+  await chip(ada, 'Planning').click();
+  await chip(bob, 'Planning').click();
+  const adaTitle = cal(ada).getByLabel('Title', { exact: true });
+  const bobLocation = cal(bob).getByLabel('Location', { exact: true });
+  await expect(adaTitle).toHaveValue('Planning');
+  await expect(bobLocation).toBeVisible();
+  await expect(cal(ada).locator('[data-key^="plan|"] .who')).toHaveText('Bob');
+  await expect(cal(bob).locator('[data-key^="plan|"] .who')).toHaveText('Ada');
+  // Different fields of one event, saved at the same time: both survive.
+  await adaTitle.fill('Planning Q1');
+  await bobLocation.fill('Room 2');
+  await Promise.all([
+    cal(ada).getByRole('button', { name: 'Save' }).click(),
+    cal(bob).getByRole('button', { name: 'Save' }).click(),
+  ]);
+  await expect(cal(ada).locator('[data-key^="plan|"] .who')).toHaveCount(0);
+
+  // At the same time: Ada draws a new event on Thursday 14:00–15:00, Bob drags the call to Friday 15:00.
+  const from = await slotPoint(ada, '2026-12-03', 14 * 60 + 5);
+  const to = await slotPoint(ada, '2026-12-03', 14 * 60 + 55);
+  const bobCall = chip(bob, 'Call');
+  const callBox = (await bobCall.boundingBox())!;
+  const fri = (await cal(bob).locator('[data-col="2026-12-04"]').boundingBox())!;
+  await Promise.all([
+    (async () => {
+      await ada.mouse.move(from.x, from.y);
+      await ada.mouse.down();
+      for (let i = 1; i <= 5; i++) await ada.mouse.move(from.x, from.y + ((to.y - from.y) * i) / 5);
+      await ada.mouse.up();
+      await cal(ada).getByLabel('Title', { exact: true }).fill('Budget review');
+      await cal(ada).getByLabel('Title', { exact: true }).press('Enter');
+    })(),
+    dragBy(bob, bobCall, fri.x + fri.width / 2 - (callBox.x + callBox.width / 2), 60 * 48 / 60),
+  ]);
+  await expect(chip(bob, 'Budget review')).toBeVisible();
+  await expect(chip(ada, 'Call')).toHaveAttribute('aria-label', /Friday, December 4, 2026, 3:00\s?PM – 3:30\s?PM/);
+
+  // While Ada drags an event, Bob sees her name on it; when she drops it, it moves for both.
+  const planBox = (await chip(ada, 'Planning Q1').boundingBox())!;
+  await ada.mouse.move(planBox.x + planBox.width / 2, planBox.y + 10);
+  await ada.mouse.down();
+  for (let i = 1; i <= 4; i++) await ada.mouse.move(planBox.x + planBox.width / 2, planBox.y + 10 + i * 12);
+  await expect(cal(bob).locator('[data-key^="plan|"] .who')).toHaveText('Ada');
+  await expect(chip(bob, 'Planning Q1')).toHaveAttribute('aria-label', /Ada is editing/);
+  await ada.mouse.up();
+  await expect(cal(bob).locator('[data-key^="plan|"] .who')).toHaveCount(0);
+  await expect(chip(bob, 'Planning Q1')).toHaveAttribute('aria-label', /11:00\s?AM – 12:00\s?PM/);
+
+  // Everyone ends with the same events.
+  await expect.poll(async () => (await snapshot(ada)) === (await snapshot(bob))).toBe(true);
+  const plan = await withCalendar(bob, (c) => c.getEvent('plan'), null);
+  expect(plan.summary).toBe('Planning Q1');
+  expect(plan.start).toBe('2026-12-02T11:00:00');
+  expect(plan.location).toBe('Room 2');
+  const events = await withCalendar(bob, (c) => c.listEvents().map((e) => [e.summary, e.start, e.end]), null);
+  expect(events).toContainEqual(['Budget review', '2026-12-03T14:00:00', '2026-12-03T15:00:00']);
+  expect(events).toContainEqual(['Call', '2026-12-04T15:00:00', '2026-12-04T15:30:00']);
+});
+
+test('creating and moving an event by keyboard only', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const page = await openCalendar(browser, 'Ada', 'keys', 'en');
+  await setView(page, 'week', '2026-12-02');
+  // The view is one tab stop; its first cell is the all-day cell of Sunday.
+  await cal(page).locator('main.view [tabindex="0"]').focus();
+  await expect(cal(page).locator('main.view [tabindex="0"]')).toHaveAttribute('aria-label', 'Sunday, November 29, 2026, All day');
+  await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowDown');
+  const focused = cal(page).locator(':focus');
+  await expect(focused).toHaveAttribute('aria-label', 'Wednesday, December 2, 2026, 9:00 AM');
+  // Enter on an empty slot creates an event there; typing the title and Enter saves it.
+  await page.keyboard.press('Enter');
+  await expect(cal(page).getByLabel('Title', { exact: true })).toBeFocused();
+  await page.keyboard.type('Kickoff');
+  await page.keyboard.press('Enter');
+  await expect(chip(page, 'Kickoff')).toBeVisible();
+  await expect(focused).toHaveAttribute('aria-label', 'Wednesday, December 2, 2026, 9:00 AM');
+  // Enter on the slot now goes to the event; Space picks it up; arrows move it, Shift+arrows resize it.
+  await page.keyboard.press('Enter');
+  await expect(focused).toHaveAttribute('aria-label', /^Kickoff, Wednesday, December 2, 2026, 9:00\s?AM – 10:00\s?AM/);
+  await page.keyboard.press(' ');
+  await expect(cal(page).getByTestId('announcement')).toContainText('Kickoff picked up');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(focused).toHaveAttribute('aria-label', /^Kickoff, Thursday, December 3, 2026, 9:30\s?AM – 10:45\s?AM/);
+  const events = await withCalendar(page, (c) => c.listEvents().map((e) => [e.summary, e.start, e.end]), null);
+  expect(events).toEqual([['Kickoff', '2026-12-03T09:30:00', '2026-12-03T10:45:00']]);
+  // Escape while carrying an event puts it back.
+  await page.keyboard.press(' ');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Escape');
+  expect(await withCalendar(page, (c) => c.listEvents()[0]!.start, null)).toBe('2026-12-03T09:30:00');
+  // Enter opens it; Delete deletes it (a single event needs no question).
+  await page.keyboard.press('Enter');
+  await expect(cal(page).getByLabel('Title', { exact: true })).toHaveValue('Kickoff');
+  await page.keyboard.press('Escape');
+  await expect(focused).toHaveAttribute('aria-label', /^Kickoff/);
+  await page.keyboard.press('Delete');
+  await expect(chip(page, 'Kickoff')).toHaveCount(0);
+  expect(await withCalendar(page, (c) => c.listEvents().length, null)).toBe(0);
+});
+
+test('one user edits a series "this and following" while another edits an earlier occurrence', async ({ browser }) => {
+  // Two browsers on a shared 2-core machine: give it the time of three single-user tests.
+  test.slow();
+  relay = new RelayProcess();
+  await relay.start();
+  const ada = await openCalendar(browser, 'Ada', 'series', 'en');
+  const bob = await openCalendar(browser, 'Bob', 'series', 'en');
+  await withCalendar(ada, (c) => {
+    c.createEvent({ uid: 'jf', summary: 'Jour fixe', start: '2026-11-02T10:00:00', end: '2026-11-02T11:00:00', timeZone: 'Europe/Berlin', rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=9' });
+    return null;
+  }, null);
+  await setView(ada, 'week', '2026-12-07');
+  await setView(bob, 'week', '2026-11-23');
+  await expect(chip(ada, 'Jour fixe')).toBeVisible();
+  await expect(chip(bob, 'Jour fixe')).toBeVisible();
+  await chip(ada, 'Jour fixe').click();
+  await chip(bob, 'Jour fixe').click();
+  await cal(ada).getByLabel('Title', { exact: true }).fill('Jour fixe (new)');
+  await cal(ada).locator('input[name="startTime"]').fill('11:00');
+  await cal(ada).locator('input[name="endTime"]').fill('12:00');
+  await cal(bob).getByLabel('Location', { exact: true }).fill('Room 7');
+  await cal(ada).getByRole('button', { name: 'Save' }).click();
+  await cal(bob).getByRole('button', { name: 'Save' }).click();
+  await Promise.all([
+    cal(ada).getByRole('button', { name: 'This and following events' }).click(),
+    cal(bob).getByRole('button', { name: 'This event', exact: true }).click(),
+  ]);
+  const expected = JSON.stringify([
+    ['Jour fixe', '2026-11-02T10:00:00+01:00', '2026-11-02T11:00:00+01:00', '', '2026-11-02T10:00:00'],
+    ['Jour fixe', '2026-11-09T10:00:00+01:00', '2026-11-09T11:00:00+01:00', '', '2026-11-09T10:00:00'],
+    ['Jour fixe', '2026-11-16T10:00:00+01:00', '2026-11-16T11:00:00+01:00', '', '2026-11-16T10:00:00'],
+    ['Jour fixe', '2026-11-23T10:00:00+01:00', '2026-11-23T11:00:00+01:00', 'Room 7', '2026-11-23T10:00:00'],
+    ['Jour fixe', '2026-11-30T10:00:00+01:00', '2026-11-30T11:00:00+01:00', '', '2026-11-30T10:00:00'],
+    ['Jour fixe (new)', '2026-12-07T11:00:00+01:00', '2026-12-07T12:00:00+01:00', '', '2026-12-07T11:00:00'],
+    ['Jour fixe (new)', '2026-12-14T11:00:00+01:00', '2026-12-14T12:00:00+01:00', '', '2026-12-14T11:00:00'],
+    ['Jour fixe (new)', '2026-12-21T11:00:00+01:00', '2026-12-21T12:00:00+01:00', '', '2026-12-21T11:00:00'],
+    ['Jour fixe (new)', '2026-12-28T11:00:00+01:00', '2026-12-28T12:00:00+01:00', '', '2026-12-28T11:00:00'],
+  ]);
+  await expect.poll(() => snapshot(ada)).toBe(expected);
+  await expect.poll(() => snapshot(bob)).toBe(expected);
+});
+
+const BAD_ICS = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:2026XX01\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+const GOOD_ICS = [
+  'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//EN',
+  'BEGIN:VEVENT', 'UID:imp-1', 'DTSTAMP:20261101T000000Z', 'DTSTART;TZID=Europe/Berlin:20261203T090000', 'DTEND;TZID=Europe/Berlin:20261203T100000', 'SUMMARY:Imported meeting', 'END:VEVENT',
+  'BEGIN:VEVENT', 'UID:imp-2', 'DTSTAMP:20261101T000000Z', 'DTSTART;TZID=Mars/Olympus:20261204T090000', 'DTEND;TZID=Mars/Olympus:20261204T100000', 'SUMMARY:Odd zone', 'END:VEVENT',
+  'END:VCALENDAR', '',
+].join('\r\n');
+
+test('calendars: create, recolour, hide, import .ics (errors leave the data untouched), export, read-only', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const page = await openCalendar(browser, 'Ada', 'cals', 'en');
+  await setView(page, 'week', '2026-12-02');
+  const c = cal(page);
+  await c.getByRole('button', { name: '+ New calendar' }).click();
+  await c.getByLabel('Name', { exact: true }).fill('Projects');
+  await c.getByRole('button', { name: 'Save' }).click();
+  await expect(c.getByLabel('Show Projects')).toBeChecked();
+  await c.getByRole('button', { name: 'Edit calendar Projects' }).click();
+  await c.locator('input[type="color"]').fill('#d50000');
+  await c.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => withCalendar(page, (api) => JSON.stringify(api.listCalendars().map((x) => [x.name, x.color])), null))
+    .toBe(JSON.stringify([['Projects', '#d50000']]));
+
+  // A broken file: a clear message naming the line, and nothing is written.
+  await c.getByRole('button', { name: 'Import .ics…' }).click();
+  await c.getByLabel('iCalendar file').setInputFiles({ name: 'bad.ics', mimeType: 'text/calendar', buffer: Buffer.from(BAD_ICS) });
+  await expect(c.getByTestId('import-error')).toContainText(/Nothing was imported: .*line 5/);
+  expect(await withCalendar(page, (api) => api.listEvents().length, null)).toBe(0);
+  // A good file with an unknown zone: imported, with the warning shown.
+  await c.getByLabel('iCalendar file').setInputFiles({ name: 'good.ics', mimeType: 'text/calendar', buffer: Buffer.from(GOOD_ICS) });
+  await expect(c.getByTestId('import-result')).toContainText('Imported 2 events.');
+  await expect(c.getByTestId('import-result')).toContainText('Mars/Olympus');
+  await c.getByRole('button', { name: 'Close' }).click();
+  await expect(chip(page, 'Imported meeting')).toHaveCSS('border-left-color', 'rgb(213, 0, 0)');
+
+  // Hiding a calendar hides its events; showing it brings them back.
+  await c.getByLabel('Show Projects').uncheck();
+  await expect(chip(page, 'Imported meeting')).toHaveCount(0);
+  await c.getByLabel('Show Projects').check();
+  await expect(chip(page, 'Imported meeting')).toBeVisible();
+
+  // Export the calendar, and one event from its dialog.
+  const [download] = await Promise.all([page.waitForEvent('download'), c.getByRole('button', { name: 'Export .ics: Projects' }).click()]);
+  expect(download.suggestedFilename()).toBe('Projects.ics');
+  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  expect(text).toContain('SUMMARY:Imported meeting');
+  expect(text).toContain('SUMMARY:Odd zone');
+  await chip(page, 'Imported meeting').click();
+  const [one] = await Promise.all([page.waitForEvent('download'), c.getByRole('button', { name: 'Export event as .ics' }).click()]);
+  const single = await (await one.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  expect(single.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+  await c.getByRole('button', { name: 'Cancel' }).click();
+
+  // Read-only: nothing can be created, moved or deleted, and the user is told why; events still open.
+  await c.evaluate((el) => el.setAttribute('readonly', ''));
+  await expect(c.locator('[part~="access"]')).toHaveText('Read only');
+  await expect(c.getByRole('button', { name: '+ New event' })).toBeDisabled();
+  await chip(page, 'Imported meeting').focus();
+  await page.keyboard.press(' ');
+  await expect(c.locator('[part~="notice"]')).toContainText('read only');
+  await page.keyboard.press('Delete');
+  await dragBy(page, chip(page, 'Imported meeting'), 0, 96);
+  expect(await withCalendar(page, (api) => api.listEvents().map((e) => e.start), null)).toEqual(['2026-12-03T09:00:00', '2026-12-04T09:00:00']);
+  await chip(page, 'Imported meeting').click();
+  await expect(c.getByLabel('Title', { exact: true })).toHaveAttribute('readonly', '');
+  await expect(c.getByRole('button', { name: 'Close' })).toBeVisible();
+  await expect(c.getByRole('button', { name: 'Save' })).toHaveCount(0);
+});
+
+test('views: "+N more" opens the day, agenda list, year, and the print layout', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const page = await openCalendar(browser, 'Ada', 'views', 'de');
+  await seed(page);
+  await setView(page, 'month', '2026-12-02');
+  const more = cal(page).getByRole('button', { name: /weitere Termine am Dienstag, 1. Dezember 2026/ });
+  await more.click();
+  await expect(cal(page)).toHaveAttribute('view', 'day');
+  await expect(cal(page)).toHaveAttribute('date', '2026-12-01');
+  await expect(chip(page, 'Abstimmung IT-Sicherheit')).toBeVisible();
+  await expect(cal(page).locator('h2.period')).toHaveText('Dienstag, 1. Dezember 2026');
+  // The same by keyboard: Enter on the day goes to its first event, Down walks to "+3 weitere", Enter opens the day.
+  await setView(page, 'month', '2026-12-02');
+  await cal(page).getByRole('gridcell', { name: 'Dienstag, 1. Dezember 2026' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(cal(page).locator(':focus')).toHaveAttribute('aria-label', /^Stand-up, Dienstag, 1. Dezember 2026/);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(cal(page).locator(':focus')).toHaveText('3 weitere');
+  await page.keyboard.press('Enter');
+  await expect(cal(page)).toHaveAttribute('view', 'day');
+  await expect(cal(page)).toHaveAttribute('date', '2026-12-01');
+
+  await setView(page, 'agenda', '2026-11-30');
+  const days = cal(page).getByRole('list', { name: 'Terminliste' });
+  await expect(days.getByRole('listitem').first()).toContainText('Mo., 30. Nov.');
+  await expect(cal(page).getByRole('list', { name: 'Dienstag, 1. Dezember 2026' }).getByRole('listitem')).toHaveCount(5);
+  await page.screenshot({ path: '/tmp/cal/agenda-de.png' });
+
+  await setView(page, 'year', '2026-12-02');
+  await expect(cal(page).getByRole('button', { name: 'Donnerstag, 3. Dezember 2026' })).toHaveClass(/busy/);
+  await page.screenshot({ path: '/tmp/cal/year-de.png' });
+  await cal(page).getByRole('button', { name: 'Donnerstag, 3. Dezember 2026' }).click();
+  await expect(cal(page)).toHaveAttribute('view', 'day');
+
+  // Print: toolbar and calendar list are hidden, the grid is laid out in full.
+  await page.emulateMedia({ media: 'print' });
+  await setView(page, 'week', '2026-12-02');
+  await expect(cal(page).locator('aside')).toBeHidden();
+  await page.screenshot({ path: '/tmp/cal/print-week-de.png', fullPage: true });
+  await setView(page, 'month', '2026-12-02');
+  await page.screenshot({ path: '/tmp/cal/print-month-de.png', fullPage: true });
+});
+
+test('an element given a host\'s Y.Doc shows its events and removes its listeners when removed', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const page = await openCalendar(browser, 'Ada', 'host', 'en');
+  const counts = await cal(page).evaluate(async (first) => {
+    type Observable = { _observers: Map<string, Set<unknown>> };
+    const host = first as CalendarElement & { doc: Observable; awareness?: unknown };
+    const doc = host.doc;
+    const count = (): number => [...doc._observers.values()].reduce((n, set) => n + set.size, 0);
+    const names = (): string => [...doc._observers].map(([k, v]) => `${k}:${v.size}`).join(',');
+    host.calendar!.createEvent({ summary: 'Shared', start: '2026-12-02T10:00:00', end: '2026-12-02T11:00:00', timeZone: 'Europe/Berlin' });
+    // The engine keeps one cache per Y.Doc (with one listener of its own); it is set up by the first query.
+    host.calendar!.occurrences({ from: '2026-12-01', to: '2026-12-08' });
+    const namesBefore = names();
+    const before = count();
+    const second = document.createElement('allmende-calendar') as CalendarElement & { ydoc: unknown; updateComplete: Promise<boolean> };
+    second.ydoc = doc;
+    second.date = '2026-12-02';
+    second.setAttribute('view', 'week');
+    document.body.append(second);
+    await second.updateComplete;
+    const shown = second.shadowRoot!.querySelectorAll('[data-key]').length;
+    const during = count();
+    second.remove();
+    return { before, during, after: count(), shown, namesBefore, namesAfter: names() };
+  });
+  expect(counts.shown).toBe(1);
+  expect(counts.during).toBeGreaterThan(counts.before);
+  expect(counts.after, `${counts.namesBefore} → ${counts.namesAfter}`).toBe(counts.before);
+});

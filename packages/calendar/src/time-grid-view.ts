@@ -1,0 +1,129 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { isoWeekday } from './date-math.js';
+import { daySegments, inAllDayLane, monthOrder, timedBoxes } from './occurrence-layout.js';
+import { renderChip, startTime } from './view-context.js';
+import type { ViewContext } from './view-context.js';
+import { HOUR_HEIGHT } from './calendar-styles.js';
+
+/** Minutes per keyboard slot in the week and day views. */
+export const SLOT_MINUTES = 30;
+
+const ALLDAY_LANE_REM = 1.375;
+
+/**
+ * The week, work-week and day views: a header row with the days, a lane for
+ * all-day and multi-day events, and the hours with the timed events laid out
+ * side by side, and a line at the current time. The slots are a grid
+ * (`role="grid"`: a row per half hour, a `gridcell` per day labelled with its
+ * full date and time); the timed events lie on a layer over it, outside
+ * the grid (a group of buttons labelled with their full dates and times).
+ */
+export function renderTimeGrid(ctx: ViewContext): TemplateResult {
+  const days = ctx.days;
+  const n = days.length;
+  const lane = monthOrder(ctx.occs.filter(inAllDayLane));
+  const segs = daySegments(lane, days);
+  const laneCount = segs.reduce((max, s) => Math.max(max, s.lane + 1), 0);
+  const allDayRem = Math.max(1, laneCount) * ALLDAY_LANE_REM + 0.4;
+  const boxes = timedBoxes(ctx.occs, days);
+  const todayIndex = days.indexOf(ctx.today);
+  const slots: number[] = [];
+  for (let m = 0; m < 1440; m += SLOT_MINUTES) slots.push(m);
+  return html`
+    <div class="tg" style="--_days:${n};--_hour:${HOUR_HEIGHT}px;--_allday:${allDayRem}rem">
+      <div class="scroll" data-scroll>
+      <div role="grid" class="tggrid" aria-label=${ctx.t('calendarLabel')}>
+        <div class="stick" role="rowgroup">
+        <div class="headrow" role="row">
+          <div class="gutter" role="presentation"></div>
+          ${days.map(
+            (day) => html`<div class="colhead${day === ctx.today ? ' today' : ''}" role="columnheader" aria-label=${ctx.fmt.fullDate(day)}>
+              <span class="wd" aria-hidden="true">${ctx.fmt.weekday(day)}</span>
+              <span class="num" aria-hidden="true">${ctx.fmt.dayOfMonth(day)}</span>
+            </div>`,
+          )}
+        </div>
+        <div class="alldayrow" role="row">
+          <div class="gutter" role="rowheader">${ctx.t('allDay')}</div>
+          ${days.map((day, i) => {
+            const focusId = `a:${day}`;
+            return html`<div
+              class="alldaycell"
+              role="gridcell"
+              tabindex=${ctx.focusId === focusId ? 0 : -1}
+              data-focus-id=${focusId}
+              data-date=${day}
+              data-allday="1"
+              aria-label=${`${ctx.fmt.fullDate(day)}, ${ctx.t('allDay')}`}
+            >
+              ${segs
+                .filter((s) => s.first === i)
+                .map((s) => {
+                  const span = s.last - s.first + 1;
+                  const style = { top: `${0.2 + s.lane * ALLDAY_LANE_REM}rem`, left: '2px', width: `calc(${span * 100}% + ${span - 1}px - 4px)` };
+                  const cls = `${s.continuesBefore ? 'cont-before ' : ''}${s.continuesAfter ? 'cont-after' : ''}`;
+                  return renderChip(ctx, s.occ, 'bar', style, html`${s.occ.summary || ctx.t('noTitle')}`, cls);
+                })}
+            </div>`;
+          })}
+        </div>
+        </div>
+          <div class="slots" role="rowgroup">
+            ${slots.map(
+              (minute) => html`<div class="slotrow" role="row">
+                <div class="hourlabel" role="rowheader" aria-label=${ctx.fmt.time(minute)}>
+                  ${minute % 60 === 0 && minute > 0 ? html`<span aria-hidden="true">${ctx.fmt.hour(minute / 60)}</span>` : nothing}
+                </div>
+                ${days.map((day) => {
+                  const focusId = `s:${day}:${minute}`;
+                  return html`<div
+                    class="slot ${minute % 60 === 0 ? 'hour' : 'half'}${isoWeekday(day) >= 6 ? ' weekend' : ''}"
+                    role="gridcell"
+                    tabindex=${ctx.focusId === focusId ? 0 : -1}
+                    data-focus-id=${focusId}
+                    data-date=${day}
+                    data-minute=${minute}
+                    aria-label=${`${ctx.fmt.fullDate(day)}, ${ctx.fmt.time(minute)}`}
+                  ></div>`;
+                })}
+              </div>`,
+            )}
+          </div>
+        </div>
+          <div class="layer" role="group" aria-label=${ctx.t('calendarLabel')}>
+            ${days.map(
+              (day, i) => html`<div class="daycol" data-col=${day} style="left:${(i / n) * 100}%;width:${100 / n}%">
+                ${boxes[i]!.map((b) => {
+                  const height = Math.max(b.bottom - b.top, 20);
+                  const style = {
+                    top: `${(b.top / 60) * HOUR_HEIGHT}px`,
+                    height: `${(height / 60) * HOUR_HEIGHT - 2}px`,
+                    left: `calc(${(b.column / b.columns) * 100}% + 1px)`,
+                    // Like paper calendars, a box that has columns to its right widens over them a little (the later one lies on top).
+                    width: `calc(${(Math.min(b.columns - b.column, b.column + b.span < b.columns ? b.span * 1.6 : b.span) / b.columns) * 100}% - 3px)`,
+                    zIndex: String(2 + b.column),
+                  };
+                  const short = height < 45;
+                  const px = (height / 60) * HOUR_HEIGHT - 2;
+                  const time = b.continuesBefore ? '' : startTime(ctx, b.occ);
+                  const title = b.occ.summary || ctx.t('noTitle');
+                  const grip = b.continuesAfter ? nothing : html`<span class="grip" data-grip="1" aria-hidden="true"></span>`;
+                  // One template for every box, short or not (CSS lays a short one out on one line), so Lit updates boxes in place when the page changes.
+                  return renderChip(
+                    ctx,
+                    b.occ,
+                    'box',
+                    short ? { ...style, '--_h': `${px - 2}px` } : style,
+                    html`<span class="title">${title}</span><span class="time">${time}</span>${grip}`,
+                    short ? 'short' : '',
+                  );
+                })}
+                ${i === todayIndex ? html`<div class="nowline" role="img" aria-label=${`${ctx.t('now')}: ${ctx.fmt.time(ctx.nowMinute)}`} style="top:${(ctx.nowMinute / 60) * HOUR_HEIGHT}px"></div>` : nothing}
+              </div>`,
+            )}
+          </div>
+      </div>
+    </div>
+  `;
+}

@@ -1,0 +1,95 @@
+import type { Occurrence } from '@allmende/calendar-model';
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { CalendarTranslate } from './calendar-messages.js';
+import type { Formats } from './formats.js';
+import { occurrenceKey } from './occurrence-layout.js';
+
+/** Someone else who is editing an event right now. */
+export interface RemoteEditor {
+  name: string;
+  color: string;
+}
+
+/** What the view templates read; the element builds one per render. */
+export interface ViewContext {
+  readonly t: CalendarTranslate;
+  readonly fmt: Formats;
+  /** Today in the viewer's zone. */
+  readonly today: string;
+  /** The date the view is on. */
+  readonly date: string;
+  readonly firstDay: number;
+  /** The days of the grid (empty for year and agenda). */
+  readonly days: readonly string[];
+  readonly occs: readonly Occurrence[];
+  /** Which element holds the roving tabindex: "c:<date>", "s:<date>:<minute>", "a:<date>" or "e:<key>". */
+  readonly focusId: string;
+  /** Key of the event picked up by keyboard or pointer, drawn lifted. */
+  readonly grabbedKey: string | null;
+  /** Remote editors by event uid. */
+  readonly editors: ReadonlyMap<string, readonly RemoteEditor[]>;
+  /** Visible lanes in a month cell, measured. */
+  readonly monthLanes: number;
+  /** The minute of the day now, for the current-time line. */
+  readonly nowMinute: number;
+  colorOf(calendarId: string | undefined): string;
+  calendarName(calendarId: string | undefined): string;
+}
+
+/** The full label of an occurrence for screen readers: title, full date(s) and times, calendar. */
+export function eventLabel(ctx: ViewContext, occ: Occurrence): string {
+  const title = occ.summary || ctx.t('noTitle');
+  const startDate = occ.start.slice(0, 10);
+  let when: string;
+  if (occ.allDay) {
+    const last = occ.end.slice(0, 10);
+    const lastDay = last > startDate ? new Date(Date.parse(`${last}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : startDate;
+    when = lastDay === startDate ? `${ctx.fmt.fullDate(startDate)}, ${ctx.t('allDay')}` : ctx.t('timeRange', ctx.fmt.fullDate(startDate), ctx.fmt.fullDate(lastDay));
+  } else {
+    const endDate = occ.end.slice(0, 10);
+    const s = ctx.fmt.time(Number(occ.start.slice(11, 13)) * 60 + Number(occ.start.slice(14, 16)));
+    const e = ctx.fmt.time(Number(occ.end.slice(11, 13)) * 60 + Number(occ.end.slice(14, 16)));
+    when = endDate === startDate
+      ? `${ctx.fmt.fullDate(startDate)}, ${ctx.t('timeRange', s, e)}`
+      : ctx.t('timeRange', `${ctx.fmt.fullDate(startDate)} ${s}`, `${ctx.fmt.fullDate(endDate)} ${e}`);
+  }
+  const editors = ctx.editors.get(occ.uid);
+  const editing = editors?.length ? `, ${editors.map((e) => ctx.t('editingBy', e.name)).join(', ')}` : '';
+  return ctx.t('eventLabel', title, when, ctx.calendarName(occ.calendarId)) + editing;
+}
+
+/** The start time text of a timed occurrence ("09:30"). */
+export function startTime(ctx: ViewContext, occ: Occurrence): string {
+  return ctx.fmt.time(Number(occ.start.slice(11, 13)) * 60 + Number(occ.start.slice(14, 16)));
+}
+
+/**
+ * One event chip: a focusable button-like element with the title as DOM
+ * text, its full label for screen readers, the calendar's colour, and who
+ * else is editing it.
+ */
+export function renderChip(
+  ctx: ViewContext,
+  occ: Occurrence,
+  kind: 'bar' | 'dot' | 'box',
+  style: Record<string, string>,
+  content: TemplateResult,
+  classes = '',
+): TemplateResult {
+  const key = occurrenceKey(occ);
+  const focusId = `e:${key}`;
+  const editors = ctx.editors.get(occ.uid);
+  const remote = editors && editors.length > 0 ? editors[0] : undefined;
+  const cls = `ev ${kind} ${classes}${ctx.grabbedKey === key ? ' grabbed' : ''}${ctx.focusId === focusId ? ' selected' : ''}${remote ? ' remote' : ''}`;
+  return html`<div
+    class=${cls}
+    role="button"
+    tabindex=${ctx.focusId === focusId ? 0 : -1}
+    data-focus-id=${focusId}
+    data-key=${key}
+    aria-label=${eventLabel(ctx, occ)}
+    style=${styleMap({ '--_cal': ctx.colorOf(occ.calendarId), ...(remote ? { '--_remote': remote.color } : {}), ...style })}
+  >${content}${remote ? html`<span class="who" aria-hidden="true">${remote.name}</span>` : nothing}</div>`;
+}
