@@ -31,6 +31,9 @@ import { TableDialog } from './table-dialog.js';
 import { refreshTaskCheckboxes, TaskItemView } from './task-item-view.js';
 import { DocToolbar } from './toolbar-view.js';
 import { recordUndoSelection, restoreUndoSelection } from './undo-selection.js';
+import { ReviewPanel } from './review-panel.js';
+import type { ReviewHost } from './review-panel.js';
+import { reviewStyles } from './review-styles.js';
 import type { UndoStackEvent } from './undo-selection.js';
 
 /**
@@ -114,12 +117,13 @@ interface Binding {
  * @csspart notice - Messages such as an image that was too large (`role="alert"`).
  * @csspart find - The find and replace bar, while open.
  * @csspart scroller - The scrolling box around the text.
+ * @csspart review - The side panel of comments and suggestions, while shown (see the README's Review section).
  * @csspart editor - The text (`role="textbox"`; `aria-readonly="true"` while it
  *   cannot be edited).
  * @csspart footer - The connection status and the word and character count.
  * @cssprop --allmende-doc-min-height - Minimum height of the text area (12rem).
  */
-export class AllmendeDoc extends AllmendeElement implements EditorHost {
+export class AllmendeDoc extends AllmendeElement implements EditorHost, ReviewHost {
   static override properties = {
     relay: { type: String },
     document: { type: String },
@@ -133,7 +137,7 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
     _notice: { state: true },
   };
 
-  static override styles = [AllmendeElement.styles, formStyles, editorStyles, elementStyles, printStyles];
+  static override styles = [AllmendeElement.styles, formStyles, editorStyles, elementStyles, reviewStyles, printStyles];
 
   /** WebSocket URL of the relay, such as `wss://office.example.org`. */
   declare relay: string;
@@ -190,8 +194,11 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
   private readonly findBar = new FindBar(this);
   private readonly counts = new DocumentCounts(this);
   private readonly fileMenu = new FileMenu(this, () => this.document);
+  private readonly review = new ReviewPanel(this);
   private readonly toolbar = new DocToolbar(this, {
     renderFileMenus: () => this.fileMenu.render(),
+    renderReviewControls: () => this.review.renderToolbarButtons(),
+    canReview: () => this.canComment,
     openLink: () => this.linkDialog.show(),
     openTable: () => this.tableDialog.show(),
     pickImage: () => this.images.pick(),
@@ -244,7 +251,7 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
   /**
    * What the relay lets this user do with the document (`read`, `comment` or `write`), once it has
    * said so; null before that and when the host manages the Y.Doc. Anything but `write` makes the
-   * text read-only (comments arrive with the review workflow).
+   * text read-only; with `comment`, comments and replies still work.
    */
   get access(): AccessRole | null {
     return this.collab.access;
@@ -267,6 +274,32 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
    */
   get editable(): boolean {
     return !this.readOnly && this.collab.failure === null && (this.collab.access === null || this.collab.access === 'write');
+  }
+
+  /**
+   * Whether this user may comment now: as for {@link editable}, but the
+   * relay's `comment` role is enough. Part of the element's internal host interface.
+   */
+  get canComment(): boolean {
+    const access = this.collab.access;
+    return !this.readOnly && this.collab.failure === null && (access === null || access === 'write' || access === 'comment');
+  }
+
+  /**
+   * Who this user is in comments and suggestions: the identity the relay took
+   * from the token when there is one (so nobody can edit someone else's
+   * comments by taking their name), else the name. Part of the element's
+   * internal host interface.
+   */
+  get reviewUser(): { id: string; name: string; color: string } {
+    const user = this.user;
+    const identity = this.collab.connection?.session?.identity ?? null;
+    return identity ? { id: identity.id, name: identity.name || user.name, color: user.color } : { id: `name:${user.name}`, name: user.name, color: user.color };
+  }
+
+  /** Who is in the document now, for @mentions. Part of the element's internal host interface. */
+  get presentPeople(): readonly { id: string; name: string }[] {
+    return this.collab.presence.map((person) => ({ id: person.id, name: person.name }));
   }
 
   /** The translate function for the current language. Part of the element's internal host interface. */
@@ -353,7 +386,8 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
               <button type="button" @click=${this.dismissNotice}>${t('dismiss')}</button>`
           : nothing}
       </div>
-      ${this.findBar.render()} ${this.scroller}
+      ${this.findBar.render()}
+      <div class="body">${this.scroller}${this.review.renderPanel()}</div>
       <footer part="footer">
         ${status && status !== 'error' ? this.renderStatus() : nothing}
         ${this.counts.render()}
@@ -447,6 +481,7 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost {
       },
       onToolbar: () => this.toolbar.focus(),
       anonymous: () => this.t('anonymous'),
+      review: this.review.editorOptions,
     };
     const plugins = buildEditorPlugins(pluginOptions);
     const readOnlyKeydown = readOnlyKeys(pluginOptions);

@@ -1,19 +1,23 @@
-import { buildInputRules, buildKeymap, schema } from '@allmende/doc-model';
+import { buildInputRules, buildKeymap, schema, suggestBackspace, suggestDelete, suggestModePlugin } from '@allmende/doc-model';
 import { baseKeymap } from 'prosemirror-commands';
 import { keydownHandler, keymap } from 'prosemirror-keymap';
 import { Plugin } from 'prosemirror-state';
 import type { Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { redoCommand, undoCommand, yUndoPlugin } from 'y-prosemirror';
+import { redoCommand, undoCommand } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { blockVisibilityPlugin } from './block-visibility.js';
 import { fillEmptyContainersPlugin } from './fill-empty-plugin.js';
 import { findHighlightPlugin } from './find-highlight.js';
 import { inactiveSelectionPlugin } from './inactive-selection.js';
 import { remoteCursorPlugin } from './remote-cursor.js';
+import type { ReviewEditorOptions } from './review-panel.js';
+import { reviewHighlightPlugin } from './review-plugin.js';
 import { incrementalSyncPlugin } from './sync-binding.js';
 import { isRemoteSync } from './sync-origin.js';
 import { localTableEditing, tableColumnResizing } from './table-plugins.js';
+import { undoPlugin } from './undo-plugin.js';
 
 /** What the element contributes to the editor's plugins. */
 export interface EditorPluginOptions {
@@ -33,6 +37,8 @@ export interface EditorPluginOptions {
   readonly onToolbar: () => boolean;
   /** The name of remote users who gave none, in the page's language. */
   readonly anonymous: () => string;
+  /** Comments and suggestions (review-panel.ts); without it, no review plugins. */
+  readonly review?: ReviewEditorOptions;
 }
 
 /**
@@ -58,6 +64,8 @@ export function readOnlyKeys(options: EditorPluginOptions): (view: EditorView, e
     'Mod-f': () => options.onFind(),
     'Alt-F10': () => options.onToolbar(),
     Escape: () => options.onEscape(),
+    // Commenting is allowed with the comment role, where the text is read-only.
+    ...(options.review ? { 'Mod-Alt-m': options.review.onComment } : {}),
   });
 }
 
@@ -78,7 +86,9 @@ function readOnlyGuard(editable: () => boolean): Plugin {
  * (y-prosemirror's, applying others' changes incrementally: sync-binding.ts),
  * remote cursors (remote-cursor.ts) and per-user undo; the read-only guard; tables (column
  * resizing, cell selections, repairs of local edits only); the element's
- * keys (undo, redo, Mod-F, Mod-K, Alt-F10, Escape), the model's formatting
+ * keys (undo, redo, Mod-F, Mod-K, Alt-F10, Escape); suggest mode, comment
+ * highlights and their keys (Mod-Alt-M, Backspace and Delete while
+ * suggesting; review-panel.ts); the model's formatting
  * keys and input rules, ProseMirror's base keys; filling emptied containers;
  * find highlights; the selection kept visible while focus is elsewhere.
  */
@@ -87,7 +97,7 @@ export function buildEditorPlugins(options: EditorPluginOptions): Plugin[] {
   return [
     incrementalSyncPlugin(options.fragment),
     ...(options.awareness ? [remoteCursorPlugin(options.awareness, { anonymous: options.anonymous })] : []),
-    yUndoPlugin(),
+    undoPlugin(),
     readOnlyGuard(editable),
     tableColumnResizing(),
     localTableEditing(),
@@ -99,11 +109,20 @@ export function buildEditorPlugins(options: EditorPluginOptions): Plugin[] {
       'Alt-F10': () => options.onToolbar(),
       Escape: () => options.onEscape(),
     }),
+    ...(options.review
+      ? [
+          suggestModePlugin({ user: options.review.user }),
+          reviewHighlightPlugin(options.review),
+          // Before the model's keys: in suggest mode Backspace and Delete inside text mark instead of delete.
+          keymap({ 'Mod-Alt-m': options.review.onComment, Backspace: suggestBackspace, Delete: suggestDelete }),
+        ]
+      : []),
     keymap(buildKeymap(schema, { onLink: () => options.onLink() })),
     buildInputRules(schema),
     keymap(baseKeymap),
     fillEmptyContainersPlugin(),
     findHighlightPlugin(),
+    blockVisibilityPlugin(),
     inactiveSelectionPlugin(),
   ];
 }

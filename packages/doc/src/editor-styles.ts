@@ -228,8 +228,7 @@ export const editorStyles = css`
    * changes, so every change in a long document with tables paid for all of them (10 to 25 ms for a
    * one-character remote edit with 50 tables). Layout containment on the
    * wrapper lets Chromium keep each table's layout. Dropped for printing, where tables may break
-   * across pages. (content-visibility on the blocks was tried and left out: a block created by
-   * Enter and typed into at once could get the caret at its start; see the package README.)
+   * across pages.
    */
   .ProseMirror .tableWrapper {
     contain: layout;
@@ -237,6 +236,20 @@ export const editorStyles = css`
   @media print {
     .ProseMirror .tableWrapper {
       contain: none;
+    }
+  }
+  /*
+   * Off-screen blocks are not rendered (content-visibility: auto; the last rendered height is kept,
+   * about two lines until then), except those holding the selection or a remote cursor, which
+   * block-visibility.ts marks: the caret is never in a skipped block.
+   */
+  @media screen {
+    .ProseMirror > * {
+      content-visibility: auto;
+      contain-intrinsic-block-size: auto 3em;
+    }
+    .ProseMirror > .allmende-active-block {
+      content-visibility: visible;
     }
   }
 

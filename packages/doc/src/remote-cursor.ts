@@ -2,10 +2,12 @@ import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView } from 'prosemirror-view';
-import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from 'y-prosemirror';
+import { relativePositionToAbsolutePosition, ySyncPluginKey } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { stackLabels } from './label-stacking.js';
+import { relativePosition } from './relative-position.js';
+import type { PositionBinding } from './relative-position.js';
 import { displayColor, displayName, remoteUserOf } from './remote-user.js';
 
 /** One remote user's cursor, resolved in the current document. */
@@ -148,9 +150,9 @@ function publishLocalCursor(view: EditorView, awareness: Awareness): void {
     return;
   }
   const { anchor, head } = view.state.selection;
-  const mapping = sync.binding!.mapping as never;
-  const relAnchor = absolutePositionToRelativePosition(anchor, sync.type, mapping);
-  const relHead = absolutePositionToRelativePosition(head, sync.type, mapping);
+  const binding: PositionBinding = { type: sync.type, mapping: sync.binding!.mapping as PositionBinding['mapping'] };
+  const relAnchor = relativePosition(anchor, binding, view.state.doc);
+  const relHead = relativePosition(head, binding, view.state.doc);
   const same = (json: unknown, rel: Y.RelativePosition): boolean => {
     try {
       return typeof json === 'object' && json !== null && Y.compareRelativePositions(Y.createRelativePositionFromJSON(json), rel);

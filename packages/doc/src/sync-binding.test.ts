@@ -8,7 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { prosemirrorToYXmlFragment, yUndoPlugin, yUndoPluginKey, yXmlFragmentToProseMirrorRootNode, ySyncPluginKey } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { findHighlightKey, findHighlightPlugin } from './find-highlight.js';
+import { keepEmptyDocumentUnwritten } from './empty-document.js';
 import { changedChildren, incrementalSyncPlugin } from './sync-binding.js';
+import { undoPlugin } from './undo-plugin.js';
 
 /**
  * Runs an editor state with its plugins' views the way prosemirror-view's
@@ -236,6 +238,47 @@ describe('incremental sync of changes from Yjs', () => {
       expect(view.state.doc.eq(second.state.doc)).toBe(true);
       view.state.doc.check();
     }
+  });
+});
+
+describe('two editors typing at once', () => {
+  it('start from an empty document, type word by word at their carets, part of it offline, and converge with every word intact', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    let online = true;
+    const queued: Array<[Y.Doc, Uint8Array, Y.Doc]> = [];
+    for (const [from, to] of [[a, b], [b, a]] as const) {
+      from.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin === to) return;
+        if (online) Y.applyUpdate(to, update, from);
+        else queued.push([to, update, from]);
+      });
+    }
+    const editorOf = (ydoc: Y.Doc): HeadlessView => {
+      const view = new HeadlessView(EditorState.create({ schema, plugins: [incrementalSyncPlugin(ydoc.getXmlFragment('content')), undoPlugin()] }));
+      keepEmptyDocumentUnwritten(view as unknown as EditorView);
+      views.push(view);
+      return view;
+    };
+    const ada = editorOf(a);
+    const bob = editorOf(b);
+    const words = (prefix: string) => ['one', 'two', 'three', 'four'].map((word) => `${prefix}${word} `);
+    const typeWords = (list: string[], from: number, to: number): void => {
+      const [adaText, bobText] = [list.slice(from, to).join(''), words('b').slice(from, to).join('')];
+      for (let index = 0; index < Math.max(adaText.length, bobText.length); index++) {
+        if (adaText[index]) ada.dispatch(ada.state.tr.insertText(adaText[index]!));
+        if (bobText[index]) bob.dispatch(bob.state.tr.insertText(bobText[index]!));
+      }
+    };
+    typeWords(words('a'), 0, 2);
+    online = false;
+    typeWords(words('a'), 2, 4);
+    online = true;
+    for (const [to, update, from] of queued.splice(0)) Y.applyUpdate(to, update, from);
+    expect(ada.state.doc.eq(bob.state.doc)).toBe(true);
+    expect(ada.state.doc.eq(contentOf(a))).toBe(true);
+    const text = ada.state.doc.textBetween(0, ada.state.doc.content.size, '\n');
+    for (const word of [...words('a'), ...words('b')]) expect(text).toContain(word.trim());
   });
 });
 

@@ -4,6 +4,8 @@ import { AllSelection, NodeSelection, Plugin, TextSelection } from 'prosemirror-
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { relativePositionToAbsolutePosition, ySyncPlugin, ySyncPluginKey } from 'y-prosemirror';
 import * as Y from 'yjs';
+import { localChangeWriter, noteDocumentInSync } from './local-sync.js';
+import { relativeSelection } from './relative-position.js';
 
 /**
  * The parts of y-prosemirror's `ProsemirrorBinding` that the incremental
@@ -15,8 +17,14 @@ export interface SyncBinding {
   readonly doc: Y.Doc;
   /** Y type → the ProseMirror node drawn for it (for a Y.XmlText: its text nodes). */
   readonly mapping: Map<YType, ProseMirrorNode | ProseMirrorNode[]>;
+  /** Marks that may overlap themselves, by type (y-prosemirror's cache; `updateYFragment` reads it). */
+  readonly isOMark: Map<unknown, boolean>;
   /** The local selection as relative positions, taken before each Yjs transaction. */
   beforeTransactionSelection: { type: string; anchor: unknown; head: unknown } | null;
+  /** Takes `beforeTransactionSelection` (registered on the Y.Doc by `initView`). */
+  beforeAllTransactions: () => void;
+  /** Writes the editor's document to Yjs after a local transaction. */
+  _prosemirrorChanged(doc: ProseMirrorNode): void;
   /** Runs `f` unless the binding is already inside one of its own updates. */
   mux(f: () => void): void;
   prosemirrorView: SyncView | null;
@@ -194,17 +202,32 @@ export function applyYjsChange(binding: SyncBinding, events: ReadonlyArray<Y.YEv
       tr.scrollIntoView();
     }
     view.dispatch(tr);
+    // Yjs holds what was drawn now (not what plugins may have appended to it: that is still to be written).
+    noteDocumentInSync(binding, tr.doc);
   });
 }
 
 /**
- * Makes a y-prosemirror binding apply Yjs changes incrementally
- * ({@link applyYjsChange}). Call it before the binding is given its view:
- * the binding observes its fragment with `_observeFunction` from `initView`
- * on, and stops observing with the same function when destroyed.
+ * Makes a y-prosemirror binding incremental in both directions: changes
+ * from Yjs are applied with {@link applyYjsChange}, local changes are
+ * written with local-sync.ts's writer (only the top-level blocks a
+ * transaction changed), and the selection is taken as relative positions
+ * with relative-position.ts (from the block holding it, not from the start
+ * of the document). `isLocalUpdate` says whether the binding is writing a
+ * local change now: the selection taken before that Yjs transaction would be
+ * replaced inside it, so it is not taken then. Call it before the binding is
+ * given its view: the binding registers `_observeFunction` and
+ * `beforeAllTransactions` in `initView` and removes them when destroyed.
  */
-export function installIncrementalSync(binding: SyncBinding): void {
+export function installIncrementalSync(binding: SyncBinding, isLocalUpdate: () => boolean = () => false): void {
   binding._observeFunction = (events, transaction) => applyYjsChange(binding, events, transaction);
+  binding._prosemirrorChanged = localChangeWriter(binding as never);
+  binding.beforeAllTransactions = () => {
+    const view = binding.prosemirrorView;
+    if (binding.beforeTransactionSelection === null && view != null && !isLocalUpdate()) {
+      binding.beforeTransactionSelection = relativeSelection(binding, view.state);
+    }
+  };
 }
 
 /**
@@ -220,8 +243,21 @@ export function incrementalSyncPlugin(fragment: Y.XmlFragment): Plugin {
     ...plugin.spec,
     view(editorView) {
       const binding = (ySyncPluginKey.getState(editorView.state) as { binding: SyncBinding }).binding;
-      installIncrementalSync(binding);
-      return view(editorView);
+      let updating = false;
+      installIncrementalSync(binding, () => updating);
+      const pluginView = view(editorView);
+      return {
+        ...pluginView,
+        update(updated, previous) {
+          // y-prosemirror's update writes the local change to Yjs (binding._prosemirrorChanged).
+          updating = true;
+          try {
+            pluginView.update?.(updated, previous);
+          } finally {
+            updating = false;
+          }
+        },
+      };
     },
   });
 }

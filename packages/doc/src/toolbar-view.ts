@@ -48,6 +48,10 @@ export interface ToolbarActions {
   openFind(): void;
   /** The Import and Export menu buttons (see file-menu.ts), drawn as the toolbar's last group. */
   renderFileMenus(): TemplateResult;
+  /** The Comment, Suggest and review panel buttons (see review-panel.ts), drawn before the file menus. */
+  renderReviewControls?(): TemplateResult;
+  /** Whether the review buttons work although the text is read-only (the `comment` role). */
+  canReview?(): boolean;
 }
 
 type MenuId = 'text-color' | 'highlight' | 'align' | 'table';
@@ -142,7 +146,7 @@ export class DocToolbar implements ReactiveController {
     return html`<allmende-toolbar
       part="toolbar"
       label=${t('toolbarLabel')}
-      aria-disabled=${readOnly ? 'true' : nothing}
+      aria-disabled=${readOnly && !this.actions.canReview?.() ? 'true' : nothing}
       @mousedown=${this.onMouseDown}
       @keydown=${this.onKeyDown}
     >
@@ -247,6 +251,7 @@ export class DocToolbar implements ReactiveController {
       <span class="group">
         ${button(t('find'), 'Mod-F', null, { open: () => this.actions.openFind() }, icons.findIcon, false)}
       </span>
+      ${this.actions.renderReviewControls?.() ?? nothing}
       <span class="group">${this.actions.renderFileMenus()}</span>
     </allmende-toolbar>`;
   }

@@ -1,8 +1,10 @@
 import { AllSelection, NodeSelection, TextSelection } from 'prosemirror-state';
 import type { EditorState, Transaction } from 'prosemirror-state';
-import { getRelativeSelection, relativePositionToAbsolutePosition, ySyncPluginKey } from 'y-prosemirror';
+import { relativePositionToAbsolutePosition, ySyncPluginKey } from 'y-prosemirror';
 import type { ProsemirrorBinding } from 'y-prosemirror';
 import type * as Y from 'yjs';
+import { relativeSelection } from './relative-position.js';
+import type { PositionBinding } from './relative-position.js';
 
 /** A selection as y-prosemirror keeps it on undo stack items: Yjs relative positions. */
 interface RelativeSelection {
@@ -72,7 +74,7 @@ export function recordUndoSelection(view: UndoSelectionView, event: UndoStackEve
   }
   const previous = meta.get(SELECTIONS) as SelectionsAround | undefined;
   const before = previous?.before ?? (meta.get(binding) as RelativeSelection | null | undefined) ?? null;
-  meta.set(SELECTIONS, { before, after: getRelativeSelection(binding, view.state) });
+  meta.set(SELECTIONS, { before, after: relativeSelection(binding as unknown as PositionBinding, view.state) });
 }
 
 /**

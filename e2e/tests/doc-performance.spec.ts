@@ -1,0 +1,124 @@
+import { expect, test, type Page } from '@playwright/test';
+import { RelayProcess } from '../support/relay-process.js';
+import { editor, openDoc, userContext } from '../support/pages.js';
+
+// Off-screen blocks of a long document are not rendered (content-visibility: auto, block-visibility.ts);
+// the blocks holding the caret always are. These check that the caret still lands where the user
+// types: in blocks Enter just created, after jumps to either end, and after scrolling and clicking.
+
+/** The parts of the element's ProseMirror view used here (prosemirror-view is not a dependency of the e2e package). */
+interface EditorView {
+  readonly state: {
+    readonly schema: { nodes: Record<string, { create(attrs: null, content: unknown): unknown }>; text(text: string): unknown };
+    readonly doc: { readonly content: { readonly size: number } };
+    readonly selection: { readonly $head: { readonly pos: number; readonly parentOffset: number; index(depth: number): number; before(depth: number): number } };
+    readonly tr: { replaceWith(from: number, to: number, content: unknown[]): unknown };
+  };
+  dispatch(tr: unknown): void;
+  nodeDOM(pos: number): Node | null;
+  coordsAtPos(pos: number): { top: number; bottom: number };
+}
+
+let relay: RelayProcess;
+
+test.beforeEach(async () => {
+  relay = new RelayProcess();
+  await relay.start();
+});
+
+test.afterEach(async () => {
+  await relay.stop();
+});
+
+/** Fills the document with `count` paragraphs of a few lines each, as one local edit. */
+async function fillLongDocument(page: Page, count: number): Promise<void> {
+  await page.evaluate((paragraphs) => {
+    const element = document.querySelector('allmende-doc') as unknown as { view: EditorView };
+    const { state } = element.view;
+    const schema = state.schema;
+    const text = 'The council reviewed the draft budget for the district library and asked for a revised plan. ';
+    const blocks = Array.from({ length: paragraphs }, (_, n) => schema.nodes['paragraph']!.create(null, schema.text(`Paragraph ${n + 1}. ${text.repeat(3)}`)));
+    element.view.dispatch(state.tr.replaceWith(0, state.doc.content.size, blocks));
+  }, count);
+}
+
+/** The text of the top-level block holding the selection, whether that block is marked active, and whether the caret is on screen inside it. */
+async function caretBlock(page: Page): Promise<{ text: string; offset: number; active: boolean; caretInBlock: boolean; caretOnScreen: boolean; index: number }> {
+  return page.evaluate(() => {
+    const element = document.querySelector('allmende-doc') as unknown as { view: EditorView; shadowRoot: ShadowRoot };
+    const { view } = element;
+    const $head = view.state.selection.$head;
+    const index = $head.index(0);
+    const block = view.nodeDOM($head.before(1)) as HTMLElement;
+    const caret = view.coordsAtPos($head.pos);
+    const box = block.getBoundingClientRect();
+    const scroller = element.shadowRoot.querySelector('.scroller')!.getBoundingClientRect();
+    return {
+      text: block.textContent ?? '',
+      offset: $head.parentOffset,
+      active: block.classList.contains('allmende-active-block'),
+      caretInBlock: caret.top >= box.top - 1 && caret.bottom <= box.bottom + 1,
+      caretOnScreen: caret.top >= scroller.top - 1 && caret.bottom <= scroller.bottom + 1,
+      index,
+    };
+  });
+}
+
+test('in a long document the caret lands in new blocks, after jumps and after scrolling, and off-screen blocks are skipped', async ({ browser }) => {
+  const page = await openDoc(await userContext(browser, 'Ada'), relay, 'long-report');
+  await editor(page).click();
+  await fillLongDocument(page, 400);
+  await expect(editor(page).locator('p')).toHaveCount(400);
+
+  // Far-away blocks are not rendered; the caret's block is.
+  const visibility = await page.evaluate(() => {
+    const root = document.querySelector('allmende-doc')!.shadowRoot!;
+    const blocks = root.querySelectorAll('.ProseMirror > p');
+    return [getComputedStyle(blocks[150]!).contentVisibility, root.querySelectorAll('.ProseMirror > .allmende-active-block').length];
+  });
+  expect(visibility).toEqual(['auto', 1]);
+
+  // Jump to the end, make new blocks with Enter and type into each at once.
+  await page.keyboard.press('Control+End');
+  for (const word of ['alpha', 'beta', 'gamma']) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(word);
+    const block = await caretBlock(page);
+    expect(block).toMatchObject({ text: word, active: true, caretInBlock: true, caretOnScreen: true });
+  }
+  await expect(editor(page).locator('p').last()).toHaveText('gamma');
+
+  // Back to the start: typing goes to the first block.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('Start: ');
+  expect(await caretBlock(page)).toMatchObject({ index: 0, active: true, caretInBlock: true, caretOnScreen: true });
+  await expect(editor(page).locator('p').first()).toHaveText(/^Start: Paragraph 1\. /);
+
+  // Scroll to the middle without moving the caret, then click into a block there and type.
+  await page.evaluate(() => {
+    const root = document.querySelector('allmende-doc')!.shadowRoot!;
+    root.querySelector('.ProseMirror > p:nth-child(200)')!.scrollIntoView({ block: 'center' });
+  });
+  const target = editor(page).locator('p:nth-child(200)');
+  await expect(target).toBeInViewport();
+  const box = (await target.boundingBox())!;
+  await page.mouse.click(box.x + 5, box.y + 5);
+  await page.keyboard.press('Home');
+  await page.keyboard.type('Middle: ');
+  await expect(target).toHaveText(/^Middle: Paragraph 200\. /);
+  expect(await caretBlock(page)).toMatchObject({ index: 199, active: true, caretInBlock: true, caretOnScreen: true });
+
+  // Enter at the end of the first line splits the clicked block, and typing continues at the start of the new one.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('inserted ');
+  const split = await caretBlock(page);
+  expect(split).toMatchObject({ offset: 'inserted '.length, index: 200, active: true, caretInBlock: true, caretOnScreen: true });
+  expect(split.text).toMatch(/^inserted \S/);
+  await expect(editor(page).locator('p:nth-child(201)')).toHaveText(/^inserted /);
+  await expect(target).toHaveText(/^Middle: Paragraph 200\. /);
+
+  // The first block is no longer active, and only the caret's block is.
+  const active = await page.evaluate(() => document.querySelector('allmende-doc')!.shadowRoot!.querySelectorAll('.ProseMirror > .allmende-active-block').length);
+  expect(active).toBe(1);
+});
