@@ -1,6 +1,7 @@
 // One relay server of the relay benchmark, in a process of its own: `tsx relay/server.ts <kind> <dataDir>`
 // with kind allmende | y-websocket | hocuspocus | raw. Prints `READY <port>`; answers `mem` on stdin with
-// `MEM <json>` (process.memoryUsage() after two full GCs; run with --expose-gc).
+// `MEM <json>` (process.memoryUsage() after two full GCs; run with --expose-gc), and `cpu` with
+// `CPU <ms>` (the CPU time, user and system, the process used so far).
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -84,6 +85,11 @@ process.on('SIGINT', () => process.exit(0));
 const port = await start();
 process.stdout.write(`READY ${port}\n`);
 createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.trim() === 'cpu') {
+    const cpu = process.cpuUsage();
+    process.stdout.write(`CPU ${(cpu.user + cpu.system) / 1000}\n`);
+    return;
+  }
   if (line.trim() !== 'mem') return;
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();

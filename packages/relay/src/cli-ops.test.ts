@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { cleanups, eventually, makeDataDir, runCleanups } from './auth.test-support.js';
 import { spawnCli, type RunningCli } from './cli.test-support.js';
 import { signDevelopmentToken } from './token-command.js';
+import { opsFromFlags } from './ops-flags.js';
 
 const secret = 'cli-ops-test-secret-that-is-long-enough-01';
 
@@ -103,6 +104,15 @@ describe('allmende-relay operations', () => {
     for (const [i, run] of runs.entries()) {
       expect(await run.exit, run.stderr()).toBe(2);
       expect(run.stderr()).toMatch(cases[i]![2]);
+    }
+  });
+
+  it('reads the presence refresh interval from the flag or the environment and refuses a bad one', () => {
+    expect(opsFromFlags({ 'presence-refresh-ms': '500' }, {}).presenceRefreshMs).toBe(500);
+    expect(opsFromFlags({}, { PRESENCE_REFRESH_MS: '750' }).presenceRefreshMs).toBe(750);
+    expect(opsFromFlags({}, {}).presenceRefreshMs).toBeUndefined();
+    for (const bad of ['5', 'soon', '-100', '1.5']) {
+      expect(() => opsFromFlags({ 'presence-refresh-ms': bad }, {})).toThrow(/--presence-refresh-ms must be a whole number of milliseconds of at least 10/);
     }
   });
 });

@@ -103,6 +103,7 @@ async function main(): Promise<void> {
     ...(ops.redisUrl === undefined ? {} : { redisUrl: ops.redisUrl }),
     ...(ops.redisPrefix === undefined ? {} : { redisPrefix: ops.redisPrefix }),
     ...(ops.compactAfter === undefined ? {} : { compactAfter: ops.compactAfter }),
+    ...(ops.presenceRefreshMs === undefined ? {} : { presenceRefreshMs: ops.presenceRefreshMs }),
     processMetrics: true,
     ...(staticDir === undefined ? {} : { staticDir }),
     logger: log,

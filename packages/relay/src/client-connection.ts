@@ -1,57 +1,99 @@
 import { WebSocket } from 'ws';
 import type { ConnectionAccess } from './connection-access.js';
+import type { LoadedDocument } from './loaded-document.js';
 import type { MessageRateLimiter } from './message-rate-limiter.js';
 import type { TrafficCounters } from './relay-metrics.js';
+import { type SharedFrame, sendShared } from './shared-frame.js';
 import { MessageType } from './wire-protocol.js';
 
 const maxCloseReasonBytes = 123;
+const noClientIds: ReadonlySet<number> = new Set();
+// Where a socket's connection is kept, so the relay's socket listeners can be shared functions.
+const connectionKey = Symbol('allmende connection');
+
+/** What a {@link ClientConnection} reports to the relay; one object shared by all connections. */
+export interface ConnectionHooks {
+  /** Runs exactly once per connection, when the relay closes it or the socket closes by itself. */
+  gone(connection: ClientConnection): void;
+  /** Counts the messages and bytes sent to clients; null for no counting. */
+  readonly traffic: TrafficCounters | null;
+}
 
 /**
  * One client's WebSocket, wrapped so that sending to or closing a socket that
  * is already closing never throws. Holds the little per-connection state the
- * relay needs: which awareness client ids this connection controls, and
- * whether it answered the last heartbeat ping.
+ * relay needs: the document it joined, which awareness client ids it controls,
+ * and whether it answered the last heartbeat ping. Kept small: a relay holds
+ * one per open connection, so nothing here is allocated per connection unless needed.
  */
 export class ClientConnection {
-  /** The awareness client ids this connection has announced; removed for everyone when it leaves. */
-  readonly awarenessClientIds = new Set<number>();
   /** What this connection may do with its document, and who it is. */
   readonly access: ConnectionAccess;
   /** The bucket its incoming messages are taken from; null for no rate limit. */
   readonly rateLimiter: MessageRateLimiter | null;
+  /** The name of the document it asked for (the loaded document's own string once joined). */
+  documentName: string;
+  /** The document it joined; null until then. */
+  document: LoadedDocument | null = null;
+  /** Cancels the token expiry timer; null when the token does not expire. */
+  cancelExpiry: (() => void) | null = null;
+  /** Set once a dropped update has been logged, so a read-only client typing logs one line, not one per key. */
+  loggedDroppedUpdate = false;
+  /** Set after the first document update of this connection that the relay dropped. */
+  sentUpdate = false;
+  /** Set once a refused presence entry has been logged. */
+  loggedRefusedPresence = false;
   readonly #socket: WebSocket;
-  readonly #onGone: (connection: ClientConnection) => void;
-  readonly #traffic: TrafficCounters | null;
+  readonly #hooks: ConnectionHooks;
+  #awarenessClientIds: Set<number> | null = null;
   #isGone = false;
   #answeredPing = true;
 
   /**
-   * Wraps `socket` of a connection with `access`; `onGone` runs exactly once, when the relay
-   * closes the connection or the socket closes by itself, whichever comes first. `rateLimiter`
-   * limits its incoming messages; every presence message sent to it grants one more. `traffic`
-   * counts the messages and bytes sent to it.
+   * Wraps `socket` of a connection to document `documentName` with `access`; `hooks.gone` runs
+   * exactly once, when the relay closes the connection or the socket closes by itself (the relay's
+   * socket 'close' listener calls {@link socketClosed}). `rateLimiter` limits its incoming messages;
+   * every presence message sent to it grants one more.
    */
-  constructor(
-    socket: WebSocket,
-    onGone: (connection: ClientConnection) => void,
-    access: ConnectionAccess,
-    rateLimiter: MessageRateLimiter | null = null,
-    traffic: TrafficCounters | null = null,
-  ) {
-    this.#traffic = traffic;
-    this.access = access;
-    this.rateLimiter = rateLimiter;
+  constructor(socket: WebSocket, documentName: string, access: ConnectionAccess, hooks: ConnectionHooks, rateLimiter: MessageRateLimiter | null = null) {
     this.#socket = socket;
-    this.#onGone = onGone;
-    socket.on('close', () => this.#gone());
-    socket.on('pong', () => {
-      this.#answeredPing = true;
-    });
+    this.documentName = documentName;
+    this.access = access;
+    this.#hooks = hooks;
+    this.rateLimiter = rateLimiter;
+    (socket as unknown as Record<symbol, ClientConnection>)[connectionKey] = this;
+  }
+
+  /** The connection wrapping `socket`, if one was made. */
+  static of(socket: WebSocket): ClientConnection | undefined {
+    return (socket as unknown as Record<symbol, ClientConnection | undefined>)[connectionKey];
   }
 
   /** Whether the connection has been closed; messages from it are then ignored. */
   get isGone(): boolean {
     return this.#isGone;
+  }
+
+  /** The awareness client ids this connection has announced; removed for everyone when it leaves. */
+  get awarenessClientIds(): ReadonlySet<number> {
+    return this.#awarenessClientIds ?? noClientIds;
+  }
+
+  /** Records that this connection now owns awareness client id `client`. */
+  claimAwarenessClientId(client: number): void {
+    (this.#awarenessClientIds ??= new Set()).add(client);
+  }
+
+  /** Records that this connection no longer owns awareness client id `client`. */
+  releaseAwarenessClientId(client: number): void {
+    this.#awarenessClientIds?.delete(client);
+  }
+
+  /** Forgets every awareness client id this connection owns and returns them. */
+  takeAwarenessClientIds(): number[] {
+    const ids = this.#awarenessClientIds === null ? [] : [...this.#awarenessClientIds];
+    this.#awarenessClientIds = null;
+    return ids;
   }
 
   /**
@@ -63,9 +105,17 @@ export class ClientConnection {
   send(message: Uint8Array, options: { isReply?: boolean } = {}): void {
     if (this.#isGone || this.#socket.readyState !== WebSocket.OPEN) return;
     if (message[0] === MessageType.awareness && options.isReply !== true) this.rateLimiter?.grant();
-    this.#traffic?.sent(message.byteLength);
+    this.#hooks.traffic?.sent(message.byteLength);
     // The callback receives send errors of a socket that closed meanwhile; its close handler cleans up.
     this.#socket.send(message, ignoreError);
+  }
+
+  /** Sends a message framed once for many connections (see {@link SharedFrame}); like {@link send} otherwise. */
+  sendShared(shared: SharedFrame): void {
+    if (this.#isGone || this.#socket.readyState !== WebSocket.OPEN) return;
+    if (shared.message[0] === MessageType.awareness) this.rateLimiter?.grant();
+    this.#hooks.traffic?.sent(shared.message.byteLength);
+    sendShared(this.#socket, shared, ignoreError);
   }
 
   /** Closes the connection with `code` and a reason (truncated to the 123 bytes the protocol allows). */
@@ -77,6 +127,16 @@ export class ClientConnection {
       this.#socket.terminate();
     }
     this.#gone();
+  }
+
+  /** Called by the relay's socket 'close' listener. */
+  socketClosed(): void {
+    this.#gone();
+  }
+
+  /** Called by the relay's socket 'pong' listener. */
+  answeredPing(): void {
+    this.#answeredPing = true;
   }
 
   /**
@@ -109,7 +169,7 @@ export class ClientConnection {
   #gone(): void {
     if (this.#isGone) return;
     this.#isGone = true;
-    this.#onGone(this);
+    this.#hooks.gone(this);
   }
 }
 

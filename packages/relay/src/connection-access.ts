@@ -17,12 +17,6 @@ export class ConnectionAccess {
   readonly expiresAt: number | null;
   /** Whether the client offered the `allmende.v1` subprotocol and so understands the session info message. */
   readonly wantsSessionInfo: boolean;
-  /** Set once a dropped update has been logged, so a read-only client typing logs one line, not one per key. */
-  loggedDroppedUpdate = false;
-  /** Set after the first document update of this connection that the relay dropped. */
-  sentUpdate = false;
-  /** Set once a refused presence entry has been logged. */
-  loggedRefusedPresence = false;
 
   /** Creates the access record of one connection. */
   constructor(init: {
@@ -39,9 +33,9 @@ export class ConnectionAccess {
     this.wantsSessionInfo = init.wantsSessionInfo;
   }
 
-  /** The full access of development mode: write, no identity. */
+  /** The full access of development mode: write, no identity. One shared, immutable object per `wantsSessionInfo`. */
   static development(wantsSessionInfo: boolean): ConnectionAccess {
-    return new ConnectionAccess({ role: 'write', user: null, devMode: true, expiresAt: null, wantsSessionInfo });
+    return wantsSessionInfo ? developmentWithSessionInfo : developmentWithoutSessionInfo;
   }
 
   /** Tells whether this connection and `other` are the same person: the same token subject, or both anonymous in development mode. */
@@ -67,3 +61,6 @@ export class ConnectionAccess {
     return encoding.toUint8Array(encoder);
   }
 }
+
+const developmentWithSessionInfo = Object.freeze(new ConnectionAccess({ role: 'write', user: null, devMode: true, expiresAt: null, wantsSessionInfo: true }));
+const developmentWithoutSessionInfo = Object.freeze(new ConnectionAccess({ role: 'write', user: null, devMode: true, expiresAt: null, wantsSessionInfo: false }));

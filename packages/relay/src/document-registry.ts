@@ -31,7 +31,7 @@ export class DocumentRegistry {
 
   /**
    * Adds `connection` to document `name`, loading the document first if needed, and resolves with
-   * it; resolves with `null` when the connection closed while the document was loading. Rejects
+   * it (also set as `connection.document`); resolves with `null` when the connection closed while the document was loading. Rejects
    * when the document cannot be loaded.
    */
   async join(name: string, connection: ClientConnection): Promise<LoadedDocument | null> {
@@ -49,6 +49,7 @@ export class DocumentRegistry {
         this.leave(document, connection);
         throw error;
       }
+      connection.document = document;
       return document;
     }
   }
@@ -76,6 +77,17 @@ export class DocumentRegistry {
       }),
     );
     return added;
+  }
+
+  /**
+   * Republishes the presence of this instance's connections and drops other instances' presence
+   * not refreshed within `staleAfterMs`, for every loaded document (see
+   * {@link LoadedDocument.refreshPresence}); returns the number of states dropped.
+   */
+  refreshPresence(staleAfterMs: number): number {
+    let removed = 0;
+    for (const document of this.#documents.values()) removed += document.refreshPresence(staleAfterMs);
+    return removed;
   }
 
   /** Unloads every document once its pending updates are stored, compacting their logs; used when the relay shuts down. */

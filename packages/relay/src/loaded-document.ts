@@ -16,6 +16,7 @@ import { ConnectionAccess } from './connection-access.js';
 import type { RelayMetrics } from './relay-metrics.js';
 import type { LogFields, RelayLog } from './relay-log.js';
 import { closeCodeName } from './close-code-name.js';
+import { SharedFrame } from './shared-frame.js';
 import {
   type ClientMessage,
   ProtocolError,
@@ -79,6 +80,8 @@ export class LoadedDocument {
   readonly #awarenessOwners = new Map<number, ClientConnection>();
   // Owners of states announced on other instances, from the identity stamped on them.
   readonly #remoteOwners = new Map<number, ConnectionAccess>();
+  // When each state announced on another instance was last announced or refreshed (performance.now()).
+  readonly #remoteSeen = new Map<number, number>();
   // The store rows whose content the held state contains: exactly what compaction may delete.
   readonly #rowIds = new Set<number>();
   // Forwarding in arrival order: each step waits for the one before.
@@ -142,8 +145,7 @@ export class LoadedDocument {
   /** Removes a client and tells the others (here and on other instances) that its awareness states are gone. */
   leave(connection: ClientConnection): void {
     if (!this.#connections.delete(connection)) return;
-    const clients = [...connection.awarenessClientIds];
-    connection.awarenessClientIds.clear();
+    const clients = connection.takeAwarenessClientIds();
     for (const client of clients) this.#awarenessOwners.delete(client);
     if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.#awareness, clients, leftOrigin);
   }
@@ -173,11 +175,42 @@ export class LoadedDocument {
       return;
     }
     try {
-      for (const entry of decodeAwarenessUpdate(message.update)) this.#noteRemoteOwner(entry.clientID, entry.state);
+      const now = performance.now();
+      for (const entry of decodeAwarenessUpdate(message.update)) {
+        this.#noteRemoteOwner(entry.clientID, entry.state);
+        if (entry.state !== null && !this.#awarenessOwners.has(entry.clientID)) this.#remoteSeen.set(entry.clientID, now);
+      }
       awarenessProtocol.applyAwarenessUpdate(this.#awareness, message.update, remoteOrigin);
     } catch (error) {
       this.#options.log(`ignored a malformed presence update from another relay instance for "${this.name}": ${describe(error)}`, { level: 'error', document: this.name });
     }
+  }
+
+  /**
+   * Keeps presence across instances fresh; the relay calls it periodically when it has a fan-out.
+   * Publishes the states this instance's connections own again, so that the other instances know
+   * they are alive (and learn any they missed), and removes, for the local clients, the states of
+   * other instances that were not announced or refreshed within `staleAfterMs`: their removal was
+   * lost in the fan-out, or their instance died. Returns the number of states removed.
+   */
+  refreshPresence(staleAfterMs: number): number {
+    if (this.#unloaded) return 0;
+    const local = [...this.#awarenessOwners.keys()].filter((client) => this.#awareness.states.has(client));
+    if (local.length > 0) {
+      this.#options.fanout?.publish(this.name, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(this.#awareness, local) });
+    }
+    const cutoff = performance.now() - staleAfterMs;
+    const stale: number[] = [];
+    for (const [client, seen] of this.#remoteSeen) {
+      if (seen >= cutoff) continue;
+      this.#remoteSeen.delete(client);
+      if (this.#awareness.states.has(client) && !this.#awarenessOwners.has(client)) stale.push(client);
+    }
+    if (stale.length === 0) return 0;
+    awarenessProtocol.removeAwarenessStates(this.#awareness, stale, remoteOrigin);
+    // Forgotten entirely, so that a refresh with the same clock brings the state back if its owner is alive after all.
+    for (const client of stale) this.#awareness.meta.delete(client);
+    return stale.length;
   }
 
   /**
@@ -303,10 +336,10 @@ export class LoadedDocument {
     this.#options.metrics?.rejected(access.role === 'read' ? 'read_only' : 'outside_comments');
     // A reader's first update, its sync step 2, carries its whole delete set even when it never
     // typed; that is not worth a line.
-    const harmlessSync = access.role === 'read' && !access.sentUpdate && isDeleteSetOnly(update);
-    access.sentUpdate = true;
-    if (!access.loggedDroppedUpdate && !harmlessSync) {
-      access.loggedDroppedUpdate = true;
+    const harmlessSync = access.role === 'read' && !connection.sentUpdate && isDeleteSetOnly(update);
+    connection.sentUpdate = true;
+    if (!connection.loggedDroppedUpdate && !harmlessSync) {
+      connection.loggedDroppedUpdate = true;
       this.#options.log(`dropped an update from ${access.describe()} (${access.role}) to "${this.name}": ${problem}; further ones are dropped silently`, this.#fields(connection, 'warn'));
     }
     return false;
@@ -327,8 +360,8 @@ export class LoadedDocument {
     }
     if (guarded.refused.length > 0) {
       this.#options.metrics?.rejected('presence_owned_by_another_user');
-      if (!connection.access.loggedRefusedPresence) {
-        connection.access.loggedRefusedPresence = true;
+      if (!connection.loggedRefusedPresence) {
+        connection.loggedRefusedPresence = true;
         this.#options.log(
           `refused presence from ${connection.access.describe()} on "${this.name}" for client ids ${guarded.refused.join(', ')} owned by someone else; further refusals are not logged`,
           this.#fields(connection, 'warn'),
@@ -392,9 +425,10 @@ export class LoadedDocument {
     if (this.#rowIds.has(id)) return;
     this.#rowIds.add(id);
     this.#updates.add(update);
-    const message = encodeSyncUpdate(update);
+    // Framed once for every connection rather than once per connection.
+    const message = new SharedFrame(encodeSyncUpdate(update));
     for (const connection of this.#connections) {
-      if (connection !== from) connection.send(message);
+      if (connection !== from) connection.sendShared(message);
     }
     if (this.#rowIds.size >= this.#compactAt && !this.#unloaded) void this.compact();
   }
@@ -409,14 +443,15 @@ export class LoadedDocument {
       for (const client of updated) this.#claimAwareness(client, origin);
     }
     for (const client of removed) {
-      this.#awarenessOwners.get(client)?.awarenessClientIds.delete(client);
+      this.#awarenessOwners.get(client)?.releaseAwarenessClientId(client);
       this.#awarenessOwners.delete(client);
       this.#remoteOwners.delete(client);
+      this.#remoteSeen.delete(client);
     }
     const changed = [...added, ...updated, ...removed];
     const update = awarenessProtocol.encodeAwarenessUpdate(this.#awareness, changed);
-    const message = encodeAwarenessMessage(update);
-    for (const connection of this.#connections) connection.send(message);
+    const message = new SharedFrame(encodeAwarenessMessage(update));
+    for (const connection of this.#connections) connection.sendShared(message);
     // Local changes go to the other instances; a state that timed out here may be alive there.
     if (origin instanceof ClientConnection || origin === leftOrigin) {
       this.#options.fanout?.publish(this.name, { kind: 'awareness', update });
@@ -425,10 +460,11 @@ export class LoadedDocument {
 
   #claimAwareness(client: number, owner: ClientConnection): void {
     this.#remoteOwners.delete(client);
+    this.#remoteSeen.delete(client);
     const previous = this.#awarenessOwners.get(client);
     if (previous === owner) return;
-    previous?.awarenessClientIds.delete(client);
-    owner.awarenessClientIds.add(client);
+    previous?.releaseAwarenessClientId(client);
+    owner.claimAwarenessClientId(client);
     this.#awarenessOwners.set(client, owner);
   }
 

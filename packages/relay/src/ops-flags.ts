@@ -4,6 +4,7 @@ export const opsFlagOptions = {
   'redis-url': { type: 'string' },
   'redis-prefix': { type: 'string' },
   'compact-after': { type: 'string' },
+  'presence-refresh-ms': { type: 'string' },
   'log-level': { type: 'string' },
   'log-format': { type: 'string' },
 } as const;
@@ -20,6 +21,7 @@ export interface OpsSettings {
   redisUrl?: string;
   redisPrefix?: string;
   compactAfter?: number;
+  presenceRefreshMs?: number;
   logLevel: (typeof logLevels)[number];
   logFormat: 'json' | 'text';
 }
@@ -34,6 +36,10 @@ export const opsUsage = `Storage and scale-out:
                           default allmende:)
   --compact-after <n>     log rows per document before they are merged into one
                           (env COMPACT_AFTER, default 200)
+  --presence-refresh-ms <n>  with --redis-url: how often each relay republishes its
+                          clients' presence; presence another relay did not refresh
+                          for three intervals is removed (env PRESENCE_REFRESH_MS,
+                          default 2000)
 Logging (to stderr):
   --log-level <level>     debug, info, warn, error or silent (env LOG_LEVEL, default info)
   --log-format <format>   json (one pino object per line) or text (env LOG_FORMAT,
@@ -50,6 +56,7 @@ export function opsFromFlags(values: OpsFlagValues, env: NodeJS.ProcessEnv): Ops
   const redisUrl = read(values['redis-url'], 'REDIS_URL');
   const redisPrefix = read(values['redis-prefix'], 'REDIS_PREFIX');
   const compactText = read(values['compact-after'], 'COMPACT_AFTER');
+  const refreshText = read(values['presence-refresh-ms'], 'PRESENCE_REFRESH_MS');
   const level = read(values['log-level'], 'LOG_LEVEL') ?? 'info';
   const format = read(values['log-format'], 'LOG_FORMAT') ?? 'json';
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/./.test(databaseUrl)) {
@@ -69,6 +76,11 @@ export function opsFromFlags(values: OpsFlagValues, env: NodeJS.ProcessEnv): Ops
     compactAfter = /^\d{1,9}$/.test(compactText) ? Number(compactText) : 0;
     if (compactAfter < 1) throw new RangeError(`--compact-after must be a positive number of rows, got "${compactText}"`);
   }
+  let presenceRefreshMs: number | undefined;
+  if (refreshText !== undefined) {
+    presenceRefreshMs = /^\d{1,9}$/.test(refreshText) ? Number(refreshText) : 0;
+    if (presenceRefreshMs < 10) throw new RangeError(`--presence-refresh-ms must be a whole number of milliseconds of at least 10, got "${refreshText}"`);
+  }
   if (!(logLevels as readonly string[]).includes(level)) {
     throw new RangeError(`--log-level must be one of ${logLevels.join(', ')}, got "${level}"`);
   }
@@ -78,6 +90,7 @@ export function opsFromFlags(values: OpsFlagValues, env: NodeJS.ProcessEnv): Ops
     ...(redisUrl === undefined ? {} : { redisUrl }),
     ...(redisPrefix === undefined ? {} : { redisPrefix }),
     ...(compactAfter === undefined ? {} : { compactAfter }),
+    ...(presenceRefreshMs === undefined ? {} : { presenceRefreshMs }),
     logLevel: level as OpsSettings['logLevel'],
     logFormat: format,
   };

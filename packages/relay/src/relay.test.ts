@@ -309,6 +309,13 @@ describe('relay', () => {
     expect((await client.closed).code).toBe(RelayCloseCode.messageTooBig);
   });
 
+  it('refuses a presence refresh interval that is not a whole number of milliseconds of at least 10', async () => {
+    const dataDir = await makeDataDir();
+    for (const presenceRefreshMs of [0, 5, 1.5, Number.NaN]) {
+      await expect(startRelay({ port: 0, dataDir, presenceRefreshMs })).rejects.toThrow(/presenceRefreshMs must be an integer of at least 10/);
+    }
+  });
+
   it('closes clients with 1001 when the relay shuts down', async () => {
     const relay = await startRelay({ port: 0, dataDir: await makeDataDir() });
     const client = await connectRaw(`${relay.wsUrl}/closing`);

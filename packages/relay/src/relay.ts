@@ -3,7 +3,7 @@ import { type IncomingMessage, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import { ClientConnection } from './client-connection.js';
+import { ClientConnection, type ConnectionHooks } from './client-connection.js';
 import { ALLMENDE_SUBPROTOCOL, RelayCloseCode } from '@allmende/protocol';
 import { Authenticator, type RelayAuthOptions } from './authenticator.js';
 import type { ConnectionAccess } from './connection-access.js';
@@ -50,6 +50,12 @@ export interface RelayOptions {
   redisUrl?: string;
   /** Prefix of the Redis channel names, to share one Redis between deployments; default `allmende:`. */
   redisPrefix?: string;
+  /**
+   * With `redisUrl`: how often (ms) a relay republishes the presence of its own clients to the
+   * other instances; a presence state another instance did not refresh for three such intervals
+   * is removed (its removal was lost in Redis, or that instance died). Default 2000.
+   */
+  presenceRefreshMs?: number;
   /** Adds prom-client's process and Node.js metrics (CPU, memory, event loop lag) to `/metrics`; off by default. */
   processMetrics?: boolean;
   /** Directory of static files (the demo app) to serve over HTTP; nothing is served if omitted. */
@@ -180,6 +186,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       .finally(() => (catchingUp = false));
   }, catchUpIntervalMs);
   catchUpTimer.unref();
+  const presenceTimer = fanout === null ? undefined : setInterval(() => {
+    const removed = documents.refreshPresence(3 * settings.presenceRefreshMs);
+    if (removed > 0) log(`removed ${removed} presence states that other relay instances no longer announce`, { level: 'warn' });
+  }, settings.presenceRefreshMs);
+  presenceTimer?.unref();
   const connectionsPerAddress = new ConnectionsPerAddress(limits.connectionsPerAddress);
   let closing: Promise<void> | null = null;
 
@@ -216,16 +227,56 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     webSocketServer.handleUpgrade(request, socket, head, (webSocket) => accept(webSocket, request));
   });
 
+  // The socket listeners are made once and shared by every connection (they find theirs with
+  // ClientConnection.of): per-connection closures cost memory on every idle connection.
+  const connectionHooks: ConnectionHooks = {
+    traffic: metrics.traffic,
+    gone(connection) {
+      connection.cancelExpiry?.();
+      connections.delete(connection);
+      if (connection.document !== null) documents.leave(connection.document, connection);
+    },
+  };
+  const addressOf = new WeakMap<WebSocket, string>();
+  function onSocketError(this: WebSocket, error: Error & { code?: string }): void {
+    const connection = ClientConnection.of(this);
+    const fields = connection === undefined ? {} : { document: connection.documentName };
+    const subject = connection === undefined ? 'a connection' : `a connection to "${connection.documentName}"`;
+    // ws itself closes with 1009 when a message exceeds maxPayload, before reading it; this says why.
+    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+      metrics.rejected(closeCodeName(RelayCloseCode.messageTooBig));
+      log(`closing ${subject} with ${RelayCloseCode.messageTooBig}: a message larger than ${limits.maxMessageBytes} bytes`, { level: 'warn', code: RelayCloseCode.messageTooBig, ...fields });
+    } else log(`WebSocket error on ${subject}: ${error.message}`, { level: 'warn', ...fields });
+  }
+  function onSocketClose(this: WebSocket): void {
+    const address = addressOf.get(this);
+    if (address !== undefined) connectionsPerAddress.close(address);
+    ClientConnection.of(this)?.socketClosed();
+  }
+  function onSocketPong(this: WebSocket): void {
+    ClientConnection.of(this)?.answeredPing();
+  }
+  function onSocketMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+    const connection = ClientConnection.of(this);
+    const document = connection?.document;
+    if (connection === undefined || document == null || connection.isGone) return;
+    if (connection.rateLimiter?.tryTake() === false) {
+      metrics.rejected(closeCodeName(RelayCloseCode.rateLimited));
+      const { access } = connection;
+      log(`closing the connection of ${access.describe()} to "${document.name}" with ${RelayCloseCode.rateLimited}: more than ${limits.messagesPerSecond} messages per second`, { ...fieldsOf(connection), level: 'warn', code: RelayCloseCode.rateLimited });
+      connection.close(RelayCloseCode.rateLimited, 'too many messages, slow down');
+      return;
+    }
+    if (!isBinary) {
+      metrics.rejected('text_frame');
+      connection.close(RelayCloseCode.badRequest, 'the y-websocket protocol uses binary messages only');
+      return;
+    }
+    document.receive(connection, toBytes(data));
+  }
+
   function accept(socket: WebSocket, request: IncomingMessage): void {
-    let subject = 'a connection';
-    let documentField: { document?: string } = {};
-    socket.on('error', (error: Error & { code?: string }) => {
-      // ws itself closes with 1009 when a message exceeds maxPayload, before reading it; this says why.
-      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
-        metrics.rejected(closeCodeName(RelayCloseCode.messageTooBig));
-        log(`closing ${subject} with ${RelayCloseCode.messageTooBig}: a message larger than ${limits.maxMessageBytes} bytes`, { level: 'warn', code: RelayCloseCode.messageTooBig, ...documentField });
-      } else log(`WebSocket error on ${subject}: ${error.message}`, { level: 'warn', ...documentField });
-    });
+    socket.on('error', onSocketError);
     let name: string;
     try {
       name = documentNameFromRequestTarget(request.url ?? '/');
@@ -237,17 +288,16 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       socket.close(RelayCloseCode.badRequest, reason);
       return;
     }
-    subject = `a connection to "${name}"`;
-    documentField = { document: name };
     const address = clientAddress(request, settings.trustProxy);
     if (!connectionsPerAddress.tryOpen(address)) {
       // Accepted first, like a bad name, so that browsers see the code (and retry later).
       metrics.rejected(closeCodeName(RelayCloseCode.tooManyConnections));
-      log(`closing ${subject} with ${RelayCloseCode.tooManyConnections}: more than ${limits.connectionsPerAddress} open connections from ${address}`, { level: 'warn', code: RelayCloseCode.tooManyConnections, document: name });
+      log(`closing a connection to "${name}" with ${RelayCloseCode.tooManyConnections}: more than ${limits.connectionsPerAddress} open connections from ${address}`, { level: 'warn', code: RelayCloseCode.tooManyConnections, document: name });
       socket.close(RelayCloseCode.tooManyConnections, 'too many connections from your address, try again later');
       return;
     }
-    socket.once('close', () => connectionsPerAddress.close(address));
+    addressOf.set(socket, address);
+    socket.on('close', onSocketClose);
     // The token is checked before the document is loaded; meanwhile the client's messages wait unread.
     socket.pause();
     void authenticator.admit(request, name, socket.protocol).then((admission) => {
@@ -270,43 +320,28 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   }
 
   async function openConnection(socket: WebSocket, name: string, access: ConnectionAccess): Promise<void> {
-    let document: LoadedDocument | null = null;
-    let stopExpiryTimer = (): void => {};
-    const fields = { document: name, ...(access.user === null ? {} : { user: access.user.id }) };
-    const connection = new ClientConnection(socket, (gone) => {
-      stopExpiryTimer();
-      connections.delete(gone);
-      if (document !== null) documents.leave(document, gone);
-    }, access, new MessageRateLimiter({ perSecond: limits.messagesPerSecond, burst: limits.messageBurst }), metrics.traffic);
-    stopExpiryTimer = scheduleTokenExpiry(access.expiresAt, () => {
-      log(`closing the connection of ${access.describe()} to "${name}": token expired`, { ...fields, code: RelayCloseCode.tokenExpired });
-      connection.close(RelayCloseCode.tokenExpired, 'token expired, reconnect with a fresh one');
-    });
+    const rateLimiter = new MessageRateLimiter({ perSecond: limits.messagesPerSecond, burst: limits.messageBurst });
+    const connection = new ClientConnection(socket, name, access, connectionHooks, rateLimiter);
+    socket.on('pong', onSocketPong);
+    if (access.expiresAt !== null) {
+      connection.cancelExpiry = scheduleTokenExpiry(access.expiresAt, () => {
+        log(`closing the connection of ${access.describe()} to "${connection.documentName}": token expired`, { ...fieldsOf(connection), code: RelayCloseCode.tokenExpired });
+        connection.close(RelayCloseCode.tokenExpired, 'token expired, reconnect with a fresh one');
+      });
+    }
     connections.add(connection);
+    let document: LoadedDocument | null;
     try {
       document = await documents.join(name, connection);
     } catch (error) {
-      log(`could not load "${name}": ${error instanceof Error ? error.message : String(error)}`, { ...fields, level: 'error', code: RelayCloseCode.internalError });
+      log(`could not load "${name}": ${error instanceof Error ? error.message : String(error)}`, { ...fieldsOf(connection), level: 'error', code: RelayCloseCode.internalError });
       connection.close(RelayCloseCode.internalError, 'could not load the document, try again later');
       return;
     }
     if (document === null) return;
-    const joined = document;
-    socket.on('message', (data, isBinary) => {
-      if (connection.isGone) return;
-      if (connection.rateLimiter?.tryTake() === false) {
-        metrics.rejected(closeCodeName(RelayCloseCode.rateLimited));
-        log(`closing the connection of ${access.describe()} to "${name}" with ${RelayCloseCode.rateLimited}: more than ${limits.messagesPerSecond} messages per second`, { ...fields, level: 'warn', code: RelayCloseCode.rateLimited });
-        connection.close(RelayCloseCode.rateLimited, 'too many messages, slow down');
-        return;
-      }
-      if (!isBinary) {
-        metrics.rejected('text_frame');
-        connection.close(RelayCloseCode.badRequest, 'the y-websocket protocol uses binary messages only');
-        return;
-      }
-      joined.receive(connection, toBytes(data));
-    });
+    // The document's own name string: the one parsed from this request can go.
+    connection.documentName = document.name;
+    socket.on('message', onSocketMessage);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -339,6 +374,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   async function shutDown(): Promise<void> {
     clearInterval(heartbeat);
     clearInterval(catchUpTimer);
+    clearInterval(presenceTimer);
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
     const clients = [...connections];
     const socketsClosed = Promise.all(clients.map((client) => client.whenClosed(closeHandshakeTimeoutMs)));
@@ -392,11 +428,11 @@ async function openStore(options: RelayOptions, dataDir: string | null, metrics:
   return new SqliteStore(join(dataDir!, sqliteFileName));
 }
 
-function checkOptions(options: RelayOptions): { port: number; host: string; dataDir: string | null; compactAfter: number; trustProxy: number } {
+function checkOptions(options: RelayOptions): { port: number; host: string; dataDir: string | null; compactAfter: number; trustProxy: number; presenceRefreshMs: number } {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('startRelay needs an options object with at least { dataDir } or { databaseUrl }');
   }
-  const { port = 0, host = '127.0.0.1', dataDir, compactAfter = 200, trustProxy = 0 } = options;
+  const { port = 0, host = '127.0.0.1', dataDir, compactAfter = 200, trustProxy = 0, presenceRefreshMs = 2000 } = options;
   if (options.databaseUrl !== undefined && (typeof options.databaseUrl !== 'string' || !/^postgres(ql)?:\/\//.test(options.databaseUrl))) {
     throw new TypeError('options.databaseUrl must be a PostgreSQL URL such as postgres://user:password@host:5432/database');
   }
@@ -421,7 +457,15 @@ function checkOptions(options: RelayOptions): { port: number; host: string; data
   if (!Number.isInteger(trustProxy) || trustProxy < 0) {
     throw new RangeError(`options.trustProxy must be the number of proxies in front of the relay (0 for none), got ${String(trustProxy)}`);
   }
-  return { port, host, dataDir: options.databaseUrl === undefined ? dataDir! : null, compactAfter, trustProxy };
+  if (!Number.isInteger(presenceRefreshMs) || presenceRefreshMs < 10) {
+    throw new RangeError(`options.presenceRefreshMs must be an integer of at least 10 (milliseconds), got ${String(presenceRefreshMs)}`);
+  }
+  return { port, host, dataDir: options.databaseUrl === undefined ? dataDir! : null, compactAfter, trustProxy, presenceRefreshMs };
+}
+
+function fieldsOf(connection: ClientConnection): { document: string; user?: string } {
+  const user = connection.access.user;
+  return user === null ? { document: connection.documentName } : { document: connection.documentName, user: user.id };
 }
 
 function toBytes(data: RawData): Uint8Array {

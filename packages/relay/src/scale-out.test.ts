@@ -176,6 +176,42 @@ describe('relays sharing PostgreSQL and Redis', () => {
     await vi.waitFor(() => expect(ada.text.toString()).toBe('>before during the outage'), eventually);
   });
 
+  it('removes presence whose removal Redis lost, and keeps presence that is still refreshed', async () => {
+    const databaseUrl = await newDatabase();
+    let ownRedis = await startRedis();
+    cleanups.push(() => ownRedis.stop());
+    const logs: string[] = [];
+    const start = async (): Promise<Relay> => {
+      const relay = await startRelay({ port: 0, databaseUrl, redisUrl: ownRedis.url, presenceRefreshMs: 200, logger: (line) => logs.push(line) });
+      cleanups.push(() => relay.close());
+      return relay;
+    };
+    const [a, b] = await Promise.all([start(), start()]);
+    const ada = connect(a.wsUrl, 'cursors', 'ada');
+    const cyd = connect(a.wsUrl, 'cursors', 'cyd');
+    const bob = connect(b.wsUrl, 'cursors', 'bob');
+    await Promise.all([synced(ada), synced(cyd), synced(bob)]);
+    await vi.waitFor(() => {
+      expect(bob.provider.awareness.getStates().get(ada.doc.clientID)).toEqual({ user: 'ada' });
+      expect(bob.provider.awareness.getStates().get(cyd.doc.clientID)).toEqual({ user: 'cyd' });
+    }, eventually);
+
+    // Ada leaves while Redis is down: A's removal is never delivered to B.
+    await ownRedis.stop();
+    ada.provider.destroy();
+    // Until ioredis gave up on the publish (three retries), so it is not sent when Redis is back.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    ownRedis = await startRedis(ownRedis.port);
+    // Without the refresh, B would keep Ada's cursor until the 30 s awareness timeout (longer than `eventually`).
+    await vi.waitFor(() => expect(bob.provider.awareness.getStates().has(ada.doc.clientID)).toBe(false), eventually);
+    expect(logs.some((line) => line.includes('presence states that other relay instances no longer announce'))).toBe(true);
+    // Cyd is still on A, whose refreshes reach B again: B shows her once more, and keeps showing her.
+    // (Her client renews its state within 15 s; B takes the refresh even if it dropped her during the outage.)
+    await vi.waitFor(() => expect(bob.provider.awareness.getStates().get(cyd.doc.clientID)).toEqual({ user: 'cyd' }), { timeout: 20_000, interval: 50 });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(bob.provider.awareness.getStates().get(cyd.doc.clientID)).toEqual({ user: 'cyd' });
+  }, 60_000);
+
   it('reports readiness and metrics, and is not ready while Redis is down', async () => {
     const databaseUrl = await newDatabase();
     const ownRedis = await startRedis();
