@@ -13,6 +13,10 @@ interface TestWorkbook {
   setStyle(sheet: string, target: string, style: Record<string, unknown>): void;
   setFormat(sheet: string, target: string, format: string): void;
   setFrozen(sheet: string, rows: number, cols: number): void;
+  getStyle(sheet: string, address: string): Record<string, unknown>;
+  getSheetColor(sheet: string): string | undefined;
+  setSheetColor(sheet: string, color: string | null): void;
+  setColumnWidth(sheet: string, col: number, width: number): void;
 }
 
 let relay: RelayProcess;
@@ -101,9 +105,21 @@ for (const lang of ['de', 'en'] as const) {
       wb.merge(s, 'C3:D4');
       wb.setStyle(s, 'C3', { bold: true, background: '#fde68a', align: 'center' });
       wb.setCell(s, 'B6', 1234567.891);
+      wb.setColumnWidth(s, 1, 130);
       wb.setFormat(s, 'B6', '#,##0.00 €');
       wb.setFrozen(s, 1, 0);
+      wb.setCell(s, 'E6', 123456789.123);
+      wb.setColumnWidth(s, 4, 60);
+      wb.setCell(s, 'B8', 'Box');
+      wb.setSheetColor(s, '#2e7d32');
     });
+    // Borders from the toolbar: a thick outline around B8:C9.
+    await sheetGrid(page).focus();
+    await page.locator('allmende-sheet').evaluate((el) => (el as unknown as { select(r: string): void }).select('B8:C9'));
+    await page.locator('allmende-sheet .borders select').selectOption('thick');
+    await page.locator('allmende-sheet .border-outer').click();
+    // A number too wide for its column shows ###.
+    await expect(sheetCell(page, 'E6')).toHaveText(/^#+$/);
     // A second sheet, added and switched back from; its tab is named in the page's language.
     await page.locator('allmende-sheet .tab-add').click();
     const second = lang === 'de' ? 'Tabelle2' : 'Sheet2';
@@ -119,6 +135,10 @@ for (const lang of ['de', 'en'] as const) {
     await page.screenshot({ path: `/tmp/sheet-${lang}.png` });
     await page.keyboard.press('Escape');
     await expect(sheetCell(page, 'B6')).toHaveText(lang === 'de' ? '1.234.567,89 €' : '1,234,567.89 €');
+    // The tab colour menu, in the page's language.
+    await page.locator('allmende-sheet').getByRole('tab', { name: 'Sheet1' }).click({ button: 'right' });
+    await expect(page.locator('allmende-sheet .tab-colors')).toBeVisible();
+    await page.screenshot({ path: `/tmp/sheet-${lang}-tabcolor.png` });
   });
 }
 
@@ -378,4 +398,88 @@ test('an element given a host Y.Doc and Awareness removes every listener it adde
   expect(result.value).toBe(42);
   expect(result.during.doc).toBeGreaterThan(result.before.doc);
   expect(result.after).toEqual(result.before);
+});
+
+test('tab colour, borders, Ctrl+click multi-range formatting, ### and filter undo', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const ada = await openSheet(await userContext(browser, 'Ada'), relay, 'features');
+  const bob = await openSheet(await userContext(browser, 'Bob'), relay, 'features');
+  for (const page of [ada, bob]) await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  const sheet = ada.locator('allmende-sheet');
+  const wbOf = (page: typeof ada) => page.locator('allmende-sheet');
+
+  // Tab colour: right click on the tab, pick a colour; it is stored in the workbook and shown to everyone.
+  await sheet.getByRole('tab', { name: 'Sheet1' }).click({ button: 'right' });
+  await sheet.getByRole('menu', { name: 'Colour of the tab “Sheet1”' }).getByRole('menuitemradio', { name: '#1565c0' }).click();
+  await expect(sheet.getByRole('tab', { name: 'Sheet1' })).toHaveCSS('box-shadow', /rgb\(21, 101, 192\)/);
+  await expect(bob.locator('allmende-sheet').getByRole('tab', { name: 'Sheet1' })).toHaveCSS('box-shadow', /rgb\(21, 101, 192\)/);
+  expect(await wbOf(bob).evaluate((el) => (el as unknown as { workbook: TestWorkbook }).workbook.getSheetColor('Sheet1'))).toBe('#1565c0');
+  // "No colour" removes it; the keyboard opens the menu too (Shift+F10 on the tab).
+  await sheet.getByRole('tab', { name: 'Sheet1' }).focus();
+  await ada.keyboard.press('Shift+F10');
+  await sheet.getByRole('menuitemradio', { name: 'No colour' }).click();
+  expect(await sheet.evaluate((el) => (el as unknown as { workbook: TestWorkbook }).workbook.getSheetColor('Sheet1'))).toBeUndefined();
+
+  // Ctrl+click adds ranges: bold applies to all of them, the cells between stay as they were.
+  await sheetCell(ada, 'A1').click();
+  await sheetCell(ada, 'A2').click({ modifiers: ['Shift'] });
+  await sheetCell(ada, 'C1').click({ modifiers: ['Control'] });
+  await sheetCell(ada, 'D3').click({ modifiers: ['Control'] });
+  await sheet.getByRole('button', { name: 'Bold (Ctrl+B)' }).click();
+  const style = (address: string) => sheet.evaluate((el, a) => (el as unknown as { workbook: TestWorkbook }).workbook.getStyle('Sheet1', a), address);
+  for (const a of ['A1', 'A2', 'C1', 'D3']) expect(await style(a)).toEqual({ bold: true });
+  expect(await style('B1')).toEqual({});
+  // Copying several ranges is refused with a message, as in Excel.
+  await sheetGrid(ada).focus();
+  await ada.keyboard.press('Control+c');
+  await expect(sheet.locator('[part~="notice"]')).toContainText('several selected ranges');
+  // One Ctrl+Z takes the whole multi-range formatting back.
+  await ada.keyboard.press('Control+z');
+  for (const a of ['A1', 'A2', 'C1', 'D3']) expect(await style(a)).toEqual({});
+
+  // Borders: all borders on B5:C6 from the toolbar, drawn in the grid.
+  await sheet.evaluate((el) => (el as unknown as { select(r: string): void }).select('B5:C6'));
+  await sheet.getByRole('button', { name: 'All borders' }).click();
+  expect(await style('C6')).toEqual({ borderTop: 'thin', borderRight: 'thin', borderBottom: 'thin', borderLeft: 'thin' });
+  await expect(sheetCell(ada, 'C6')).toHaveCSS('border-bottom-color', 'rgb(31, 35, 40)');
+  await expect(sheetCell(bob, 'C6')).toHaveCSS('border-right-width', '1px');
+  await sheet.getByRole('button', { name: 'No borders' }).click();
+  expect(await style('C6')).toEqual({});
+
+  // Vertical alignment.
+  await sheet.getByRole('button', { name: 'Align top' }).click();
+  expect(await style('B5')).toEqual({ valign: 'top' });
+  await expect(sheet.getByRole('button', { name: 'Align top' })).toHaveAttribute('aria-pressed', 'true');
+
+  // ### for a number wider than its column, not for text; the number stays readable for screen readers.
+  await sheet.evaluate((el) => {
+    const wb = (el as unknown as { workbook: TestWorkbook }).workbook;
+    wb.setCell('Sheet1', 'F1', 12345678901234);
+    wb.setCell('Sheet1', 'F2', 'A text that is much wider than the column');
+    wb.setColumnWidth('Sheet1', 5, 50);
+  });
+  await expect(sheetCell(ada, 'F1')).toHaveText(/^#+$/);
+  await expect(sheetCell(ada, 'F1')).toHaveAttribute('aria-label', '12345678901234');
+  await expect(sheetCell(ada, 'F2')).toHaveText('A text that is much wider than the column');
+
+  // Filter undo: Ctrl+Z after filtering shows the rows again (for everyone), Ctrl+Y filters again.
+  await sheet.evaluate((el) => {
+    const wb = (el as unknown as { workbook: TestWorkbook }).workbook;
+    for (const [i, city] of ['City', 'Berlin', 'Hamburg', 'Berlin'].entries()) wb.setCell('Sheet1', `H${i + 1}`, city);
+  });
+  await sheetCell(ada, 'H1').click({ button: 'right' });
+  await ada.getByRole('menuitem', { name: 'Filter: use this row as header' }).click();
+  await sheetCell(ada, 'H1').click({ button: 'right' });
+  await ada.getByRole('menuitem', { name: 'Filter this column…' }).click();
+  await ada.getByRole('dialog', { name: 'Filter this column…' }).getByLabel('Berlin').uncheck();
+  await ada.getByRole('dialog', { name: 'Filter this column…' }).getByRole('button', { name: 'Apply' }).click();
+  await expect(sheetCell(bob, 'H2')).toBeHidden();
+  await sheetGrid(ada).focus();
+  await ada.keyboard.press('Control+z');
+  await expect(sheetCell(ada, 'H2')).toHaveText('Berlin');
+  await expect(sheetCell(bob, 'H2')).toBeVisible();
+  await ada.keyboard.press('Control+y');
+  await expect(sheetCell(ada, 'H2')).toBeHidden();
+  await ada.screenshot({ path: '/tmp/sheet-features-en.png' });
 });

@@ -30,9 +30,27 @@ export interface CellStyle {
   valign?: 'top' | 'middle' | 'bottom';
   wrap?: boolean;
   fontSize?: number;
+  /** Cell borders per side: a line weight, drawn in the text colour of the grid's borders. */
+  borderTop?: BorderLine;
+  borderRight?: BorderLine;
+  borderBottom?: BorderLine;
+  borderLeft?: BorderLine;
 }
 
-const STYLE_KEYS: readonly (keyof CellStyle)[] = ['bold', 'italic', 'underline', 'strike', 'color', 'background', 'align', 'valign', 'wrap', 'fontSize'];
+/** The weight of a cell border line (Excel's and LibreOffice's thin, medium and thick). */
+export type BorderLine = 'thin' | 'medium' | 'thick';
+
+/** The line weights a border may have. */
+export const BORDER_LINES: readonly BorderLine[] = ['thin', 'medium', 'thick'];
+
+/** Every style property, in a stable order (for clearing or copying all of them). */
+export const STYLE_KEYS: readonly (keyof CellStyle)[] = [
+  'bold', 'italic', 'underline', 'strike', 'color', 'background', 'align', 'valign', 'wrap', 'fontSize',
+  'borderTop', 'borderRight', 'borderBottom', 'borderLeft',
+];
+
+const BORDER_KEYS: ReadonlySet<string> = new Set(['borderTop', 'borderRight', 'borderBottom', 'borderLeft']);
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 
 /** One sort key for {@link Workbook.sortRange}: a column (letters or zero-based index on the sheet) and the direction. */
 export interface SortKey {
@@ -91,7 +109,7 @@ export class Workbook {
     this.newCols = options.cols ?? 26;
     this.model = new YjsModel(doc);
     this.engine = new Engine(this.model, options.random);
-    this.undoManager = new Y.UndoManager([this.model.order, this.model.sheetNames, this.model.nameMap], {
+    this.undoManager = new Y.UndoManager([this.model.order, this.model.sheetNames, this.model.nameMap, this.model.sheetColors], {
       trackedOrigins: new Set([this.origin]),
       captureTimeout: 0,
     });
@@ -119,6 +137,30 @@ export class Workbook {
 
   private transact(f: () => void): void {
     this.doc.transact(f, this.origin);
+  }
+
+  /**
+   * Runs several edits as one transaction: others receive them together, and they are one undo step
+   * (for example, formatting several ranges at once). Nested calls join the outer transaction.
+   */
+  batch(f: () => void): void {
+    if (typeof f !== 'function') throw new TypeError('batch: pass a function that makes the edits.');
+    this.transact(f);
+  }
+
+  /**
+   * Adds a shared type that lives next to the workbook in the same Y.Doc (such as a view's filter
+   * settings) to this user's undo history, so edits to it made through {@link batch} or with
+   * {@link origin} undo and redo in order with the cell edits.
+   */
+  trackUndo(type: Y.Map<unknown> | Y.Array<unknown>): void {
+    if (!(type instanceof Y.AbstractType) || type.doc !== this.doc) throw new TypeError('trackUndo: pass a Y.Map or Y.Array of the workbook\'s own Y.Doc.');
+    this.undoManager.addToScope(type as unknown as Y.AbstractType<unknown>);
+  }
+
+  /** The transaction origin of this user's edits: pass it to `doc.transact` for edits that should be undoable with the workbook's. */
+  get editOrigin(): unknown {
+    return this.origin;
   }
 
   private registerSheet(id: string): SheetTypes {
@@ -152,8 +194,9 @@ export class Workbook {
       }
       const k = this.typeKinds.get(type as Y.AbstractType<unknown>);
       if (!k) {
-        // A type this client has not seen yet: a sheet created elsewhere
-        structural = rebuild = true;
+        // A type this client has not seen yet: a sheet created elsewhere (other types in the document, such as tab
+        // colours or a view's filters, change no value and must not rebuild the calculation graph)
+        if (this.isSheetType(type as Y.AbstractType<unknown>)) structural = rebuild = true;
         continue;
       }
       if (k.kind === 'rows' || k.kind === 'cols') {
@@ -167,6 +210,15 @@ export class Workbook {
       this.registerAll();
       if (rebuild) this.engine.invalidateStructure();
     }
+  }
+
+  /** Whether a changed type belongs to a sheet (`s/<sheetId>/<part>`, or nested in one). */
+  private isSheetType(type: Y.AbstractType<unknown>): boolean {
+    let root: Y.AbstractType<unknown> = type;
+    while (root._item && root._item.parent instanceof Y.AbstractType) root = root._item.parent as Y.AbstractType<unknown>;
+    if (root === (this.model.sheetColors as Y.AbstractType<unknown>)) return false;
+    for (const [name, shared] of this.doc.share) if (shared === root) return name.startsWith('s/');
+    return true;
   }
 
   // ---- sheets ----
@@ -243,6 +295,7 @@ export class Workbook {
     this.transact(() => {
       this.model.deleteIds(this.model.order, new Set([id]));
       this.model.sheetNames.delete(id);
+      this.model.sheetColors.delete(id);
       const t = this.model.sheet(id);
       t.cells.clear();
       t.formats.clear();
@@ -250,6 +303,103 @@ export class Workbook {
       t.merges.clear();
       this.model.invalidate();
     });
+  }
+
+  // ---- ids and layout, for views that keep positions by id ----
+
+  /** The sheets in order with their ids (stable across renames and moves) and shown names. */
+  sheets(): { id: string; name: string }[] {
+    const shown = this.model.displayNames();
+    return this.model.sheetIds().map((id) => ({ id, name: shown.get(id)! }));
+  }
+
+  /** The shown name of the sheet with this id, or undefined when there is none (it was deleted). */
+  sheetNameById(id: string): string | undefined {
+    return this.model.sheetName(id);
+  }
+
+  /** The row ids of a sheet in order (index = position). The array is shared: do not change it. */
+  rowIds(sheet: string): readonly string[] {
+    return this.model.rows(this.sheetId(sheet));
+  }
+
+  /** The column ids of a sheet in order (index = position). The array is shared: do not change it. */
+  colIds(sheet: string): readonly string[] {
+    return this.model.cols(this.sheetId(sheet));
+  }
+
+  /** Where a row id is now (zero-based), or -1 when its row was deleted. */
+  rowIndexOf(sheet: string, rowId: string): number {
+    return this.model.rowIndex(this.sheetId(sheet), rowId);
+  }
+
+  /** Where a column id is now (zero-based), or -1 when its column was deleted. */
+  colIndexOf(sheet: string, colId: string): number {
+    return this.model.colIndex(this.sheetId(sheet), colId);
+  }
+
+  /** Whether a cell holds an input (a value or a formula), by zero-based position. */
+  hasInput(sheet: string, row: number, col: number): boolean {
+    const id = this.sheetId(sheet);
+    const r = this.model.rows(id)[row];
+    const c = this.model.cols(id)[col];
+    return r !== undefined && c !== undefined && this.model.cell(id, r + ':' + c) !== undefined;
+  }
+
+  /**
+   * The last used row and column (zero-based) of a sheet, or with `row` given, of that row (Ctrl+End and End);
+   * `{ row: 0, col: 0 }` (or `{ row, col: 0 }`) when nothing is there.
+   */
+  lastUsedCell(sheet: string, row?: number): { row: number; col: number } {
+    const id = this.sheetId(sheet);
+    let maxRow = 0;
+    let maxCol = 0;
+    for (const [key] of this.model.cells(id)) {
+      const sep = key.indexOf(':');
+      const ri = this.model.rowIndex(id, key.slice(0, sep));
+      if (ri < 0 || (row !== undefined && ri !== row)) continue;
+      const ci = this.model.colIndex(id, key.slice(sep + 1));
+      if (ci < 0) continue;
+      if (ri > maxRow) maxRow = ri;
+      if (ci > maxCol) maxCol = ci;
+    }
+    return { row: row ?? maxRow, col: maxCol };
+  }
+
+  /** The columns and rows of a sheet that have their own width or height, by zero-based index (in pixels). */
+  customSizes(sheet: string): { cols: Map<number, number>; rows: Map<number, number> } {
+    const id = this.sheetId(sheet);
+    const cols = new Map<number, number>();
+    const rows = new Map<number, number>();
+    for (const [key, value] of this.model.sheet(id).layout.entries()) {
+      if (typeof value !== 'number') continue;
+      if (key.startsWith('w:')) {
+        const i = this.model.colIndex(id, key.slice(2));
+        if (i >= 0) cols.set(i, value);
+      } else if (key.startsWith('h:')) {
+        const i = this.model.rowIndex(id, key.slice(2));
+        if (i >= 0) rows.set(i, value);
+      }
+    }
+    return { cols, rows };
+  }
+
+  /** Sets the colour of a sheet's tab (`#rrggbb`), or removes it with null. One undo step. */
+  setSheetColor(sheet: string, color: string | null): void {
+    const id = this.sheetId(sheet);
+    if (color !== null && (typeof color !== 'string' || !HEX_COLOR.test(color))) {
+      throw new RangeError(`setSheetColor: "${String(color)}" is not a colour; use #rrggbb such as "#2e7d32", or null for none.`);
+    }
+    this.transact(() => {
+      if (color === null) this.model.sheetColors.delete(id);
+      else this.model.sheetColors.set(id, color.toLowerCase());
+    });
+  }
+
+  /** The colour of a sheet's tab as `#rrggbb`, or undefined when it has none. */
+  getSheetColor(sheet: string): string | undefined {
+    const v = this.model.sheetColors.get(this.sheetId(sheet));
+    return typeof v === 'string' && HEX_COLOR.test(v) ? v : undefined;
   }
 
   /** The number of rows and columns a sheet has. */
@@ -391,8 +541,11 @@ export class Workbook {
   /** Sets style properties of a cell or range; each property merges separately with other users' changes. Null removes a property. */
   setStyle(sheet: string, target: string, style: { [K in keyof CellStyle]?: CellStyle[K] | null }): void {
     const id = this.sheetId(sheet);
-    for (const k of Object.keys(style)) {
+    for (const [k, v] of Object.entries(style)) {
       if (!STYLE_KEYS.includes(k as keyof CellStyle)) throw new RangeError(`Unknown style property "${k}"; use one of ${STYLE_KEYS.join(', ')}.`);
+      if (BORDER_KEYS.has(k) && v !== null && v !== undefined && !BORDER_LINES.includes(v as BorderLine)) {
+        throw new RangeError(`Style property "${k}" must be one of ${BORDER_LINES.join(', ')} (or null for no border), not "${String(v)}".`);
+      }
     }
     this.transact(() => {
       const s = this.model.sheet(id).styles;

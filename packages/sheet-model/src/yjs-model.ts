@@ -57,6 +57,8 @@ export class YjsModel implements ModelSource, IdSpace {
   readonly order: Y.Array<string>;
   readonly sheetNames: Y.Map<string>;
   readonly nameMap: Y.Map<StoredName>;
+  /** Tab colours by sheet id (`#rrggbb`). */
+  readonly sheetColors: Y.Map<string>;
   private readonly types = new Map<string, SheetTypes>();
   private readonly visibleCache = new Map<Y.Array<string>, VisibleIds>();
   private orderCache: string[] | undefined;
@@ -66,6 +68,7 @@ export class YjsModel implements ModelSource, IdSpace {
     this.order = doc.getArray<string>('sheetOrder');
     this.sheetNames = doc.getMap<string>('sheetNames');
     this.nameMap = doc.getMap<StoredName>('names');
+    this.sheetColors = doc.getMap<string>('sheetColors');
   }
 
   /** A new id unique to this client: its client id and a counter, in base 36. */

@@ -1,7 +1,10 @@
 import { connect } from '@allmende/core';
 import type { AccessRole, ClosedEvent, ConnectionStatus, Session, SessionInfo, User } from '@allmende/core';
-import { createWorkbook, formatAddress, parseAddress } from '@allmende/sheet-model';
-import type { CellInput, CellStyle, Workbook } from '@allmende/sheet-model';
+import { createWorkbook, formatAddress, parseAddress, STYLE_KEYS } from '@allmende/sheet-model';
+import type { BorderLine, CellInput, CellStyle, Workbook } from '@allmende/sheet-model';
+import { borderEdits } from './borders.js';
+import type { BorderPreset } from './borders.js';
+import { normalRange, selectedRanges } from './multi-range.js';
 import { AllmendeElement, formStyles, LocaleController, presenceColor } from '@allmende/ui';
 import type { PresenceUser } from '@allmende/ui';
 import { html, nothing } from 'lit';
@@ -10,6 +13,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { Axis } from './axis.js';
 import { cellLook } from './cell-look.js';
+import { TextMeasure } from './text-measure.js';
 import { parseHtmlTable, parseTsv, toHtmlTable, toTsv } from './clipboard.js';
 import type { ClipCell } from './clipboard.js';
 import { fillSeries } from './fill-series.js';
@@ -131,6 +135,7 @@ export class AllmendeSheet extends AllmendeElement {
     _renaming: { state: true },
     _confirmDelete: { state: true },
     _filterMenu: { state: true },
+    _colorMenu: { state: true },
   };
 
   static override styles = [AllmendeElement.styles, formStyles, sheetStyles];
@@ -166,6 +171,8 @@ export class AllmendeSheet extends AllmendeElement {
   /** The format the format painter carries to the next selection, or null. */
   private declare _renaming: string;
   private declare _confirmDelete: string;
+  /** The sheet whose tab colour menu is open, or ''. */
+  private declare _colorMenu: string;
   /** The value list of a column filter while it is open: the column, where, and the texts unticked so far. */
   private declare _filterMenu: { col: number; x: number; y: number; hidden: Set<string>; values: string[] } | null;
   private declare _painter: { style: CellStyle; format: string | null } | null;
@@ -181,13 +188,18 @@ export class AllmendeSheet extends AllmendeElement {
   private readonly view: GridView;
   private readonly editor: HTMLTextAreaElement;
   private active: IdPos | null = null;
+  /** Earlier ranges of a multi-range selection (Ctrl/Cmd+click adds one), by ids like the selection. */
+  private extraRanges: { a: IdPos; f: IdPos }[] = [];
   private anchor: IdPos | null = null;
   private focusPos: IdPos | null = null;
   private axes: { rows: Axis; cols: Axis } | null = null;
   private readonly looks = new Map<string, CellLook | null>();
+  private readonly measurer = new TextMeasure(this.ownerDocument);
+  /** Bumped whenever `looks` is cleared, so the grid refills the rows it shows. */
+  private looksVersion = 0;
   private frame = 0;
   private clip: InternalClip | null = null;
-  private drag: { kind: 'select' | 'rows' | 'cols' | 'ref' | 'fill' } | null = null;
+  private drag: { kind: 'select' | 'rows' | 'cols' | 'ref' | 'fill'; keepRanges?: boolean } | null = null;
   /** The range a fill-handle drag would fill, while dragging. */
   private fillTarget: { range: CellRange; vertical: boolean; backwards: boolean; count: number } | null = null;
   private resize: { kind: 'col' | 'row'; index: number; start: number; size: number } | null = null;
@@ -226,6 +238,7 @@ export class AllmendeSheet extends AllmendeElement {
     this._renaming = '';
     this._confirmDelete = '';
     this._filterMenu = null;
+    this._colorMenu = '';
     this.view = new GridView(this.ownerDocument);
     const s = this.view.scroller;
     s.tabIndex = 0;
@@ -268,7 +281,7 @@ export class AllmendeSheet extends AllmendeElement {
 
   /** The name of the sheet shown. */
   get sheetName(): string {
-    return this.wb?.model.sheetName(this.sheetId) ?? '';
+    return this.wb?.sheetNameById(this.sheetId) ?? '';
   }
 
   /** The active cell's A1 address. */
@@ -461,8 +474,10 @@ export class AllmendeSheet extends AllmendeElement {
   private openWorkbook(doc: Y.Doc, seed: boolean): void {
     this.wb = createWorkbook(doc, { locale: this.i18n.language, seed });
     this.filters = new SheetFilters(doc);
+    // Filter changes are undone with Ctrl+Z like cell edits: the workbook's per-user undo history tracks the filter map.
+    this.wb.trackUndo(this.filters.map);
     this.wb.undoManager.on('stack-item-popped', this.onUndoPopped);
-    this.sheetId = this.wb.model.sheetIds()[0] ?? '';
+    this.sheetId = this.wb.sheets()[0]?.id ?? '';
     this.active = this.anchor = this.focusPos = null;
     this.invalidate();
   }
@@ -515,7 +530,7 @@ export class AllmendeSheet extends AllmendeElement {
   private readonly onDocChange = (): void => {
     const wb = this.wb;
     if (!wb) return;
-    if (!wb.model.sheetIds().includes(this.sheetId)) this.sheetId = wb.model.sheetIds()[0] ?? '';
+    if (wb.sheetNameById(this.sheetId) === undefined) this.sheetId = wb.sheets()[0]?.id ?? '';
     this.invalidate();
   };
 
@@ -560,6 +575,7 @@ export class AllmendeSheet extends AllmendeElement {
   /** Forgets cached cell looks and layout, and redraws on the next frame. */
   private invalidate(): void {
     this.looks.clear();
+    this.looksVersion++;
     this.axes = null;
     this._revision++;
     this.schedulePaint();
@@ -576,28 +592,16 @@ export class AllmendeSheet extends AllmendeElement {
   private bounds(): GridBounds {
     const wb = this.wb;
     if (!wb || !this.sheetId) return { rows: 1, cols: 1 };
-    return { rows: Math.max(1, wb.model.rows(this.sheetId).length), cols: Math.max(1, wb.model.cols(this.sheetId).length) };
+    return { rows: Math.max(1, wb.rowIds(this.sheetName).length), cols: Math.max(1, wb.colIds(this.sheetName).length) };
   }
 
   private getAxes(): { rows: Axis; cols: Axis } {
     if (this.axes) return this.axes;
     const wb = this.wb!;
     const b = this.bounds();
-    const rowSizes = new Map<number, number>();
-    const colSizes = new Map<number, number>();
-    if (this.sheetId) {
-      const layout = wb.model.sheet(this.sheetId).layout as Y.Map<unknown>;
-      for (const [key, value] of layout.entries()) {
-        if (typeof value !== 'number') continue;
-        if (key.startsWith('w:')) {
-          const i = wb.model.colIndex(this.sheetId, key.slice(2));
-          if (i >= 0) colSizes.set(i, value);
-        } else if (key.startsWith('h:')) {
-          const i = wb.model.rowIndex(this.sheetId, key.slice(2));
-          if (i >= 0) rowSizes.set(i, value);
-        }
-      }
-    }
+    const sizes = this.sheetId ? wb.customSizes(this.sheetName) : { rows: new Map<number, number>(), cols: new Map<number, number>() };
+    const rowSizes = sizes.rows;
+    const colSizes = sizes.cols;
     this.hiddenSet = this.filteredRows();
     for (const row of this.hiddenSet) rowSizes.set(row, 0);
     this.axes = { rows: new Axis(b.rows, DEFAULT_ROW_HEIGHT, rowSizes), cols: new Axis(b.cols, DEFAULT_COL_WIDTH, colSizes) };
@@ -607,7 +611,7 @@ export class AllmendeSheet extends AllmendeElement {
   /** The header row of the sheet's filter (an index), or -1. */
   private filterHeader(): number {
     const id = this.filters?.headerRow(this.sheetId);
-    return id && this.wb ? this.wb.model.rowIndex(this.sheetId, id) : -1;
+    return id && this.wb ? this.wb.rowIndexOf(this.sheetName, id) : -1;
   }
 
   private filteredRows(): ReadonlySet<number> {
@@ -616,7 +620,7 @@ export class AllmendeSheet extends AllmendeElement {
     if (!wb || !this.filters || header < 0) return new Set();
     const columns = new Map<number, ReadonlySet<string>>();
     for (const [colId, texts] of this.filters.columns(this.sheetId)) {
-      const col = wb.model.colIndex(this.sheetId, colId);
+      const col = wb.colIndexOf(this.sheetName, colId);
       if (col >= 0) columns.set(col, texts);
     }
     const name = this.sheetName;
@@ -645,7 +649,15 @@ export class AllmendeSheet extends AllmendeElement {
     const address = formatAddress(row, col);
     let look: CellLook | null = null;
     try {
-      look = cellLook(wb.getDisplay(name, address), wb.getValue(name, address), wb.getStyle(name, address));
+      const style = wb.getStyle(name, address);
+      const axes = this.getAxes();
+      look = cellLook(wb.getDisplay(name, address), wb.getValue(name, address), style, {
+        width: axes.cols.size(col),
+        measure: (text, font) => this.measurer.width(text, font),
+        // Borders shared with a neighbour are drawn once: only then does the neighbour's style matter.
+        above: style.borderTop && row > 0 ? wb.getStyle(name, formatAddress(row - 1, col)) : null,
+        left: style.borderLeft && col > 0 ? wb.getStyle(name, formatAddress(row, col - 1)) : null,
+      });
     } catch (error) {
       console.error(`<allmende-sheet>: cannot show ${address}:`, error);
     }
@@ -656,8 +668,8 @@ export class AllmendeSheet extends AllmendeElement {
   private resolve(p: IdPos | null, fallback: CellPos): CellPos {
     const wb = this.wb;
     if (!p || !wb || !this.sheetId) return fallback;
-    const row = wb.model.rowIndex(this.sheetId, p.r);
-    const col = wb.model.colIndex(this.sheetId, p.c);
+    const row = wb.rowIndexOf(this.sheetName, p.r);
+    const col = wb.colIndexOf(this.sheetName, p.c);
     const b = this.bounds();
     // A deleted row or column: stay at its old index, as the cell that took its place is what one expects.
     return { row: Math.min(row >= 0 ? row : p.row, b.rows - 1), col: Math.min(col >= 0 ? col : p.col, b.cols - 1) };
@@ -675,14 +687,15 @@ export class AllmendeSheet extends AllmendeElement {
   private idPos(p: CellPos): IdPos | null {
     const wb = this.wb;
     if (!wb || !this.sheetId) return null;
-    const rows = wb.model.rows(this.sheetId);
-    const cols = wb.model.cols(this.sheetId);
+    const rows = wb.rowIds(this.sheetName);
+    const cols = wb.colIds(this.sheetName);
     const r = rows[p.row];
     const c = cols[p.col];
     return r && c ? { r, c, row: p.row, col: p.col } : null;
   }
 
-  private setSelection(sel: Selection, scrollTo: CellPos = sel.focus): void {
+  private setSelection(sel: Selection, scrollTo: CellPos = sel.focus, keepRanges = false): void {
+    if (!keepRanges) this.extraRanges = [];
     const before = this.active ? `${this.active.r}:${this.active.c}` : '';
     this.active = this.idPos(sel.active);
     this.anchor = this.idPos(sel.anchor);
@@ -736,6 +749,7 @@ export class AllmendeSheet extends AllmendeElement {
       frozenRows: Math.min(frozen.rows, axes.rows.count),
       frozenCols: Math.min(frozen.cols, axes.cols.count),
       merges,
+      version: this.looksVersion,
       cell: (r, c) => this.look(r, c),
       cellId: (r, c) => `cell-${r}-${c}`,
       selected: range,
@@ -758,12 +772,13 @@ export class AllmendeSheet extends AllmendeElement {
     if (this._editing) {
       typedRefs(this._draft).forEach((ref, i) => boxes.push({ range: ref.range, className: 'ref', color: REF_COLORS[i % REF_COLORS.length]! }));
     }
-    if (range.r0 !== range.r1 || range.c0 !== range.c1) boxes.push({ range, className: 'selection' });
+    for (const extra of this.otherRanges()) boxes.push({ range: extra, className: 'selection' });
+    if (range.r0 !== range.r1 || range.c0 !== range.c1 || this.extraRanges.length > 0) boxes.push({ range, className: 'selection' });
     boxes.push({ range: { r0: sel.active.row, c0: sel.active.col, r1: sel.active.row, c1: sel.active.col }, className: 'active' });
     if (this.fillTarget) boxes.push({ range: this.fillTarget.range, className: 'copy' });
     const header = this.filterHeader();
     if (header >= 0 && this.filters) {
-      const filtered = new Set([...this.filters.columns(this.sheetId).keys()].map((id) => wb.model.colIndex(this.sheetId, id)));
+      const filtered = new Set([...this.filters.columns(this.sheetId).keys()].map((id) => wb.colIndexOf(this.sheetName, id)));
       const last = Math.max(this.dataEnd(null).col, 0);
       for (let c = 0; c <= last; c++) boxes.push({ range: { r0: header, c0: c, r1: header, c1: c }, className: filtered.has(c) ? 'filter-mark filtered' : 'filter-mark' });
     }
@@ -1001,29 +1016,12 @@ export class AllmendeSheet extends AllmendeElement {
   }
 
   private isFilled(row: number, col: number): boolean {
-    const wb = this.wb!;
-    const rows = wb.model.rows(this.sheetId);
-    const cols = wb.model.cols(this.sheetId);
-    const r = rows[row];
-    const c = cols[col];
-    return !!r && !!c && wb.model.cell(this.sheetId, r + ':' + c) !== undefined;
+    return this.wb!.hasInput(this.sheetName, row, col);
   }
 
   /** The last used cell of a row (Ctrl+End: of the sheet). */
   private dataEnd(row: number | null): CellPos {
-    const wb = this.wb!;
-    let maxRow = 0;
-    let maxCol = 0;
-    for (const [key] of wb.model.cells(this.sheetId)) {
-      const [r, c] = key.split(':');
-      const ri = wb.model.rowIndex(this.sheetId, r!);
-      const ci = wb.model.colIndex(this.sheetId, c!);
-      if (ri < 0 || ci < 0) continue;
-      if (row !== null && ri !== row) continue;
-      maxRow = Math.max(maxRow, ri);
-      maxCol = Math.max(maxCol, ci);
-    }
-    return { row: row ?? maxRow, col: maxCol };
+    return this.wb!.lastUsedCell(this.sheetName, row ?? undefined);
   }
 
   // ---- pointer ----
@@ -1107,7 +1105,19 @@ export class AllmendeSheet extends AllmendeElement {
         this.drag = { kind: 'rows' };
         break;
       case 'cell':
-        this.setSelection(event.shiftKey ? extendTo(sel, h, b) : cellSelection(h, b), h);
+        if ((event.ctrlKey || event.metaKey) && !event.shiftKey) {
+          // Ctrl (Cmd on a Mac)+click keeps what is selected and starts another range, as in Excel.
+          const anchor = this.idPos(sel.anchor);
+          const focus = this.idPos(sel.focus);
+          const keep = [...this.extraRanges];
+          if (anchor && focus) keep.push({ a: anchor, f: focus });
+          this.setSelection(cellSelection(h, b), h);
+          this.extraRanges = keep;
+          this.drag = { kind: 'select', keepRanges: true };
+          this.paint();
+          break;
+        }
+        this.setSelection(event.shiftKey ? extendTo(sel, h, b) : cellSelection(h, b), h, event.shiftKey);
         this.drag = { kind: 'select' };
         break;
     }
@@ -1145,7 +1155,7 @@ export class AllmendeSheet extends AllmendeElement {
     const h = this.hit(event);
     if (!h) return;
     const sel = this.selection();
-    if (this.drag.kind === 'select' && h.kind === 'cell') this.setSelection(extendTo(sel, h, b), h);
+    if (this.drag.kind === 'select' && h.kind === 'cell') this.setSelection(extendTo(sel, h, b), h, this.drag.keepRanges === true);
     else if (this.drag.kind === 'rows' && (h.kind === 'row-header' || h.kind === 'cell')) this.setSelection(rowsSelection(sel.anchor.row, h.row, b, sel.active.col), { row: h.row, col: sel.active.col });
     else if (this.drag.kind === 'cols' && (h.kind === 'col-header' || h.kind === 'cell')) this.setSelection(colsSelection(sel.anchor.col, h.col, b, sel.active.row), { row: sel.active.row, col: h.col });
     else if (this.drag.kind === 'ref' && h.kind === 'cell' && this.insertedRef) this.insertReference(this.insertedRef.anchor, { row: h.row, col: h.col });
@@ -1307,25 +1317,20 @@ export class AllmendeSheet extends AllmendeElement {
     return r.r0 === r.r1 && r.c0 === r.c1 ? a : `${a}:${formatAddress(r.r1, r.c1)}`;
   }
 
-  /** Clears the values of the selected cells (one undo step). */
+  /** Clears the values of the selected cells, in every selected range (one undo step). */
   clearContents(): void {
-    const r = this.usedPart(selectionRange(this.selection()));
-    this.run(() => {
+    this.eachRange((_range, r) => {
       const rows = Array.from({ length: r.r1 - r.r0 + 1 }, () => Array.from({ length: r.c1 - r.c0 + 1 }, () => null as CellInput));
       this.wb!.setCells(this.sheetName, formatAddress(r.r0, r.c0), rows);
     });
   }
 
-  /** Clears number formats and styles of the selected cells. */
+  /** Clears number formats and styles of the selected cells, in every selected range (one undo step). */
   clearFormats(): void {
-    const r = this.usedPart(selectionRange(this.selection()));
-    this.run(() => {
-      const wb = this.wb!;
-      const target = this.rangeText(r);
-      wb.doc.transact(() => {
-        wb.setFormat(this.sheetName, target, null);
-        wb.setStyle(this.sheetName, target, { bold: null, italic: null, underline: null, strike: null, color: null, background: null, align: null, valign: null, wrap: null, fontSize: null });
-      }, wb);
+    const none = Object.fromEntries(STYLE_KEYS.map((k) => [k, null])) as { [K in keyof CellStyle]?: null };
+    this.eachRange((range) => {
+      this.wb!.setFormat(this.sheetName, range, null);
+      this.wb!.setStyle(this.sheetName, range, none);
     });
   }
 
@@ -1384,9 +1389,19 @@ export class AllmendeSheet extends AllmendeElement {
 
   private tabsHost(): SheetTabsHost {
     const wb = this.wb!;
-    const names = wb.model.displayNames();
     return {
-      sheets: wb.model.sheetIds().map((id) => ({ id, name: names.get(id) ?? id })),
+      sheets: wb.sheets().map(({ id, name }) => ({ id, name, color: wb.getSheetColor(name) })),
+      colorMenu: this._colorMenu,
+      openColorMenu: (id) => {
+        this._colorMenu = id ?? '';
+        if (id) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.tab-colors button[aria-checked="true"]')?.focus());
+      },
+      setColor: (id, color) => {
+        this._colorMenu = '';
+        const name = wb.sheetNameById(id);
+        if (name !== undefined) this.run(() => wb.setSheetColor(name, color));
+        this.renderRoot.querySelector<HTMLElement>(`[role="tab"][data-sheet="${id}"]`)?.focus();
+      },
       activeId: this.sheetId,
       enabled: this.editable,
       renaming: this._renaming,
@@ -1398,7 +1413,7 @@ export class AllmendeSheet extends AllmendeElement {
         while (taken.has(this.t('newSheetName', n).toLowerCase())) n++;
         const name = this.t('newSheetName', n);
         this.run(() => wb.addSheet(name));
-        const id = wb.model.sheetIdByName(name);
+        const id = wb.sheets().find((sheet) => sheet.name === name)?.id;
         if (id) this.showSheet(id);
       },
       startRename: (id) => {
@@ -1408,7 +1423,7 @@ export class AllmendeSheet extends AllmendeElement {
       rename: (id, name) => {
         if (this._renaming !== id) return;
         this._renaming = '';
-        const current = wb.model.sheetName(id);
+        const current = wb.sheetNameById(id);
         if (name !== null && current !== undefined && name.trim() && name.trim() !== current) this.run(() => wb.renameSheet(current, name.trim()));
         this.view.scroller.focus({ preventScroll: true });
       },
@@ -1417,13 +1432,13 @@ export class AllmendeSheet extends AllmendeElement {
       },
       confirmDelete: (id) => {
         this._confirmDelete = '';
-        const name = wb.model.sheetName(id);
+        const name = wb.sheetNameById(id);
         if (name === undefined) return;
         this.run(() => wb.deleteSheet(name));
-        this.showSheet(wb.model.sheetIds()[0] ?? '');
+        this.showSheet(wb.sheets()[0]?.id ?? '');
       },
       move: (id, index) => {
-        const name = wb.model.sheetName(id);
+        const name = wb.sheetNameById(id);
         if (name !== undefined) this.run(() => wb.moveSheet(name, index));
       },
     };
@@ -1431,16 +1446,38 @@ export class AllmendeSheet extends AllmendeElement {
 
   // ---- formatting ----
 
-  /** The range formatting applies to: the selection, cut to the used part when whole rows or columns are selected. */
-  private formatTarget(): string {
+  /** The earlier ranges of a multi-range selection, as indexes. */
+  private otherRanges(): CellRange[] {
+    return this.extraRanges.map((x) => {
+      const a = this.resolve(x.a, { row: x.a.row, col: x.a.col });
+      const f = this.resolve(x.f, { row: x.f.row, col: x.f.col });
+      return normalRange({ r0: a.row, c0: a.col, r1: f.row, c1: f.col });
+    });
+  }
+
+  /** Every selected range (one, or several after Ctrl+click), cut to the used part when whole rows or columns are selected. */
+  private targetRanges(): CellRange[] {
     const b = this.bounds();
-    let r = selectionRange(this.selection());
-    if (isWholeCols(r, b) || isWholeRows(r, b)) r = this.usedPart(r);
-    return this.rangeText(r);
+    return selectedRanges(this.otherRanges(), selectionRange(this.selection())).map((r) => (isWholeCols(r, b) || isWholeRows(r, b) ? this.usedPart(r) : r));
+  }
+
+  /** Applies an edit to each selected range in one transaction (one undo step). */
+  private eachRange(edit: (range: string, r: CellRange) => void): void {
+    const wb = this.wb;
+    if (!wb) return;
+    const ranges = this.targetRanges();
+    this.run(() => wb.batch(() => ranges.forEach((r) => edit(this.rangeText(r), r))));
   }
 
   private setStyle(style: { [K in keyof CellStyle]?: CellStyle[K] | null }): void {
-    this.run(() => this.wb!.setStyle(this.sheetName, this.formatTarget(), style));
+    this.eachRange((range) => this.wb!.setStyle(this.sheetName, range, style));
+  }
+
+  /** Applies a border preset to every selected range. */
+  private setBorders(preset: BorderPreset, line: BorderLine): void {
+    this.eachRange((_range, r) => {
+      for (const edit of borderEdits(r, preset, line)) this.wb!.setStyle(this.sheetName, this.rangeText(edit.range), edit.style);
+    });
   }
 
   private toggleStyle(property: 'bold' | 'italic' | 'underline' | 'strike'): void {
@@ -1457,7 +1494,10 @@ export class AllmendeSheet extends AllmendeElement {
       painting: this._painter !== null,
       toggle: (property) => this.toggleStyle(property),
       set: (style) => this.setStyle(style as { [K in keyof CellStyle]?: CellStyle[K] | null }),
-      setFormat: (format) => this.run(() => wb.setFormat(this.sheetName, this.formatTarget(), format)),
+      setFormat: (format) => this.eachRange((range) => wb.setFormat(this.sheetName, range, format)),
+      border: (preset, line) => this.setBorders(preset, line),
+      // The file menu (<allmende-sheet-file-menu>: Import…/Export…) goes here, at the start of the toolbar.
+      fileMenu: nothing,
       paint: () => {
         this._painter = this._painter
           ? null
@@ -1472,16 +1512,12 @@ export class AllmendeSheet extends AllmendeElement {
     if (!p || !this.wb) return;
     this._painter = null;
     const wb = this.wb;
-    const target = this.formatTarget();
-    const all: (keyof CellStyle)[] = ['bold', 'italic', 'underline', 'strike', 'color', 'background', 'align', 'valign', 'wrap', 'fontSize'];
     const style: { [K in keyof CellStyle]?: CellStyle[K] | null } = {};
-    for (const key of all) (style as Record<string, unknown>)[key] = p.style[key] ?? null;
-    this.run(() =>
-      wb.doc.transact(() => {
-        wb.setStyle(this.sheetName, target, style);
-        wb.setFormat(this.sheetName, target, p.format);
-      }, wb),
-    );
+    for (const key of STYLE_KEYS) (style as Record<string, unknown>)[key] = p.style[key] ?? null;
+    this.eachRange((range) => {
+      wb.setStyle(this.sheetName, range, style);
+      wb.setFormat(this.sheetName, range, p.format);
+    });
   }
 
   // ---- context menu ----
@@ -1574,7 +1610,7 @@ export class AllmendeSheet extends AllmendeElement {
 
   private setFilterHeader(on: boolean): void {
     const row = this.active?.r ?? null;
-    this.run(() => this.filters!.setHeaderRow(this.sheetId, on ? row : null, this.wb));
+    this.run(() => this.filters!.setHeaderRow(this.sheetId, on ? row : null, this.wb!.editOrigin));
   }
 
   /** Opens the value list of a column's filter below its header cell. */
@@ -1582,7 +1618,7 @@ export class AllmendeSheet extends AllmendeElement {
     const wb = this.wb;
     const header = this.filterHeader();
     if (!wb || !this.filters || header < 0) return;
-    const colId = wb.model.cols(this.sheetId)[col];
+    const colId = wb.colIds(this.sheetName)[col];
     if (!colId) return;
     const values = new Set<string>();
     const last = this.dataEnd(null).row;
@@ -1607,13 +1643,13 @@ export class AllmendeSheet extends AllmendeElement {
     this.view.scroller.focus({ preventScroll: true });
     const wb = this.wb;
     if (!apply || !menu || !wb || !this.filters) return;
-    const colId = wb.model.cols(this.sheetId)[menu.col];
+    const colId = wb.colIds(this.sheetName)[menu.col];
     if (!colId) return;
     if (!this.editable) {
       this._notice = this.t('readOnlyNotice');
       return;
     }
-    this.filters.setHidden(this.sheetId, colId, menu.hidden, wb);
+    this.filters.setHidden(this.sheetId, colId, menu.hidden, wb.editOrigin);
     this.invalidate();
   }
 
@@ -1657,8 +1693,16 @@ export class AllmendeSheet extends AllmendeElement {
   private readonly onCopy = (event: ClipboardEvent): void => {
     if (this._editing || !this.wb) return;
     event.preventDefault();
+    if (this.refuseMultiRange()) return;
     this.copyTo(event.clipboardData);
   };
+
+  /** Copying several ranges is refused with a message, as Excel does (their cells would not form one table). */
+  private refuseMultiRange(): boolean {
+    if (this.extraRanges.length === 0) return false;
+    this._notice = this.t('multiRangeCopy');
+    return true;
+  }
 
   private copyTo(data: DataTransfer | null): CellRange {
     const wb = this.wb!;
@@ -1690,6 +1734,7 @@ export class AllmendeSheet extends AllmendeElement {
       this._notice = this.t('readOnlyNotice');
       return;
     }
+    if (this.refuseMultiRange()) return;
     this.copyTo(event.clipboardData);
     this.clearContents();
   };

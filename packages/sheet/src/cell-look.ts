@@ -1,6 +1,8 @@
 import type { CellStyle, CellValue } from '@allmende/sheet-model';
 import { FormulaError } from '@allmende/sheet-model';
-import type { CellLook } from './grid-view.js';
+import { borderCss } from './borders.js';
+import type { CellLook } from './grid-types.js';
+import { fitNumber } from './number-fit.js';
 
 const COLOR = /^#[0-9a-fA-F]{3,8}$|^[a-zA-Z]{3,20}$/;
 
@@ -9,12 +11,33 @@ export function safeColor(value: unknown): string | null {
   return typeof value === 'string' && COLOR.test(value) ? value : null;
 }
 
+/** Where a cell is drawn, for the decisions that depend on its surroundings. */
+export interface CellContext {
+  /** The width of the cell's column (or merge) in CSS pixels. */
+  readonly width: number;
+  /** The width of a text in the cell's font (a CSS font shorthand), in CSS pixels. */
+  measure(text: string, font: string): number;
+  /** The style of the cell above and of the cell to the left (for borders they share), if any. */
+  readonly above?: CellStyle | null;
+  readonly left?: CellStyle | null;
+  /** The grid's font family. */
+  readonly fontFamily?: string;
+}
+
+/** The CSS font shorthand a cell's text is drawn in. */
+export function cellFont(style: CellStyle, family = 'system-ui, sans-serif'): string {
+  const size = typeof style.fontSize === 'number' && style.fontSize >= 6 && style.fontSize <= 72 ? `${style.fontSize}pt` : '13px';
+  return `${style.italic ? 'italic ' : ''}${style.bold ? '700 ' : ''}${size} ${family}`;
+}
+
 /**
  * How a cell looks in the grid: its display text, and CSS from its style
  * properties. Numbers align right and errors centre unless the style says
- * otherwise, as in Excel; only left-aligned, unwrapped text overflows.
+ * otherwise, as in Excel; only left-aligned, unwrapped text overflows; a
+ * number too wide for its column shows `###` (screen readers still get the
+ * number, through the look's label).
  */
-export function cellLook(display: string, value: CellValue, style: CellStyle): CellLook | null {
+export function cellLook(display: string, value: CellValue, style: CellStyle, context?: CellContext): CellLook | null {
   const css: string[] = [];
   if (style.bold) css.push('font-weight:700');
   if (style.italic) css.push('font-style:italic');
@@ -31,6 +54,21 @@ export function cellLook(display: string, value: CellValue, style: CellStyle): C
   const valign = style.valign === 'top' ? 'flex-start' : style.valign === 'middle' ? 'center' : null;
   if (valign) css.push(`align-items:${valign}`);
   if (style.wrap) css.push('white-space:pre-wrap;overflow-wrap:anywhere');
+  const borders = context ? borderCss(style, context.above ?? null, context.left ?? null) : borderCss(style, null, null);
+  if (borders) css.push(borders);
   if (!display && css.length === 0) return null;
-  return { text: display, css: css.join(';'), overflows: align === 'left' && !style.wrap && typeof value === 'string' };
+  let text = display;
+  let hashes = false;
+  const font = cellFont(style, context?.fontFamily);
+  if (typeof value === 'number' && display && context) {
+    ({ text, hashes } = fitNumber(display, context.width, (t) => context.measure(t, font)));
+  }
+  const overflows = align === 'left' && !style.wrap && typeof value === 'string';
+  return {
+    text,
+    css: css.join(';'),
+    overflows,
+    ...(hashes ? { className: 'hashes', label: display } : {}),
+    ...(overflows && display && context ? { textWidth: context.measure(display, font) + 8 } : {}),
+  };
 }

@@ -1,7 +1,10 @@
-import type { CellStyle } from '@allmende/sheet-model';
-import { html } from 'lit';
+import type { BorderLine, CellStyle } from '@allmende/sheet-model';
+import { STYLE_KEYS } from '@allmende/sheet-model';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { SheetTranslate } from './sheet-messages.js';
+import { BORDER_PRESETS } from './borders.js';
+import type { BorderPreset } from './borders.js';
 
 /** What the formatting toolbar needs from the element. */
 export interface FormatToolbarHost {
@@ -14,7 +17,27 @@ export interface FormatToolbarHost {
   set(style: Partial<Record<keyof CellStyle, CellStyle[keyof CellStyle] | null>>): void;
   setFormat(format: string | null): void;
   paint(): void;
+  /** Applies a border preset with a line weight to the selection. */
+  border(preset: BorderPreset, line: BorderLine): void;
+  /**
+   * What goes at the start of the toolbar: the file menu (`<allmende-sheet-file-menu>`, Import…/Export…)
+   * once the host wires it in; nothing until then.
+   */
+  readonly fileMenu?: TemplateResult | typeof nothing;
 }
+
+const BORDER_LABELS: Record<BorderPreset, 'borderAll' | 'borderOuter' | 'borderInner' | 'borderTop' | 'borderBottom' | 'borderLeft' | 'borderRight' | 'borderNone'> = {
+  all: 'borderAll',
+  outer: 'borderOuter',
+  inner: 'borderInner',
+  top: 'borderTop',
+  bottom: 'borderBottom',
+  left: 'borderLeft',
+  right: 'borderRight',
+  none: 'borderNone',
+};
+
+const BORDER_GLYPHS: Record<BorderPreset, string> = { all: '⊞', outer: '□', inner: '┼', top: '▔', bottom: '▁', left: '▏', right: '▕', none: '⬚' };
 
 /** The number formats offered, with their labels' message ids. */
 export const NUMBER_FORMAT_CHOICES = [
@@ -38,7 +61,21 @@ export function renderFormatToolbar(host: FormatToolbarHost, t: SheetTranslate):
     html`<button type="button" title=${label} aria-label=${label} aria-pressed=${s[prop] ? 'true' : 'false'} ?disabled=${off} @click=${() => host.toggle(prop)}>${text}</button>`;
   const align = (value: 'left' | 'center' | 'right', label: string, glyph: string): TemplateResult =>
     html`<button type="button" title=${label} aria-label=${label} aria-pressed=${s.align === value ? 'true' : 'false'} ?disabled=${off} @click=${() => host.set({ align: s.align === value ? null : value })}>${glyph}</button>`;
+  const valign = (value: 'top' | 'middle' | 'bottom', label: string, glyph: string): TemplateResult =>
+    html`<button type="button" title=${label} aria-label=${label} aria-pressed=${(s.valign ?? 'bottom') === value ? 'true' : 'false'} ?disabled=${off} @click=${() => host.set({ valign: value === 'bottom' ? null : value })}>${glyph}</button>`;
+  const borderMenu = html`<span class="borders" role="group" aria-label=${t('borders')}>
+    <select aria-label=${t('borderLine')} title=${t('borderLine')} ?disabled=${off}>
+      <option value="thin">${t('lineThin')}</option>
+      <option value="medium">${t('lineMedium')}</option>
+      <option value="thick">${t('lineThick')}</option>
+    </select>
+    ${BORDER_PRESETS.map(
+      (preset) => html`<button type="button" class="border-${preset}" title=${t(BORDER_LABELS[preset])} aria-label=${t(BORDER_LABELS[preset])} ?disabled=${off}
+        @click=${(e: Event) => host.border(preset, ((e.currentTarget as HTMLElement).parentElement?.querySelector('select')?.value as BorderLine | undefined) ?? 'thin')}>${BORDER_GLYPHS[preset]}</button>`,
+    )}
+  </span>`;
   return html`<div class="toolbar" role="toolbar" aria-label=${t('formatToolbar')} part="toolbar">
+    <span class="file-menu-slot">${host.fileMenu ?? nothing}</span>
     ${toggle('bold', t('bold'), html`<b>B</b>`)} ${toggle('italic', t('italic'), html`<i>I</i>`)}
     ${toggle('underline', t('underline'), html`<u>U</u>`)} ${toggle('strike', t('strike'), html`<s>S</s>`)}
     <label class="color" title=${t('textColor')}>
@@ -52,11 +89,13 @@ export function renderFormatToolbar(host: FormatToolbarHost, t: SheetTranslate):
         @change=${(e: Event) => host.set({ background: (e.target as HTMLInputElement).value })} />
     </label>
     ${align('left', t('alignLeft'), '⇤')} ${align('center', t('alignCenter'), '↔')} ${align('right', t('alignRight'), '⇥')}
+    ${valign('top', t('alignTop'), '⤒')} ${valign('middle', t('alignMiddle'), '↕')} ${valign('bottom', t('alignBottom'), '⤓')}
     <button type="button" title=${t('wrap')} aria-label=${t('wrap')} aria-pressed=${s.wrap ? 'true' : 'false'} ?disabled=${off} @click=${() => host.set({ wrap: s.wrap ? null : true })}>↵</button>
     <select aria-label=${t('numberFormat')} ?disabled=${off} @change=${(e: Event) => host.setFormat((e.target as HTMLSelectElement).value || null)}>
       ${NUMBER_FORMAT_CHOICES.map(([code, key]) => html`<option value=${code} ?selected=${host.format === code}>${t(key)}</option>`)}
     </select>
+    ${borderMenu}
     <button type="button" title=${t('formatPainter')} aria-label=${t('formatPainter')} aria-pressed=${host.painting ? 'true' : 'false'} ?disabled=${off} @click=${() => host.paint()}>✎</button>
-    <button type="button" title=${t('clearFormats')} aria-label=${t('clearFormats')} ?disabled=${off} @click=${() => host.set({ bold: null, italic: null, underline: null, strike: null, color: null, background: null, align: null, valign: null, wrap: null, fontSize: null })}>⌫</button>
+    <button type="button" title=${t('clearFormats')} aria-label=${t('clearFormats')} ?disabled=${off} @click=${() => host.set(Object.fromEntries(STYLE_KEYS.map((k) => [k, null])))}>⌫</button>
   </div>`;
 }

@@ -1,80 +1,16 @@
 import { columnLetters } from '@allmende/sheet-model';
-import type { Axis } from './axis.js';
 import { MAX_SCROLL_SIZE, contentToScroll, scrollToContent } from './axis.js';
-import type { CellPos, CellRange } from './selection.js';
+import { setCss } from './dom-write.js';
+import { HeaderStrip } from './grid-headers.js';
+import { GridPane } from './grid-pane.js';
+import type { GridBox, GridSource } from './grid-types.js';
+import type { CellPos } from './selection.js';
+
+export type { CellLook, GridBox, GridSource } from './grid-types.js';
 
 /** Width of the row numbers and height of the column letters, in CSS pixels. */
 export const HEADER_WIDTH = 52;
 export const HEADER_HEIGHT = 24;
-
-/** How one cell looks: the text shown and the CSS that styles it (already sanitised). */
-export interface CellLook {
-  readonly text: string;
-  /** Extra CSS declarations (font, colours, alignment). */
-  readonly css: string;
-  /** Whether the text may run into empty neighbours to the right (left-aligned, not wrapped). */
-  readonly overflows: boolean;
-}
-
-/** A box drawn over the cells: the selection, a remote user's selection, a reference while typing a formula. */
-export interface GridBox {
-  readonly range: CellRange;
-  readonly className: string;
-  readonly color?: string;
-  readonly label?: string;
-}
-
-/** What the grid draws; the element gives a fresh one whenever the sheet or the layout changed. */
-export interface GridSource {
-  readonly rows: Axis;
-  readonly cols: Axis;
-  readonly frozenRows: number;
-  readonly frozenCols: number;
-  readonly merges: readonly CellRange[];
-  /** The look of a cell, or null when it is empty and unstyled. */
-  cell(row: number, col: number): CellLook | null;
-  /** The DOM id of a cell's element, for `aria-activedescendant`. */
-  cellId(row: number, col: number): string;
-  /** The selected range (headers of selected rows and columns are highlighted). */
-  readonly selected: CellRange;
-}
-
-interface Quadrant {
-  readonly el: HTMLDivElement;
-  readonly frozenRows: boolean;
-  readonly frozenCols: boolean;
-  rowPool: HTMLDivElement[];
-  boxPool: HTMLDivElement[];
-}
-
-interface HeaderStrip {
-  readonly el: HTMLDivElement;
-  readonly frozen: boolean;
-  pool: HTMLDivElement[];
-}
-
-function setCss(el: HTMLElement, css: string): void {
-  if (el.dataset['css'] !== css) {
-    el.style.cssText = css;
-    el.dataset['css'] = css;
-  }
-}
-
-function setClass(el: HTMLElement, name: string): void {
-  if (el.className !== name) el.className = name;
-}
-
-function setAttr(el: HTMLElement, name: string, value: string): void {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
-
-function show(el: HTMLElement): void {
-  if (el.hidden) el.hidden = false;
-}
-
-function setText(el: HTMLElement, text: string): void {
-  if (el.textContent !== text) el.textContent = text;
-}
 
 /** A hit of {@link GridView.hitTest}: a cell, a row number, a column letter, the corner, or a resize handle. */
 export type GridHit =
@@ -86,6 +22,8 @@ export type GridHit =
   | { readonly kind: 'row-resize'; readonly row: number };
 
 const RESIZE_GRIP = 4;
+/** Header labels are placed relative to an anchor moving in these steps (see grid-pane.ts). */
+const HEADER_ANCHOR_STEP = 1_000_000;
 
 /**
  * The virtualized grid: a native scroller sized like the whole sheet, over
@@ -99,11 +37,13 @@ export class GridView {
   readonly scroller: HTMLDivElement;
   private readonly layer: HTMLDivElement;
   private readonly spacer: HTMLDivElement;
-  private readonly quadrants: Quadrant[];
+  private readonly quadrants: GridPane[];
   private readonly colHeaders: HeaderStrip[];
   private readonly rowHeaders: HeaderStrip[];
   private readonly corner: HTMLDivElement;
   private source: GridSource | null = null;
+  /** Bumped when cell looks or sizes may have changed, so panes fill their rows again. */
+  private generation = 0;
   private boxes: readonly GridBox[] = [];
   private width = 0;
   private height = 0;
@@ -120,20 +60,10 @@ export class GridView {
     this.scroller.setAttribute('part', 'grid');
     this.layer = div('layer', this.scroller);
     this.spacer = div('spacer', this.scroller);
-    const quadrant = (frozenRows: boolean, frozenCols: boolean): Quadrant => {
-      const el = div(`pane${frozenRows ? ' frozen-rows' : ''}${frozenCols ? ' frozen-cols' : ''}`, this.layer);
-      el.setAttribute('role', 'rowgroup');
-      return { el, frozenRows, frozenCols, rowPool: [], boxPool: [] };
-    };
     // The scrolling pane first, so frozen panes paint over it.
-    this.quadrants = [quadrant(false, false), quadrant(false, true), quadrant(true, false), quadrant(true, true)];
-    const strip = (className: string, frozen: boolean): HeaderStrip => {
-      const el = div(className + (frozen ? ' frozen' : ''), this.layer);
-      el.setAttribute('aria-hidden', 'true');
-      return { el, frozen, pool: [] };
-    };
-    this.colHeaders = [strip('col-headers', false), strip('col-headers', true)];
-    this.rowHeaders = [strip('row-headers', false), strip('row-headers', true)];
+    this.quadrants = [new GridPane(this.layer, false, false), new GridPane(this.layer, false, true), new GridPane(this.layer, true, false), new GridPane(this.layer, true, true)];
+    this.colHeaders = [new HeaderStrip(this.layer, 'col-headers', false, false), new HeaderStrip(this.layer, 'col-headers', true, false)];
+    this.rowHeaders = [new HeaderStrip(this.layer, 'row-headers', false, true), new HeaderStrip(this.layer, 'row-headers', true, true)];
     this.corner = div('corner', this.layer);
     this.scroller.addEventListener('scroll', () => this.draw(), { passive: true });
     this.resizeObserver = new ResizeObserver(() => this.measure());
@@ -152,6 +82,7 @@ export class GridView {
   /** Stops watching the scroller's size. */
   destroy(): void {
     this.resizeObserver.disconnect();
+    for (const q of this.quadrants) q.destroy();
   }
 
   /** Reads the scroller's size and redraws. */
@@ -163,6 +94,8 @@ export class GridView {
 
   /** Sets what to draw and draws it. */
   update(source: GridSource, boxes: readonly GridBox[]): void {
+    const old = this.source;
+    if (!old || old.version !== source.version || old.rows !== source.rows || old.cols !== source.cols || old.frozenRows !== source.frozenRows || old.frozenCols !== source.frozenCols || old.merges.length !== source.merges.length) this.generation++;
     this.source = source;
     this.boxes = boxes;
     this.draw();
@@ -282,9 +215,10 @@ export class GridView {
       const h = q.frozenRows ? fh : bodyH;
       setCss(q.el, `left:${left}px;top:${top}px;width:${w}px;height:${h}px`);
       // An empty frozen pane would still draw its border.
-      q.el.hidden = w <= 0 || h <= 0;
-      if (w <= 0 || h <= 0) {
-        this.drawQuadrant(q, s, [0, 0], [0, 0], 0, 0);
+      const empty = w <= 0 || h <= 0;
+      if (q.el.hidden !== empty) q.el.hidden = empty;
+      if (empty) {
+        q.draw(s, this.generation, [0, 0], [0, 0], 0, 0, []);
         continue;
       }
       const ox = q.frozenCols ? 0 : fw + sx;
@@ -293,133 +227,10 @@ export class GridView {
       const rv = s.rows.visible(oy, h);
       const cols: [number, number] = q.frozenCols ? [0, Math.min(s.frozenCols, cv.end)] : [Math.max(cv.first, s.frozenCols), cv.end];
       const rows: [number, number] = q.frozenRows ? [0, Math.min(s.frozenRows, rv.end)] : [Math.max(rv.first, s.frozenRows), rv.end];
-      this.drawQuadrant(q, s, rows, cols, ox, oy);
+      q.draw(s, this.generation, rows, cols, ox, oy, this.boxes);
     }
     this.drawHeaders(s, fw, fh, sx, sy, bodyW, bodyH);
     setCss(this.corner, `width:${HEADER_WIDTH}px;height:${HEADER_HEIGHT}px`);
-  }
-
-  private drawQuadrant(q: Quadrant, s: GridSource, rows: [number, number], cols: [number, number], ox: number, oy: number): void {
-    const doc = q.el.ownerDocument;
-    let rowIndex = 0;
-    const covered = (r: number, c: number): CellRange | null => {
-      for (const m of s.merges) if (r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1) return m;
-      return null;
-    };
-    const drawnMerges = new Set<CellRange>();
-    const needed: { r: number; cells: { c: number; x: number; w: number; h: number; look: CellLook | null; merge: boolean }[] }[] = [];
-    for (let r = rows[0]; r < rows[1]; r++) {
-      // Rows a filter hides have no height and are not drawn at all.
-      if (s.rows.size(r) === 0) continue;
-      const line: (typeof needed)[number] = { r, cells: [] };
-      for (let c = cols[0]; c < cols[1]; c++) {
-        if (s.cols.size(c) === 0) continue;
-        const m = s.merges.length > 0 ? covered(r, c) : null;
-        if (m) {
-          if (drawnMerges.has(m)) continue;
-          drawnMerges.add(m);
-          const x = s.cols.offset(m.c0) - ox;
-          const w = s.cols.offset(m.c1 + 1) - s.cols.offset(m.c0);
-          const h = s.rows.offset(m.r1 + 1) - s.rows.offset(m.r0);
-          // The merge is drawn in the row of its anchor, shifted up when the anchor row is scrolled away.
-          const line2 = m.r0 === r ? line : { r: m.r0, cells: [] as typeof line.cells };
-          line2.cells.push({ c: m.c0, x, w, h, look: s.cell(m.r0, m.c0), merge: true });
-          if (line2 !== line) needed.push(line2);
-          continue;
-        }
-        const look = s.cell(r, c);
-        let w = s.cols.size(c);
-        if (look && look.overflows && look.text) {
-          // Run into empty neighbours as far as the text needs (estimated), stopping at content or a merge.
-          const want = look.text.length * 8;
-          let k = c + 1;
-          while (w < want && k < cols[1] && !s.cell(r, k)?.text && !(s.merges.length > 0 && covered(r, k))) {
-            w += s.cols.size(k);
-            k++;
-          }
-        }
-        line.cells.push({ c, x: s.cols.offset(c) - ox, w, h: s.rows.size(r), look, merge: false });
-      }
-      needed.push(line);
-    }
-    for (const line of needed) {
-      let rowEl = q.rowPool[rowIndex];
-      if (!rowEl) {
-        rowEl = doc.createElement('div');
-        rowEl.className = 'row';
-        rowEl.setAttribute('role', 'row');
-        q.el.insertBefore(rowEl, q.boxPool[0] ?? null);
-        q.rowPool.push(rowEl);
-      }
-      rowIndex++;
-      const y = s.rows.offset(line.r) - oy;
-      setCss(rowEl, `top:${y}px;height:${s.rows.size(line.r)}px`);
-      setAttr(rowEl, 'aria-rowindex', String(line.r + 2));
-      show(rowEl);
-      const children = rowEl.children;
-      let i = 0;
-      for (const cell of line.cells) {
-        let el = children[i] as HTMLDivElement | undefined;
-        if (!el) {
-          el = doc.createElement('div');
-          el.setAttribute('role', 'gridcell');
-          rowEl.appendChild(el);
-        }
-        i++;
-        const look = cell.look;
-        const overflowing = !!look && cell.w > s.cols.size(cell.c) && !cell.merge;
-        setClass(el, 'cell' + (overflowing ? ' overflow' : '') + (cell.merge ? ' merged' : ''));
-        const id = s.cellId(line.r, cell.c);
-        if (el.id !== id) el.id = id;
-        setAttr(el, 'aria-colindex', String(cell.c + 2));
-        setCss(el, `left:${cell.x}px;width:${cell.w}px;height:${cell.h}px;${look?.css ?? ''}`);
-        setText(el, look?.text ?? '');
-        show(el);
-      }
-      for (; i < children.length; i++) if (!(children[i] as HTMLElement).hidden) (children[i] as HTMLElement).hidden = true;
-    }
-    for (let k = rowIndex; k < q.rowPool.length; k++) if (!q.rowPool[k]!.hidden) q.rowPool[k]!.hidden = true;
-    // Boxes (selection, remote selections, formula references), clipped by the pane.
-    let b = 0;
-    for (const box of this.boxes) {
-      const r0 = Math.max(box.range.r0, rows[0]);
-      const r1 = Math.min(box.range.r1, rows[1] - 1);
-      const c0 = Math.max(box.range.c0, cols[0]);
-      const c1 = Math.min(box.range.c1, cols[1] - 1);
-      if (r0 > r1 || c0 > c1) continue;
-      // Draw the full box (edges outside the pane are clipped), but only if it shows in this pane.
-      const x = s.cols.offset(box.range.c0) - ox;
-      const y = s.rows.offset(box.range.r0) - oy;
-      const w = s.cols.offset(Math.min(box.range.c1 + 1, s.cols.count)) - s.cols.offset(box.range.c0);
-      const h = s.rows.offset(Math.min(box.range.r1 + 1, s.rows.count)) - s.rows.offset(box.range.r0);
-      let el = q.boxPool[b];
-      if (!el) {
-        el = doc.createElement('div');
-        el.setAttribute('aria-hidden', 'true');
-        q.el.appendChild(el);
-        q.boxPool.push(el);
-      }
-      b++;
-      setClass(el, 'box ' + box.className);
-      const clampX = Math.max(x, -4);
-      const clampY = Math.max(y, -4);
-      const cw = Math.min(w - (clampX - x), 40_000);
-      const ch = Math.min(h - (clampY - y), 40_000);
-      setCss(el, `left:${clampX}px;top:${clampY}px;width:${cw}px;height:${ch}px;${box.color ? `--box-color:${box.color}` : ''}`);
-      const label = box.label ?? '';
-      if (el.dataset['label'] !== label) {
-        el.dataset['label'] = label;
-        el.textContent = '';
-        if (label) {
-          const tag = doc.createElement('span');
-          tag.className = 'box-label';
-          tag.textContent = label;
-          el.appendChild(tag);
-        }
-      }
-      show(el);
-    }
-    for (let k = b; k < q.boxPool.length; k++) if (!q.boxPool[k]!.hidden) q.boxPool[k]!.hidden = true;
   }
 
   private drawHeaders(s: GridSource, fw: number, fh: number, sx: number, sy: number, bodyW: number, bodyH: number): void {
@@ -432,15 +243,12 @@ export class GridView {
       const v = w > 0 ? s.cols.visible(ox, w) : { first: 0, end: 0 };
       const from = strip.frozen ? 0 : Math.max(v.first, s.frozenCols);
       const to = strip.frozen ? Math.min(v.end, s.frozenCols) : v.end;
-      let i = 0;
-      for (let c = from; c < to; c++, i++) {
-        const el = this.headerCell(strip, i);
-        const active = c >= sel.c0 && c <= sel.c1;
-        setClass(el, 'hdr' + (active ? ' active' : ''));
-        setCss(el, `left:${s.cols.offset(c) - ox}px;width:${s.cols.size(c)}px;height:${HEADER_HEIGHT}px`);
-        setText(el, columnLetters(c));
+      const entries = [];
+      for (let c = from; c < to; c++) {
+        if (s.cols.size(c) === 0) continue;
+        entries.push({ index: c, start: s.cols.offset(c), size: s.cols.size(c), label: columnLetters(c), active: c >= sel.c0 && c <= sel.c1 });
       }
-      for (; i < strip.pool.length; i++) if (!strip.pool[i]!.hidden) strip.pool[i]!.hidden = true;
+      strip.draw(entries, ox, Math.floor(ox / HEADER_ANCHOR_STEP) * HEADER_ANCHOR_STEP, HEADER_HEIGHT);
     }
     for (const strip of this.rowHeaders) {
       const top = HEADER_HEIGHT + (strip.frozen ? 0 : fh);
@@ -450,28 +258,12 @@ export class GridView {
       const v = h > 0 ? s.rows.visible(oy, h) : { first: 0, end: 0 };
       const from = strip.frozen ? 0 : Math.max(v.first, s.frozenRows);
       const to = strip.frozen ? Math.min(v.end, s.frozenRows) : v.end;
-      let i = 0;
+      const entries = [];
       for (let r = from; r < to; r++) {
         if (s.rows.size(r) === 0) continue;
-        const el = this.headerCell(strip, i++);
-        const active = r >= sel.r0 && r <= sel.r1;
-        setClass(el, 'hdr' + (active ? ' active' : ''));
-        setCss(el, `top:${s.rows.offset(r) - oy}px;height:${s.rows.size(r)}px;width:${HEADER_WIDTH}px`);
-        setText(el, String(r + 1));
+        entries.push({ index: r, start: s.rows.offset(r), size: s.rows.size(r), label: String(r + 1), active: r >= sel.r0 && r <= sel.r1 });
       }
-      for (; i < strip.pool.length; i++) if (!strip.pool[i]!.hidden) strip.pool[i]!.hidden = true;
+      strip.draw(entries, oy, Math.floor(oy / HEADER_ANCHOR_STEP) * HEADER_ANCHOR_STEP, HEADER_WIDTH);
     }
-  }
-
-  private headerCell(strip: HeaderStrip, i: number): HTMLDivElement {
-    let el = strip.pool[i];
-    if (!el) {
-      el = strip.el.ownerDocument.createElement('div');
-      strip.el.appendChild(el);
-      strip.pool.push(el);
-    }
-    show(el);
-    return el;
   }
 }
-

@@ -123,10 +123,31 @@ export const sheetStyles = css`
     box-sizing: content-box;
     z-index: 1;
   }
+  .pane-content {
+    position: absolute;
+    left: 0;
+    top: 0;
+    width: 100%;
+    height: 100%;
+    /* Its own layer: scrolling moves it, and rows already drawn are not painted again. */
+    will-change: transform;
+  }
+  .strip-content {
+    position: absolute;
+    inset: 0;
+    will-change: transform;
+  }
+  .pane-boxes {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+  }
   .row {
     position: absolute;
     left: 0;
     right: 0;
+    top: 0;
+    contain: layout style;
   }
   .cell {
     position: absolute;
@@ -141,6 +162,7 @@ export const sheetStyles = css`
     overflow: hidden;
     text-overflow: clip;
     background: var(--allmende-surface, #fff);
+    contain: strict;
   }
   .cell.overflow {
     z-index: 1;
@@ -173,6 +195,7 @@ export const sheetStyles = css`
     border-right: 1px solid #d0d4da;
     border-bottom: 1px solid #d0d4da;
     font-size: 12px;
+    contain: strict;
   }
   .col-headers .hdr {
     top: 0;
@@ -382,7 +405,61 @@ export const sheetStyles = css`
     background: #b42318;
     color: #fff;
   }
+  .tabs [role='tab'].colored {
+    box-shadow: inset 0 -4px 0 var(--tab-color);
+  }
+  .tabs [role='tab'].colored[aria-selected='true'] {
+    box-shadow: inset 0 -4px 0 var(--tab-color), inset 0 0 0 1px var(--tab-color);
+  }
+  .tab-colors {
+    position: absolute;
+    bottom: 100%;
+    left: 0.5rem;
+    z-index: 20;
+    display: flex;
+    gap: 4px;
+    align-items: center;
+    padding: 6px;
+    background: var(--allmende-surface, #fff);
+    border: 1px solid #c8ccd2;
+    border-radius: 6px;
+    box-shadow: 0 4px 14px rgb(0 0 0 / 0.18);
+  }
+  .tab-colors .swatch {
+    width: 22px;
+    height: 22px;
+    padding: 0;
+    border: 1px solid rgb(0 0 0 / 0.25);
+    border-radius: 50%;
+    background: var(--swatch);
+  }
+  .tab-colors .swatch[aria-checked='true'] {
+    outline: 2px solid var(--allmende-focus, #1d4ed8);
+    outline-offset: 1px;
+  }
+  .tab-colors .swatch.none {
+    width: auto;
+    border-radius: 4px;
+    padding: 0 6px;
+    background: var(--allmende-sheet-header, #f3f4f6);
+    font: inherit;
+  }
+  .toolbar .borders {
+    display: inline-flex;
+    gap: 1px;
+    align-items: center;
+    padding: 0 4px;
+    border-left: 1px solid #d0d4da;
+    border-right: 1px solid #d0d4da;
+  }
+  .toolbar .file-menu-slot:empty {
+    display: none;
+  }
+  .cell.hashes {
+    justify-content: flex-end;
+  }
   footer {
+    position: relative;
     display: flex;
     gap: 1rem;
     align-items: center;

@@ -1,0 +1,62 @@
+import { setClass, setCss, setText, show } from './dom-write.js';
+
+/**
+ * A strip of row numbers or column letters. Like the panes, its labels sit
+ * in a content layer that moves with a CSS transform, and each label keeps
+ * its element while it stays visible, so scrolling rewrites only the labels
+ * that come into view.
+ */
+export class HeaderStrip {
+  readonly el: HTMLDivElement;
+  private readonly content: HTMLDivElement;
+  private readonly shown = new Map<number, HTMLDivElement>();
+  private readonly free: HTMLDivElement[] = [];
+
+  constructor(
+    parent: HTMLElement,
+    className: string,
+    readonly frozen: boolean,
+    private readonly vertical: boolean,
+  ) {
+    const doc = parent.ownerDocument;
+    this.el = doc.createElement('div');
+    this.el.className = className + (frozen ? ' frozen' : '');
+    this.el.setAttribute('aria-hidden', 'true');
+    this.content = doc.createElement('div');
+    this.content.className = 'strip-content';
+    this.el.appendChild(this.content);
+    parent.appendChild(this.el);
+  }
+
+  /**
+   * Shows the labels of `entries` (index, start, size; in content pixels), scrolled by `offset`.
+   * `base` is subtracted from every start to keep positions small (it changes rarely).
+   */
+  draw(entries: readonly { index: number; start: number; size: number; label: string; active: boolean }[], offset: number, base: number, thickness: number): void {
+    setCss(this.content, this.vertical ? `transform:translateY(${base - offset}px)` : `transform:translateX(${base - offset}px)`);
+    const wanted = new Set<number>();
+    for (const e of entries) wanted.add(e.index);
+    for (const [index, el] of this.shown) {
+      if (wanted.has(index)) continue;
+      this.shown.delete(index);
+      if (!el.hidden) el.hidden = true;
+      this.free.push(el);
+    }
+    for (const e of entries) {
+      let el = this.shown.get(e.index);
+      if (!el) {
+        el = this.free.pop() ?? this.content.appendChild(this.content.ownerDocument.createElement('div'));
+        this.shown.set(e.index, el);
+      }
+      setClass(el, 'hdr' + (e.active ? ' active' : ''));
+      setCss(
+        el,
+        this.vertical
+          ? `top:${e.start - base}px;height:${e.size}px;width:${thickness}px`
+          : `left:${e.start - base}px;width:${e.size}px;height:${thickness}px`,
+      );
+      setText(el, e.label);
+      show(el);
+    }
+  }
+}

@@ -1,0 +1,279 @@
+import type { CellLook, GridBox, GridSource } from './grid-types.js';
+import type { CellRange } from './selection.js';
+import { setAttr, setClass, setCss, setText, show } from './dom-write.js';
+
+/**
+ * Rows and columns are placed relative to an anchor that moves in steps of
+ * this many pixels, so that positions inside the pane's content stay far
+ * below the browser's layout limit (~33.5 M px) on a million rows.
+ */
+const ANCHOR_STEP = 1_000_000;
+
+/** A pooled row element and what it shows now. */
+interface RowSlot {
+  readonly el: HTMLDivElement;
+  /** The row index shown, or -1 when free. */
+  row: number;
+  /** What its cells were filled from; equal keys mean nothing inside needs to change. */
+  key: string;
+}
+
+/** One cell of a line to draw. */
+interface LineCell {
+  readonly c: number;
+  readonly x: number;
+  readonly w: number;
+  readonly h: number;
+  readonly look: CellLook | null;
+  readonly merge: boolean;
+}
+
+/**
+ * One pane of the grid (the scrolling body or a frozen part): the visible
+ * rows, drawn into pooled row elements inside a content layer that moves
+ * with a CSS transform. A row keeps its element while it stays visible, so
+ * scrolling only moves the layer and fills the rows that came into view;
+ * this is what keeps a frame well under 16 ms, where rewriting every visible
+ * cell each frame (and laying them all out again) did not.
+ */
+export class GridPane {
+  readonly el: HTMLDivElement;
+  private readonly content: HTMLDivElement;
+  private readonly boxLayer: HTMLDivElement;
+  private readonly slots = new Map<number, RowSlot>();
+  private readonly free: RowSlot[] = [];
+  private readonly boxPool: HTMLDivElement[] = [];
+  private baseX = 0;
+  private sortTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    parent: HTMLElement,
+    readonly frozenRows: boolean,
+    readonly frozenCols: boolean,
+  ) {
+    const doc = parent.ownerDocument;
+    this.el = doc.createElement('div');
+    this.el.className = `pane${frozenRows ? ' frozen-rows' : ''}${frozenCols ? ' frozen-cols' : ''}`;
+    this.el.setAttribute('role', 'rowgroup');
+    this.content = doc.createElement('div');
+    this.content.className = 'pane-content';
+    this.content.setAttribute('role', 'presentation');
+    this.boxLayer = doc.createElement('div');
+    this.boxLayer.className = 'pane-boxes';
+    this.boxLayer.setAttribute('aria-hidden', 'true');
+    this.el.append(this.content, this.boxLayer);
+    parent.appendChild(this.el);
+  }
+
+  /**
+   * Draws rows `[rows[0], rows[1])` and columns `[cols[0], cols[1])` of the
+   * source, scrolled to content position (`ox`, `oy`), and the boxes that
+   * show in this pane. `generation` changes whenever cell looks or sizes did.
+   */
+  draw(s: GridSource, generation: number, rows: [number, number], cols: [number, number], ox: number, oy: number, boxes: readonly GridBox[]): void {
+    const baseX = Math.floor(ox / ANCHOR_STEP) * ANCHOR_STEP;
+    const baseY = Math.floor(oy / ANCHOR_STEP) * ANCHOR_STEP;
+    this.baseX = baseX;
+    setCss(this.content, `transform:translate(${baseX - ox}px,${baseY - oy}px)`);
+    const wanted = this.wantedRows(s, rows, cols);
+    const prefix = `${generation}|${cols[0]}|${cols[1]}|${baseX}|`;
+    // Release the rows that left the view first, so entering rows can take their elements.
+    for (const [row, slot] of this.slots) {
+      if (wanted.has(row)) continue;
+      this.slots.delete(row);
+      slot.row = -1;
+      slot.key = '';
+      this.free.push(slot);
+    }
+    let entered = false;
+    for (const [row, full] of wanted) {
+      let slot = this.slots.get(row);
+      if (!slot) {
+        slot = this.free.pop() ?? this.newSlot();
+        slot.row = row;
+        this.slots.set(row, slot);
+        entered = true;
+      }
+      const key = prefix + (full ? 'f' : 'm');
+      setCss(slot.el, `transform:translateY(${s.rows.offset(row) - baseY}px);height:${s.rows.size(row)}px`);
+      if (slot.key !== key) {
+        slot.key = key;
+        this.fillRow(slot.el, s, row, this.lineCells(s, row, rows, cols, full));
+      }
+      show(slot.el);
+    }
+    // Only what is left over is hidden: hiding and showing a reused row in one frame would restyle it for nothing.
+    for (const slot of this.free) {
+      if (slot.el.hidden) continue;
+      slot.el.hidden = true;
+      // A hidden row must not keep cell ids that a visible row may use now (ids must be unique).
+      for (const cell of slot.el.children) if (cell.id) cell.id = '';
+    }
+    this.drawBoxes(s, rows, cols, ox, oy, boxes);
+    if (entered) this.sortSoon();
+  }
+
+  /**
+   * The rows to show: each visible row with all its cells (true), and the
+   * anchor row of a merge that reaches into view from above (false: only its merges).
+   */
+  private wantedRows(s: GridSource, rows: [number, number], cols: [number, number]): Map<number, boolean> {
+    const out = new Map<number, boolean>();
+    // Rows a filter hides have no height and are not drawn at all.
+    for (let r = rows[0]; r < rows[1]; r++) if (s.rows.size(r) > 0) out.set(r, true);
+    for (const m of s.merges) {
+      if (m.r0 < rows[0] && m.r1 >= rows[0] && m.c1 >= cols[0] && m.c0 < cols[1] && !out.has(m.r0)) out.set(m.r0, false);
+    }
+    return out;
+  }
+
+  /** The cells of one row inside columns `cols` (with `full` false: only the merges anchored in it that reach into `rows`). */
+  private lineCells(s: GridSource, r: number, rows: [number, number], cols: [number, number], full: boolean): LineCell[] {
+    const cells: LineCell[] = [];
+    const merges = s.merges;
+    const covered = (row: number, c: number): CellRange | null => {
+      for (const m of merges) if (row >= m.r0 && row <= m.r1 && c >= m.c0 && c <= m.c1) return m;
+      return null;
+    };
+    const mergeCell = (m: CellRange): LineCell => ({
+      c: m.c0,
+      x: s.cols.offset(m.c0) - this.baseX,
+      w: s.cols.offset(m.c1 + 1) - s.cols.offset(m.c0),
+      h: s.rows.offset(m.r1 + 1) - s.rows.offset(m.r0),
+      look: s.cell(m.r0, m.c0),
+      merge: true,
+    });
+    if (!full) {
+      for (const m of merges) if (m.r0 === r && m.r1 >= rows[0] && m.c1 >= cols[0] && m.c0 < cols[1]) cells.push(mergeCell(m));
+      return cells;
+    }
+    for (let c = cols[0]; c < cols[1]; c++) {
+      if (s.cols.size(c) === 0) continue;
+      const m = merges.length > 0 ? covered(r, c) : null;
+      if (m) {
+        // A merge is drawn once, in its anchor row, at the first of its columns in view.
+        if (m.r0 === r && c === Math.max(m.c0, cols[0])) cells.push(mergeCell(m));
+        continue;
+      }
+      const look = s.cell(r, c);
+      let w = s.cols.size(c);
+      if (look && look.overflows && look.text) {
+        // Run into empty neighbours as far as the text needs (estimated), stopping at content or a merge.
+        const want = look.textWidth ?? look.text.length * 8;
+        let k = c + 1;
+        while (w < want && k < cols[1] && !s.cell(r, k)?.text && !(merges.length > 0 && covered(r, k))) {
+          w += s.cols.size(k);
+          k++;
+        }
+      }
+      cells.push({ c, x: s.cols.offset(c) - this.baseX, w, h: s.rows.size(r), look, merge: false });
+    }
+    return cells;
+  }
+
+  /**
+   * Puts the row elements back into row order once scrolling has paused: reused
+   * rows end up anywhere in the DOM, and screen readers in browse mode read in
+   * DOM order. Moving nodes while scrolling would cost a frame; afterwards it is free.
+   */
+  private sortSoon(): void {
+    clearTimeout(this.sortTimer);
+    this.sortTimer = setTimeout(() => {
+      const ordered = [...this.slots.values()].sort((a, b) => a.row - b.row);
+      let expected: Element | null = this.content.firstElementChild;
+      for (const slot of ordered) {
+        if (slot.el !== expected) this.content.insertBefore(slot.el, expected);
+        else expected = expected.nextElementSibling;
+      }
+    }, 250);
+  }
+
+  /** Stops pending work (the element was removed). */
+  destroy(): void {
+    clearTimeout(this.sortTimer);
+  }
+
+  private newSlot(): RowSlot {
+    const el = this.content.ownerDocument.createElement('div');
+    el.className = 'row';
+    el.setAttribute('role', 'row');
+    this.content.appendChild(el);
+    return { el, row: -1, key: '' };
+  }
+
+  private fillRow(rowEl: HTMLDivElement, s: GridSource, row: number, cells: readonly LineCell[]): void {
+    setAttr(rowEl, 'aria-rowindex', String(row + 2));
+    const children = rowEl.children;
+    let i = 0;
+    for (const cell of cells) {
+      let el = children[i] as HTMLDivElement | undefined;
+      if (!el) {
+        el = rowEl.ownerDocument.createElement('div');
+        el.setAttribute('role', 'gridcell');
+        rowEl.appendChild(el);
+      }
+      i++;
+      const look = cell.look;
+      const overflowing = !!look && cell.w > s.cols.size(cell.c) && !cell.merge;
+      setClass(el, 'cell' + (overflowing ? ' overflow' : '') + (cell.merge ? ' merged' : '') + (look?.className ? ' ' + look.className : ''));
+      const id = s.cellId(row, cell.c);
+      if (el.id !== id) el.id = id;
+      setAttr(el, 'aria-colindex', String(cell.c + 2));
+      setCss(el, `left:${cell.x}px;width:${cell.w}px;height:${cell.h}px;${look?.css ?? ''}`);
+      setText(el, look?.text ?? '');
+      if (look?.label) setAttr(el, 'aria-label', look.label);
+      else if (el.hasAttribute('aria-label')) el.removeAttribute('aria-label');
+      show(el);
+    }
+    for (; i < children.length; i++) {
+      const el = children[i] as HTMLElement;
+      if (el.hidden) continue;
+      el.hidden = true;
+      el.id = '';
+    }
+  }
+
+  /** Boxes (selection, remote selections, formula references), in pane coordinates and clipped by the pane. */
+  private drawBoxes(s: GridSource, rows: [number, number], cols: [number, number], ox: number, oy: number, boxes: readonly GridBox[]): void {
+    const doc = this.el.ownerDocument;
+    let b = 0;
+    for (const box of boxes) {
+      const r0 = Math.max(box.range.r0, rows[0]);
+      const r1 = Math.min(box.range.r1, rows[1] - 1);
+      const c0 = Math.max(box.range.c0, cols[0]);
+      const c1 = Math.min(box.range.c1, cols[1] - 1);
+      if (r0 > r1 || c0 > c1) continue;
+      // Draw the full box (edges outside the pane are clipped), but only if it shows in this pane.
+      const x = s.cols.offset(box.range.c0) - ox;
+      const y = s.rows.offset(box.range.r0) - oy;
+      const w = s.cols.offset(Math.min(box.range.c1 + 1, s.cols.count)) - s.cols.offset(box.range.c0);
+      const h = s.rows.offset(Math.min(box.range.r1 + 1, s.rows.count)) - s.rows.offset(box.range.r0);
+      let el = this.boxPool[b];
+      if (!el) {
+        el = doc.createElement('div');
+        this.boxLayer.appendChild(el);
+        this.boxPool.push(el);
+      }
+      b++;
+      setClass(el, 'box ' + box.className);
+      const clampX = Math.max(x, -4);
+      const clampY = Math.max(y, -4);
+      const cw = Math.min(w - (clampX - x), 40_000);
+      const ch = Math.min(h - (clampY - y), 40_000);
+      setCss(el, `left:${clampX}px;top:${clampY}px;width:${cw}px;height:${ch}px;${box.color ? `--box-color:${box.color}` : ''}`);
+      const label = box.label ?? '';
+      if (el.dataset['label'] !== label) {
+        el.dataset['label'] = label;
+        el.textContent = '';
+        if (label) {
+          const tag = doc.createElement('span');
+          tag.className = 'box-label';
+          tag.textContent = label;
+          el.appendChild(tag);
+        }
+      }
+      show(el);
+    }
+    for (let k = b; k < this.boxPool.length; k++) if (!this.boxPool[k]!.hidden) this.boxPool[k]!.hidden = true;
+  }
+}
