@@ -236,6 +236,8 @@ const en = {
   importDone: (name: string) => `“${name}” was imported.`,
   importDoneWithWarnings: (name: string, details: string) => `“${name}” was imported. ${details}`,
   exportFailed: (reason: string) => `The document could not be exported: ${reason}`,
+  exportCommentsDropped: (count: number) =>
+    count === 1 ? 'This format has no comments: one comment was left out of the file.' : `This format has no comments: ${count} comments were left out of the file.`,
   pdfHint: 'To save a PDF, choose “Save as PDF” as the printer in the print dialog.',
   untitled: 'Document',
   fileError: (code: string, limit: string) => {
@@ -270,6 +272,14 @@ const en = {
         return count === 1 ? 'One tracked deletion was applied.' : `${count} tracked deletions were applied.`;
       case 'insertions-accepted':
         return count === 1 ? 'One tracked insertion was accepted.' : `${count} tracked insertions were accepted.`;
+      case 'comment-range-unclosed':
+        return count === 1 ? 'One comment had no end; it now covers the rest of its paragraph.' : `${count} comments had no end; each now covers the rest of its paragraph.`;
+      case 'format-changes-accepted':
+        return count === 1 ? 'One tracked formatting change was accepted.' : `${count} tracked formatting changes were accepted.`;
+      case 'tracked-change-missing':
+        return count === 1 ? 'One tracked change was missing from the file; its text was kept as ordinary text.' : `${count} tracked changes were missing from the file; their text was kept as ordinary text.`;
+      case 'tracked-change-unclosed':
+        return count === 1 ? 'One tracked insertion had no end; it now runs to the end of the document.' : `${count} tracked insertions had no end; they now run to the end of the document.`;
       case 'images-dropped':
         return count === 1 ? 'One image was left out (unsupported type or too large).' : `${count} images were left out (unsupported type or too large).`;
       default:
@@ -500,6 +510,8 @@ const de: { [K in keyof typeof en]: (typeof en)[K] } = {
   importDone: (name) => `„${name}“ wurde importiert.`,
   importDoneWithWarnings: (name, details) => `„${name}“ wurde importiert. ${details}`,
   exportFailed: (reason) => `Das Dokument konnte nicht exportiert werden: ${reason}`,
+  exportCommentsDropped: (count) =>
+    count === 1 ? 'Dieses Format kennt keine Kommentare: ein Kommentar wurde nicht in die Datei übernommen.' : `Dieses Format kennt keine Kommentare: ${count} Kommentare wurden nicht in die Datei übernommen.`,
   pdfHint: 'Um ein PDF zu speichern, wählen Sie im Druckdialog „Als PDF speichern“ als Drucker.',
   untitled: 'Dokument',
   fileError: (code, limit) => {
@@ -534,6 +546,14 @@ const de: { [K in keyof typeof en]: (typeof en)[K] } = {
         return count === 1 ? 'Eine nachverfolgte Löschung wurde übernommen.' : `${count} nachverfolgte Löschungen wurden übernommen.`;
       case 'insertions-accepted':
         return count === 1 ? 'Eine nachverfolgte Einfügung wurde angenommen.' : `${count} nachverfolgte Einfügungen wurden angenommen.`;
+      case 'comment-range-unclosed':
+        return count === 1 ? 'Ein Kommentar hatte kein Ende; er reicht jetzt bis zum Ende seines Absatzes.' : `${count} Kommentare hatten kein Ende; sie reichen jetzt bis zum Ende ihres Absatzes.`;
+      case 'format-changes-accepted':
+        return count === 1 ? 'Eine nachverfolgte Formatänderung wurde angenommen.' : `${count} nachverfolgte Formatänderungen wurden angenommen.`;
+      case 'tracked-change-missing':
+        return count === 1 ? 'Eine Änderung fehlte in der Datei; ihr Text wurde als normaler Text übernommen.' : `${count} Änderungen fehlten in der Datei; ihr Text wurde als normaler Text übernommen.`;
+      case 'tracked-change-unclosed':
+        return count === 1 ? 'Eine nachverfolgte Einfügung hatte kein Ende; sie reicht jetzt bis zum Dokumentende.' : `${count} nachverfolgte Einfügungen hatten kein Ende; sie reichen jetzt bis zum Dokumentende.`;
       case 'images-dropped':
         return count === 1 ? 'Ein Bild wurde weggelassen (Typ nicht unterstützt oder zu groß).' : `${count} Bilder wurden weggelassen (Typ nicht unterstützt oder zu groß).`;
       default:

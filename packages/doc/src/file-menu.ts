@@ -1,8 +1,19 @@
-import { exportDocument, FILE_FORMATS, FileImportError, formatOfFileName, importDocument, DEFAULT_FILE_LIMITS } from '@allmende/doc-model';
+import {
+  commentsFromYDoc,
+  droppedComments,
+  exportDocument,
+  FILE_FORMATS,
+  FileImportError,
+  formatOfFileName,
+  importDocument,
+  DEFAULT_FILE_LIMITS,
+  writeCommentsToYDoc,
+} from '@allmende/doc-model';
 import type { FileFormat, ImportResult } from '@allmende/doc-model';
 import { html } from 'lit';
 import type { ReactiveController, TemplateResult } from 'lit';
 import { Slice } from 'prosemirror-model';
+import * as Y from 'yjs';
 import type { EditorHost } from './editor-host.js';
 import { exportFileName } from './export-file-name.js';
 import { renderMenuButton } from './menu-button.js';
@@ -159,7 +170,20 @@ export class FileMenu implements ReactiveController {
       return true;
     });
     if (!done) return;
-    const details = result.warnings.map((warning) => this.host.t('importWarning', warning.code, warning.count)).join(' ');
+    const warnings = [...result.warnings];
+    if (result.comments.length > 0) {
+      // Comments are positioned in the imported document: they fit only when it replaced everything.
+      const shared = this.sharedText();
+      let lost = result.comments.length;
+      try {
+        if (mode === 'replace' && shared) lost = writeCommentsToYDoc(shared.doc, result.comments, { fragment: shared.fragment, schema: this.host.view?.state.schema });
+      } catch (error) {
+        // The text is in; comments that cannot be written are reported, not thrown from a click.
+        console.error('<allmende-doc>: importing comments failed:', error);
+      }
+      if (lost > 0) warnings.push({ code: 'comments-dropped', count: lost });
+    }
+    const details = warnings.map((warning) => this.host.t('importWarning', warning.code, warning.count)).join(' ');
     this.host.notify(details ? this.host.t('importDoneWithWarnings', name, details) : this.host.t('importDone', name));
     this.host.focusEditor();
   }
@@ -186,8 +210,11 @@ export class FileMenu implements ReactiveController {
     const info = FILE_FORMATS.find((candidate) => candidate.format === format)!;
     const name = exportFileName(this.documentName(), this.host.t('untitled'), info.extension);
     let bytes: Uint8Array;
+    let comments: ReturnType<typeof commentsFromYDoc>;
     try {
-      bytes = exportDocument(format, view.state.doc, { title: name.replace(/\.[^.]+$/, ''), lang: this.host.i18n.locale });
+      const shared = this.sharedText();
+      comments = shared ? commentsFromYDoc(shared.doc, { fragment: shared.fragment, schema: view.state.schema }) : [];
+      bytes = exportDocument(format, view.state.doc, { title: name.replace(/\.[^.]+$/, ''), lang: this.host.i18n.locale, comments });
     } catch (error) {
       console.error('<allmende-doc>: export failed:', error);
       this.host.notify(this.host.t('exportFailed', error instanceof Error ? error.message : String(error)));
@@ -203,6 +230,15 @@ export class FileMenu implements ReactiveController {
     link.remove();
     // Revoke after the browser has started the download.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    const dropped = droppedComments(format, comments);
+    if (dropped > 0) this.host.notify(this.host.t('exportCommentsDropped', dropped));
+  }
+
+  /** The Y.Doc and fragment the editor is bound to (the undo manager's scope), where comments live. */
+  private sharedText(): { doc: Y.Doc; fragment: Y.XmlFragment } | null {
+    const undo = this.host.undoManager;
+    const fragment = undo?.scope.find((type): type is Y.XmlFragment => type instanceof Y.XmlFragment);
+    return undo && fragment ? { doc: undo.doc, fragment } : null;
   }
 
   /** PDF: the print layout (A4, page breaks) through the browser's print dialog, after saying how to get a PDF from it. */

@@ -169,7 +169,7 @@ describe('content that is kept as text or dropped with a warning', () => {
     expect(result.warnings).toContainEqual({ code: 'unknown-content', count: 2 });
   });
 
-  it('drops ODF comments and tracked deletions, keeps insertions, and says so', () => {
+  it('reads ODF tracked changes as suggestions and an annotation without a range as a comment on its paragraph', () => {
     const result = fromODT(
       odtBody(
         '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion><text:p>gelöscht</text:p></text:deletion></text:changed-region>' +
@@ -177,15 +177,17 @@ describe('content that is kept as text or dropped with a warning', () => {
           '<text:p>Text<office:annotation><text:p>Kommentar</text:p></office:annotation> mit <text:change-start text:change-id="c2"/>neu<text:change-end text:change-id="c2"/><text:change text:change-id="c1"/>.</text:p>',
       ),
     );
-    expect(result.doc.textContent).toBe('Text mit neu.');
-    expect(result.warnings).toEqual([
-      { code: 'comments-dropped', count: 1 },
-      { code: 'deletions-dropped', count: 1 },
-      { code: 'insertions-accepted', count: 1 },
-    ]);
+    expect(result.doc.textContent).toBe('Text mit neugelöscht.');
+    const kinds: string[] = [];
+    result.doc.descendants((node) => {
+      if (node.isText) kinds.push(`${node.text}:${node.marks.map((mark) => mark.type.name).join(',')}`);
+    });
+    expect(kinds).toEqual(['Text mit :', 'neu:insertion', 'gelöscht:deletion', '.:']);
+    expect(result.comments.map((thread) => [result.doc.textBetween(thread.from, thread.to), thread.body])).toEqual([['Text mit neugelöscht.', 'Kommentar']]);
+    expect(result.warnings).toEqual([]);
   });
 
-  it('keeps w:ins text, drops w:del text and comments in DOCX, and says so', () => {
+  it('reads w:ins and w:del as suggestions; a comment range without comments.xml adds nothing', () => {
     const result = fromDOCX(
       docxBody(
         '<w:p><w:r><w:t xml:space="preserve">Alt </w:t></w:r><w:ins w:id="1" w:author="A"><w:r><w:t xml:space="preserve">eingefügt </w:t></w:r></w:ins>' +
@@ -193,12 +195,9 @@ describe('content that is kept as text or dropped with a warning', () => {
           '<w:commentRangeEnd w:id="3"/><w:r><w:commentReference w:id="3"/></w:r></w:p>',
       ),
     );
-    expect(result.doc.textContent).toBe('Alt eingefügt Ende');
-    expect(result.warnings).toEqual([
-      { code: 'comments-dropped', count: 2 },
-      { code: 'deletions-dropped', count: 1 },
-      { code: 'insertions-accepted', count: 1 },
-    ]);
+    expect(result.doc.textContent).toBe('Alt eingefügt entferntEnde');
+    expect(result.comments).toEqual([]);
+    expect(result.warnings).toEqual([]);
   });
 
   it('keeps the text of unknown DOCX elements', () => {

@@ -14,6 +14,9 @@ import { limitsOf } from './limits.js';
 import type { ImportOptions } from './limits.js';
 import { TASK_DONE_MARKS } from './odf-names.js';
 import { EMU_PER_PX, OOXML_PREFIXES, REL } from './ooxml-names.js';
+import { CommentMarkers, finishComments, withoutSentinels } from './file-comments.js';
+import type { ReadThread } from './file-comments.js';
+import { parseFileDate, suggestionMark } from './tracked-changes.js';
 import { childElements, findDescendant, firstChild, parseXML, readZip, textOf, zipText } from '@allmende/office-files';
 import type { XmlElement, ZipEntries } from '@allmende/office-files';
 
@@ -26,6 +29,7 @@ interface DocxStyle {
 }
 
 interface Relationship {
+  readonly type: string;
   readonly target: string;
   readonly external: boolean;
 }
@@ -64,6 +68,9 @@ class DocxReader {
   /** numId → abstract levels (ilvl → numFmt, start). */
   private readonly numbering = new Map<string, Map<number, { format: string; start: number }>>();
   readonly warnings = new WarningCollector();
+  /** Comment sentinels put into the text (see file-comments.ts), and the comment ids whose range started. */
+  readonly markers = new CommentMarkers();
+  private readonly started = new Set<string>();
 
   constructor(
     private readonly files: ZipEntries,
@@ -284,7 +291,7 @@ class DocxReader {
       if (name === 'w:r') {
         const runMarks = [...marks, ...this.runMarks(firstChild(child, 'w:rPr'))];
         for (const part of childElements(child)) {
-          if (part.name === 'w:t') out().text(textOf(part), runMarks);
+          if (part.name === 'w:t' || (part.name === 'w:delText' && runMarks.some((mark) => mark.type.name === 'deletion'))) out().text(textOf(part), runMarks);
           else if (part.name === 'w:tab' || part.name === 'w:ptab') out().text('\t', runMarks);
           else if (part.name === 'w:br' || part.name === 'w:cr') {
             if (part.attrs['w:type'] === 'page') pieces.push(new InlineBuilder());
@@ -293,7 +300,15 @@ class DocxReader {
           else if (part.name === 'w:sym') {
             const code = Number.parseInt(part.attrs['w:char'] ?? '', 16);
             if (Number.isInteger(code) && code > 0 && code < 0x110000) out().text(String.fromCodePoint(code >= 0xf000 ? code - 0xf000 : code), runMarks);
-          } else if (part.name === 'w:commentReference') this.warnings.add('comments-dropped');
+          } else if (part.name === 'w:commentReference') {
+            // A comment without a range is on the place of its reference (widened to its paragraph later).
+            const id = part.attrs['w:id'] ?? '';
+            if (!this.started.has(id)) {
+              this.started.add(id);
+              out().marker(this.markers.start(id), runMarks);
+              out().marker(this.markers.end(id), runMarks);
+            }
+          }
           else if (part.name === 'w:pict' || part.name === 'mc:AlternateContent' || part.name === 'w:object') {
             const text = textOf(part).replace(/\s+/g, ' ').trim();
             this.warnings.add('unknown-content');
@@ -304,17 +319,25 @@ class DocxReader {
         const rel = this.rels.get(child.attrs['r:id'] ?? '');
         const href = rel?.external ? safeLinkHref(rel.target) : null;
         this.inline(child, pieces, href ? [...marks, schema.marks.link.create({ href, title: child.attrs['w:tooltip'] || null })] : marks, breaks);
-      } else if (name === 'w:ins') {
-        this.warnings.add('insertions-accepted');
-        this.inline(child, pieces, marks, breaks);
-      } else if (name === 'w:del' || name === 'w:moveFrom') {
+      } else if (name === 'w:ins' || name === 'w:del') {
+        // Tracked changes become suggestions; Word's w:id is a number unique in the file only.
+        const kind = name === 'w:ins' ? 'insertion' : 'deletion';
+        const mark = suggestionMark(kind, `w${child.attrs['w:id'] ?? ''}`, child.attrs['w:author'] ?? '', parseFileDate(child.attrs['w:date']));
+        this.inline(child, pieces, [...marks, mark], breaks);
+      } else if (name === 'w:moveFrom') {
         this.warnings.add('deletions-dropped');
       } else if (name === 'w:sdt') {
         this.inline(firstChild(child, 'w:sdtContent') ?? child, pieces, marks, breaks);
       } else if (TRANSPARENT.has(name)) {
         this.inline(child, pieces, marks, breaks);
       } else if (name === 'w:commentRangeStart') {
-        this.warnings.add('comments-dropped');
+        const id = child.attrs['w:id'] ?? '';
+        if (!this.started.has(id)) {
+          this.started.add(id);
+          out().marker(this.markers.start(id), marks);
+        }
+      } else if (name === 'w:commentRangeEnd') {
+        out().marker(this.markers.end(child.attrs['w:id'] ?? ''), marks);
       } else if (!SKIPPED.has(name)) {
         this.warnings.add('unknown-content');
         const text = textOf(child);
@@ -464,6 +487,54 @@ class DocxReader {
 }
 
 /** Resolves a relationship target against the folder of the part that names it. */
+/** The part a relationship of `type` names (or the usual file name), if the file has it. */
+function partPath(files: ZipEntries, rels: ReadonlyMap<string, Relationship>, base: string, type: string, fallback: string): string | null {
+  const target = [...rels.values()].find((rel) => !rel.external && rel.type === type)?.target ?? fallback;
+  const path = resolvePath(base, target);
+  return files.has(path) ? path : null;
+}
+
+/**
+ * The comments of word/comments.xml as threads: a comment whose
+ * commentsExtended entry names a parent (w15:paraIdParent) is a reply to
+ * it; w15:done marks a resolved thread.
+ */
+function readComments(files: ZipEntries, rels: ReadonlyMap<string, Relationship>, base: string, limits: ReturnType<typeof limitsOf>): ReadThread[] {
+  const commentsPath = partPath(files, rels, base, REL.comments, 'comments.xml');
+  if (!commentsPath) return [];
+  const root = parseXML(zipText(files, commentsPath, 'DOCX'), commentsPath, limits, OOXML_PREFIXES);
+  const extended = new Map<string, { parent: string | null; done: boolean }>();
+  const extendedPath = partPath(files, rels, base, REL.commentsExtended, 'commentsExtended.xml');
+  if (extendedPath) {
+    const ex = parseXML(zipText(files, extendedPath, 'DOCX'), extendedPath, limits, OOXML_PREFIXES);
+    for (const entry of childElements(ex, 'w15:commentEx')) {
+      const id = entry.attrs['w15:paraId'];
+      if (id) extended.set(id.toUpperCase(), { parent: entry.attrs['w15:paraIdParent']?.toUpperCase() ?? null, done: entry.attrs['w15:done'] === '1' });
+    }
+  }
+  const threads: ReadThread[] = [];
+  const byParaId = new Map<string, ReadThread>();
+  for (const comment of childElements(root, 'w:comment')) {
+    const paragraphs = childElements(comment).filter((child) => child.name === 'w:p');
+    const body = paragraphs
+      .map((paragraph) => textOf(paragraph).replace(/[ \t\r\n]+/g, ' ').trim())
+      .join('\n')
+      .trim();
+    const read = { author: comment.attrs['w:author'] ?? '', time: parseFileDate(comment.attrs['w:date']), body: withoutSentinels(body) };
+    const paraId = paragraphs[paragraphs.length - 1]?.attrs['w14:paraId']?.toUpperCase() ?? '';
+    const ex = extended.get(paraId);
+    const parent = ex?.parent ? byParaId.get(ex.parent) : undefined;
+    if (parent) {
+      parent.replies.push(read);
+      continue;
+    }
+    const thread: ReadThread = { key: comment.attrs['w:id'] ?? '', ...read, resolved: ex?.done ?? false, replies: [] };
+    threads.push(thread);
+    if (paraId) byParaId.set(paraId, thread);
+  }
+  return threads;
+}
+
 function resolvePath(base: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
   const parts = base.split('/').filter(Boolean);
@@ -480,7 +551,7 @@ function readRelationships(files: ZipEntries, path: string, limits: ReturnType<t
   const root = parseXML(zipText(files, path, 'DOCX'), path, limits, OOXML_PREFIXES);
   for (const rel of childElements(root)) {
     if (!rel.name.endsWith('Relationship')) continue;
-    rels.set(rel.attrs['Id'] ?? '', { target: rel.attrs['Target'] ?? '', external: rel.attrs['TargetMode'] === 'External' });
+    rels.set(rel.attrs['Id'] ?? '', { type: rel.attrs['Type'] ?? '', target: rel.attrs['Target'] ?? '', external: rel.attrs['TargetMode'] === 'External' });
   }
   return rels;
 }
@@ -494,10 +565,12 @@ function readRelationships(files: ZipEntries, path: string, limits: ReturnType<t
  * (bullets, numbers with their start, task lists marked ☐/☒), tables with
  * merged cells (`gridSpan`, `vMerge`) and header rows, inline images
  * (embedded PNG, JPEG, GIF and WebP up to `MAX_IMAGE_BYTES`), page breaks,
- * quotes, preformatted text and horizontal lines. Tracked insertions
- * (`w:ins`) are kept as ordinary text, tracked deletions (`w:del`) and
- * comments are left out, each with a warning; unknown elements keep their
- * text.
+ * quotes, preformatted text and horizontal lines. Tracked insertions and
+ * deletions in paragraphs (`w:ins`, `w:del` with `w:delText`) become
+ * suggestions with their author and time (id `w` + Word's w:id); moves
+ * are read as their result. Comments (`word/comments.xml`, replies and
+ * resolved state from `commentsExtended.xml`) are returned as `comments`
+ * with ranges in the new document; unknown elements keep their text.
  *
  * Throws a {@link FileImportError} for files it cannot read; see
  * {@link FileErrorCode}.
@@ -525,6 +598,8 @@ export function fromDOCX(bytes: Uint8Array, options?: ImportOptions): ImportResu
   }
   const body = firstChild(documentXml, 'w:body');
   if (!body) throw new FileImportError('missing-part', `${mainPath} has no w:body.`);
-  const doc = finishDoc(reader.blocks(body));
-  return { doc, warnings: reader.warnings.list() };
+  const read = finishDoc(reader.blocks(body));
+  const threads = readComments(files, rels, base, limits);
+  const { doc, comments } = finishComments(read, reader.markers, threads, (code, count) => reader.warnings.add(code, count));
+  return { doc, warnings: reader.warnings.list(), comments };
 }

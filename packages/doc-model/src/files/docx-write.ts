@@ -11,6 +11,9 @@ import type { InlineRun } from './inline-runs.js';
 import { TASK_DONE, TASK_OPEN } from './odf-names.js';
 import { DOCX_STYLE, EMU_PER_PX, OOXML_NAMESPACES, REL } from './ooxml-names.js';
 import { headerRowCount, tableGrid } from './table-grid.js';
+import { COMMENT_END, COMMENT_START, placeCommentSentinels } from './file-comments.js';
+import type { CommentEvent, DocumentExportOptions, FileComment, FileCommentThread } from './file-comments.js';
+import { fileDate, suggestionOfMarks, withoutSuggestions } from './tracked-changes.js';
 import { element, escapeText, writeZip, xmlSafe } from '@allmende/office-files';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -31,6 +34,29 @@ class DocxWriter {
   /** w:num entries: numId → abstractNumId and start. */
   readonly nums: { numId: number; abstractId: number; start: number }[] = [];
   private drawings = 0;
+  /** What each comment sentinel in the document stands for, in document order (see file-comments.ts). */
+  events: CommentEvent[] = [];
+  private nextEvent = 0;
+
+  /**
+   * A comment range's start (`w:commentRangeStart` for the thread and each
+   * reply) or end (`w:commentRangeEnd` and the `w:commentReference` runs).
+   * Comment ids: thread i's comments take ids from its index, in order.
+   */
+  private commentMarker(event: CommentEvent | undefined): string {
+    if (!event) return '';
+    const ids = commentIds(event.thread, event.index, this.commentBase);
+    if (event.kind === 'start') return ids.map((id) => element('w:commentRangeStart', { 'w:id': id })).join('');
+    return ids
+      .map((id) => element('w:commentRangeEnd', { 'w:id': id }) + element('w:r', {}, element('w:rPr', {}, element('w:rStyle', { 'w:val': 'CommentReference' })) + element('w:commentReference', { 'w:id': id })))
+      .join('');
+  }
+
+  /** The first comment id of each thread, by thread index. */
+  commentBase: number[] = [];
+
+  /** The next w:id of a tracked change. */
+  private changes = 0;
 
   private rel(type: string, target: string, external: boolean): string {
     const id = `rId${this.rels.length + 10}`;
@@ -73,7 +99,7 @@ class DocxWriter {
       case 'code_block':
         return node.textContent
           .split('\n')
-          .map((line) => element('w:p', {}, element('w:pPr', {}, element('w:pStyle', { 'w:val': DOCX_STYLE.code })) + (line ? this.textRun(line, []) : '')))
+          .map((line) => element('w:p', {}, element('w:pPr', {}, element('w:pStyle', { 'w:val': DOCX_STYLE.code })) + (line ? this.run({ kind: 'text', text: line, marks: [] }) : '')))
           .join('');
       case 'horizontal_rule':
         return element(
@@ -194,7 +220,23 @@ class DocxWriter {
     return element('w:r', {}, this.runProps(marks) + content);
   }
 
+  /** A run, inside w:ins or w:del (with its text as w:delText) when it is a pending suggestion. */
   private run(run: InlineRun): string {
+    if (run.kind === 'text' && /[\ufdd0\ufdd1]/.test(run.text)) {
+      return run.text
+        .split(/([\ufdd0\ufdd1])/)
+        .map((piece) => (piece === COMMENT_START || piece === COMMENT_END ? this.commentMarker(this.events[this.nextEvent++]) : piece ? this.run({ ...run, text: piece }) : ''))
+        .join('');
+    }
+    const suggestion = suggestionOfMarks(run.marks);
+    if (!suggestion) return this.plainRun(run);
+    let xml = this.plainRun({ ...run, marks: withoutSuggestions(run.marks) });
+    if (suggestion.kind === 'deletion') xml = xml.replace(/<w:t( [^>]*)?>/g, '<w:delText$1>').replace(/<\/w:t>/g, '</w:delText>');
+    const attrs = { 'w:id': ++this.changes, 'w:author': suggestion.attrs.authorName || 'Unknown', 'w:date': fileDate(suggestion.attrs.time) };
+    return element(suggestion.kind === 'insertion' ? 'w:ins' : 'w:del', attrs, xml);
+  }
+
+  private plainRun(run: InlineRun): string {
     if (run.kind === 'text') return this.textRun(run.text, run.marks);
     if (run.kind === 'break') return element('w:r', {}, this.runProps(run.marks) + '<w:br/>');
     return this.image(run.node, run.marks);
@@ -244,6 +286,66 @@ class DocxWriter {
     );
     return element('w:r', {}, this.runProps(marks) + element('w:drawing', {}, drawing));
   }
+}
+
+/** The w:ids of a thread's comments: the thread's first, then one per reply. */
+function commentIds(thread: FileCommentThread, index: number, base: readonly number[]): number[] {
+  const first = base[index] ?? 0;
+  return [thread, ...thread.replies].map((_comment, offset) => first + offset);
+}
+
+/** A w14:paraId for comment `id` (hex, below 0x80000000 as Word requires). */
+const paraId = (id: number): string => (id + 1).toString(16).toUpperCase().padStart(8, '0');
+
+/** Initials for w:initials: the first letters of the first two words. */
+const initialsOf = (name: string): string =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => [...word][0] ?? '')
+    .join('');
+
+/**
+ * word/comments.xml (each comment's text, one paragraph per line, its last
+ * paragraph carrying the w14:paraId that commentsExtended refers to) and
+ * word/commentsExtended.xml (replies name their thread's paragraph in
+ * w15:paraIdParent; w15:done marks resolved threads).
+ */
+function commentParts(threads: readonly FileCommentThread[], base: readonly number[]): { comments: string; extended: string } {
+  let comments = '';
+  let extended = '';
+  threads.forEach((thread, index) => {
+    const ids = commentIds(thread, index, base);
+    const all: FileComment[] = [thread, ...thread.replies];
+    all.forEach((comment, offset) => {
+      const id = ids[offset]!;
+      const lines = comment.body.split('\n');
+      const paragraphs = lines.map((line, lineIndex) =>
+        element(
+          'w:p',
+          { 'w14:paraId': lineIndex === lines.length - 1 ? paraId(id) : null, 'w14:textId': lineIndex === lines.length - 1 ? '77777777' : null },
+          element('w:pPr', {}, element('w:pStyle', { 'w:val': 'CommentText' })) +
+            element('w:r', {}, element('w:t', { 'xml:space': 'preserve' }, escapeText(xmlSafe(line)))),
+        ),
+      );
+      comments += element(
+        'w:comment',
+        { 'w:id': id, 'w:author': comment.author || 'Unknown', 'w:date': fileDate(comment.time), 'w:initials': initialsOf(comment.author) || null },
+        paragraphs.join(''),
+      );
+      extended += element('w15:commentEx', {
+        'w15:paraId': paraId(id),
+        'w15:paraIdParent': offset > 0 ? paraId(ids[0]!) : null,
+        'w15:done': thread.resolved ? 1 : 0,
+      });
+    });
+  });
+  const namespaces = { 'xmlns:w': OOXML_NAMESPACES['w'], 'xmlns:w14': OOXML_NAMESPACES['w14'], 'xmlns:w15': OOXML_NAMESPACES['w15'], 'xmlns:mc': OOXML_NAMESPACES['mc'], 'mc:Ignorable': 'w14 w15' };
+  return {
+    comments: XML_HEAD + element('w:comments', namespaces, comments),
+    extended: XML_HEAD + element('w15:commentsEx', namespaces, extended),
+  };
 }
 
 function schemaParagraph(item: ProseMirrorNode): ProseMirrorNode {
@@ -322,12 +424,33 @@ function numberingXml(nums: readonly { numId: number; abstractId: number; start:
  * `word/styles.xml`, `word/numbering.xml` (bullets, numbers with their
  * start, task lists as unnumbered items starting with ☐ or ☒), hyperlinks
  * and images (embedded under `word/media/`) as relationships, page breaks
- * as `w:br w:type="page"`. Written here rather than with the `docx`
+ * as `w:br w:type="page"`. Pending suggestions are `w:ins` and `w:del`
+ * (with `w:delText`). `options.comments` go to `word/comments.xml` with
+ * `w:commentRangeStart`/`End` and `w:commentReference` in the text;
+ * replies are comments on the same range whose `word/commentsExtended.xml`
+ * entry names the thread (`w15:paraIdParent`), and `w15:done` marks
+ * resolved threads. Written here rather than with the `docx`
  * package: see the package README. Needs no DOM.
  */
-export function toDOCX(doc: ProseMirrorNode): Uint8Array {
+export function toDOCX(doc: ProseMirrorNode, options: DocumentExportOptions = {}): Uint8Array {
   const writer = new DocxWriter();
-  const body = writer.blocks(doc, false);
+  let source = doc;
+  const threads = options.comments ?? [];
+  if (threads.length > 0) {
+    const placed = placeCommentSentinels(doc, threads);
+    source = placed.doc;
+    writer.events = placed.events;
+    let next = 0;
+    writer.commentBase = threads.map((thread) => {
+      const first = next;
+      next += 1 + thread.replies.length;
+      return first;
+    });
+  }
+  const body = writer.blocks(source, false);
+  // Only threads that found their range are written (a comment without a reference is an error to Word).
+  const written = [...new Set(writer.events.map((event) => event.index))].sort((a, b) => a - b);
+  const parts = written.length > 0 ? commentParts(written.map((index) => threads[index]!), written.map((index) => writer.commentBase[index]!)) : null;
   const section = element(
     'w:sectPr',
     {},
@@ -350,6 +473,12 @@ export function toDOCX(doc: ProseMirrorNode): Uint8Array {
   const documentRels = [
     { id: 'rId1', type: REL.styles, target: 'styles.xml', external: false },
     { id: 'rId2', type: REL.numbering, target: 'numbering.xml', external: false },
+    ...(parts
+      ? [
+          { id: 'rId3', type: REL.comments, target: 'comments.xml', external: false },
+          { id: 'rId4', type: REL.commentsExtended, target: 'commentsExtended.xml', external: false },
+        ]
+      : []),
     ...writer.rels,
   ];
   const extensions = [...new Set(writer.media.map((item) => `${item.extension}|${item.mimeType}`))];
@@ -363,7 +492,11 @@ export function toDOCX(doc: ProseMirrorNode): Uint8Array {
         extensions.map((pair) => element('Default', { Extension: pair.split('|')[0], ContentType: pair.split('|')[1] })).join('') +
         element('Override', { PartName: '/word/document.xml', ContentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml' }) +
         element('Override', { PartName: '/word/styles.xml', ContentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml' }) +
-        element('Override', { PartName: '/word/numbering.xml', ContentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml' }),
+        element('Override', { PartName: '/word/numbering.xml', ContentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml' }) +
+        (parts
+          ? element('Override', { PartName: '/word/comments.xml', ContentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml' }) +
+            element('Override', { PartName: '/word/commentsExtended.xml', ContentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml' })
+          : ''),
     );
   return writeZip([
     { path: '[Content_Types].xml', data: contentTypes },
@@ -372,6 +505,12 @@ export function toDOCX(doc: ProseMirrorNode): Uint8Array {
     { path: 'word/_rels/document.xml.rels', data: relsXml(documentRels) },
     { path: 'word/styles.xml', data: stylesXml() },
     { path: 'word/numbering.xml', data: numberingXml(writer.nums) },
+    ...(parts
+      ? [
+          { path: 'word/comments.xml', data: parts.comments },
+          { path: 'word/commentsExtended.xml', data: parts.extended },
+        ]
+      : []),
     ...writer.media.map((item) => ({ path: `word/${item.path}`, data: item.bytes, store: true })),
   ]);
 }

@@ -1,6 +1,7 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { strFromU8, strToU8 } from 'fflate';
 import { fromDOCX } from './docx-read.js';
+import type { DocumentExportOptions } from './file-comments.js';
 import { toDOCX } from './docx-write.js';
 import { FileImportError } from './file-error.js';
 import type { ImportResult } from './file-error.js';
@@ -23,6 +24,11 @@ export interface FileFormatInfo {
   readonly mimeType: string;
   /** Extensions and types a file picker should accept for this format. */
   readonly accept: readonly string[];
+}
+
+/** How many of `comments` an export in `format` leaves out: all of them for Markdown and HTML, none for ODT and DOCX. */
+export function droppedComments(format: FileFormat, comments: readonly unknown[] = []): number {
+  return format === 'odt' || format === 'docx' ? 0 : comments.length;
 }
 
 /** The formats, in the order an Import or Export menu lists them (ODF first: the public sector's standard). */
@@ -86,13 +92,26 @@ export function importDocument(format: FileFormat, bytes: Uint8Array, options?: 
   }
 }
 
-/** Writes a document in `format` as bytes (UTF-8 for the text formats). */
-export function exportDocument(format: FileFormat, doc: ProseMirrorNode, options: { title?: string; lang?: string } = {}): Uint8Array {
+/** Options of {@link exportDocument}. */
+export interface ExportOptions extends DocumentExportOptions {
+  /** The HTML page's title. */
+  readonly title?: string;
+  /** The HTML page's language. */
+  readonly lang?: string;
+}
+
+/**
+ * Writes a document in `format` as bytes (UTF-8 for the text formats).
+ * `options.comments` (from `commentsFromYDoc`) are written into ODT and
+ * DOCX; Markdown and HTML have no comments and leave them out (see
+ * {@link droppedComments}).
+ */
+export function exportDocument(format: FileFormat, doc: ProseMirrorNode, options: ExportOptions = {}): Uint8Array {
   switch (format) {
     case 'odt':
-      return toODT(doc);
+      return toODT(doc, options);
     case 'docx':
-      return toDOCX(doc);
+      return toDOCX(doc, options);
     case 'markdown':
       return strToU8(toMarkdown(doc));
     case 'html':

@@ -88,3 +88,30 @@ describe('files made by LibreOffice', () => {
     expect(paragraph.lastChild?.attrs['alt']).toBe('Rotes Rechteck');
   });
 });
+
+// LibreOffice 7.4 saved fixtures/review-source.fodt (tracked changes and a comment) as ODT and DOCX.
+describe('LibreOffice fixtures with tracked changes and a comment', () => {
+  for (const [format, read] of [
+    ['odt', fromODT],
+    ['docx', fromDOCX],
+  ] as const) {
+    it(`imports libreoffice-review.${format} with its suggestions and its comment`, () => {
+      const { doc, comments, warnings } = read(fixture(`libreoffice-review.${format}`));
+      expect(warnings).toEqual([]);
+      expect(doc.textContent).toBe('BeschlussDer Rat beschließt heute nicht die Satzung.Die Satzung tritt morgen in Kraft.');
+      const changes: string[] = [];
+      doc.descendants((node) => {
+        const mark = node.marks.find((candidate) => candidate.type.name === 'insertion' || candidate.type.name === 'deletion');
+        if (node.isText && mark) changes.push(`${mark.type.name}:${String(mark.attrs['authorName'])}:${new Date(Number(mark.attrs['time'])).toISOString()}:${node.text}`);
+      });
+      expect(changes).toEqual([
+        'insertion:Ada Lovelace:2026-11-02T09:30:00.000Z:beschließt',
+        'insertion:Ada Lovelace:2026-11-02T09:30:00.000Z: heute ',
+        'deletion:Bo Müller:2026-11-03T14:00:00.000Z:nicht ',
+      ]);
+      expect(comments.map((thread) => ({ quote: doc.textBetween(thread.from, thread.to), author: thread.author, body: thread.body, time: thread.time, resolved: thread.resolved }))).toEqual([
+        { quote: 'Die Satzung', author: 'Eve Schmidt', body: 'Welche Fassung?', time: Date.UTC(2026, 10, 4, 8, 15), resolved: false },
+      ]);
+    });
+  }
+});

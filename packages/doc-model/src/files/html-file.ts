@@ -3,6 +3,7 @@ import { fragmentToHTML, htmlToDoc } from '../sanitize-html.js';
 import { FileImportError, WarningCollector } from './file-error.js';
 import type { ImportResult } from './file-error.js';
 import { finishDoc } from './import-builder.js';
+import { countHtmlSuggestions } from './tracked-changes.js';
 import { limitsOf } from './limits.js';
 import type { ImportOptions } from './limits.js';
 
@@ -55,7 +56,8 @@ export function fromHTML(text: string, options?: ImportOptions): ImportResult {
   }
   const warnings = new WarningCollector();
   const parsed = htmlToDoc(text, { onImageRemoved: () => warnings.add('images-dropped') });
+  countHtmlSuggestions(text, (code, count) => warnings.add(code, count));
   const blocks: ProseMirrorNode[] = [];
   parsed.forEach((block) => blocks.push(block));
-  return { doc: finishDoc(blocks), warnings: warnings.list() };
+  return { doc: finishDoc(blocks), warnings: warnings.list(), comments: [] };
 }

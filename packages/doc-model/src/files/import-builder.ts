@@ -1,5 +1,6 @@
 import type { Mark, Node as ProseMirrorNode } from 'prosemirror-model';
 import { schema } from '../schema.js';
+import { withoutSentinels } from './file-comments.js';
 
 /** A block read from a file, before quotes and code lines are grouped. */
 export type BlockItem =
@@ -46,7 +47,17 @@ export function groupBlocks(items: readonly BlockItem[]): ProseMirrorNode[] {
 export class InlineBuilder {
   readonly nodes: ProseMirrorNode[] = [];
 
+  /** Adds text from a file (without the comment sentinels, which only {@link marker} may add). */
   text(text: string, marks: readonly Mark[]): void {
+    this.append(withoutSentinels(text), marks);
+  }
+
+  /** Adds a comment sentinel (see file-comments.ts). */
+  marker(sentinel: string, marks: readonly Mark[]): void {
+    this.append(sentinel, marks);
+  }
+
+  private append(text: string, marks: readonly Mark[]): void {
     if (!text) return;
     const last = this.nodes[this.nodes.length - 1];
     const set = sortMarks(marks);

@@ -5,6 +5,7 @@ import { htmlToDoc } from '../sanitize-html.js';
 import { FileImportError, WarningCollector } from './file-error.js';
 import type { ImportResult } from './file-error.js';
 import { finishDoc } from './import-builder.js';
+import { countHtmlSuggestions } from './tracked-changes.js';
 import { limitsOf } from './limits.js';
 import type { ImportOptions } from './limits.js';
 
@@ -80,7 +81,8 @@ export function fromMarkdown(text: string, options?: ImportOptions): ImportResul
   const warnings = new WarningCollector();
   const html = parser.render(text);
   const parsed = htmlToDoc(html, { onImageRemoved: () => warnings.add('images-dropped') });
+  countHtmlSuggestions(html, (code, count) => warnings.add(code, count));
   const blocks: ProseMirrorNode[] = [];
   parsed.forEach((block) => blocks.push(block));
-  return { doc: finishDoc(blocks), warnings: warnings.list() };
+  return { doc: finishDoc(blocks), warnings: warnings.list(), comments: [] };
 }

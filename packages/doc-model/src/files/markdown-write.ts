@@ -9,7 +9,24 @@ import { safeLinkHref } from '../link-href.js';
 import { fragmentToHTML } from '../sanitize-html.js';
 import { linkGroups } from './inline-runs.js';
 import type { InlineRun } from './inline-runs.js';
+import { suggestionAttrsOf } from '../review/suggestion-marks.js';
 import { tableGrid } from './table-grid.js';
+import { fileDate } from './tracked-changes.js';
+
+const escapeAttribute = (text: string): string => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * A pending suggestion as inline HTML, `<ins>` or `<del>` with its id,
+ * author and time in data attributes: the text shows both the proposed and
+ * the removed words, as LibreOffice shows tracked changes, instead of
+ * silently accepting or dropping them.
+ */
+function suggestionTag(mark: Mark): string {
+  const { id, authorName, time } = suggestionAttrsOf(mark);
+  const date = fileDate(time);
+  const tag = mark.type.name === 'insertion' ? 'ins' : 'del';
+  return `<${tag} data-suggestion="${escapeAttribute(id)}" data-author="${escapeAttribute(authorName)}"${date ? ` datetime="${date}"` : ''}>`;
+}
 
 /** Markdown delimiters or inline HTML for each mark, outermost first as the schema orders them. */
 function markOpen(mark: Mark): string {
@@ -31,6 +48,9 @@ function markOpen(mark: Mark): string {
       return isHexColor(color) ? `<span style="color: ${color}">` : '<span>';
     case 'highlight':
       return isHexColor(color) ? `<mark style="background-color: ${color}">` : '<mark>';
+    case 'insertion':
+    case 'deletion':
+      return suggestionTag(mark);
     default:
       return '';
   }
@@ -54,6 +74,10 @@ function markClose(mark: Mark): string {
       return '</span>';
     case 'highlight':
       return '</mark>';
+    case 'insertion':
+      return '</ins>';
+    case 'deletion':
+      return '</del>';
     default:
       return '';
   }

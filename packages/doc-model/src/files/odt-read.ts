@@ -13,6 +13,9 @@ import type { BlockItem } from './import-builder.js';
 import { limitsOf } from './limits.js';
 import type { ImportOptions } from './limits.js';
 import { ODF_PREFIXES, ODF_STYLE, ODT_MIME_TYPE, TASK_DONE_MARKS, TASK_OPEN } from './odf-names.js';
+import { CommentMarkers, finishComments, withoutSentinels } from './file-comments.js';
+import type { ReadThread } from './file-comments.js';
+import { parseFileDate, suggestionMark } from './tracked-changes.js';
 import { childElements, firstChild, parseXML, readZip, textOf, zipText } from '@allmende/office-files';
 import type { XmlElement } from '@allmende/office-files';
 
@@ -38,7 +41,7 @@ const TRANSPARENT = new Set([
 /** Inline elements with no content to keep. */
 const SKIPPED = new Set([
   'text:bookmark', 'text:bookmark-start', 'text:bookmark-end', 'text:reference-mark', 'text:reference-mark-start',
-  'text:reference-mark-end', 'text:soft-page-break', 'office:annotation-end', 'text:change-start', 'text:change-end',
+  'text:reference-mark-end', 'text:soft-page-break', 
   'text:alphabetical-index-mark', 'text:alphabetical-index-mark-start', 'text:alphabetical-index-mark-end',
   'text:toc-mark', 'text:toc-mark-start', 'text:toc-mark-end', 'text:ruby-text', 'text:sequence-decls',
   'text:variable-decls', 'text:user-field-decls', 'office:forms', 'text:bookmark', 'text:number',
@@ -54,6 +57,47 @@ class OdtReader {
   private readonly styles = new Map<string, OdfStyle>();
   private readonly listStyles = new Map<string, XmlElement>();
   readonly warnings = new WarningCollector();
+  /** The document's tracked changes by id (from text:tracked-changes, read before the body). */
+  private readonly regions = new Map<string, { kind: 'insertion' | 'deletion'; mark: Mark; deleted: XmlElement | null }>();
+  /** Comment sentinels put into the text, and the threads read so far (see file-comments.ts). */
+  readonly markers = new CommentMarkers();
+  readonly threads: ReadThread[] = [];
+  private readonly threadByName = new Map<string, ReadThread>();
+  private annotations = 0;
+
+  /**
+   * An office:annotation: a thread starting here (its range ends at the
+   * office:annotation-end of the same name; without a name it is a point),
+   * or a reply when it names a known thread in loext:parent-name.
+   */
+  private annotation(element: XmlElement, out: InlineBuilder, marks: readonly Mark[]): void {
+    const childText = (name: string): string => {
+      const child = firstChild(element, name);
+      return child ? textOf(child).trim() : '';
+    };
+    const author = childText('dc:creator');
+    const time = parseFileDate(childText('dc:date'));
+    const body = childElements(element)
+      .filter((child) => child.name === 'text:p' || child.name === 'text:h' || child.name === 'text:list')
+      .map((child) => textOf(child).replace(/[ \t\r\n]+/g, ' ').trim())
+      .join('\n');
+    const comment = { author, time, body: withoutSentinels(body) };
+    const parent = this.threadByName.get(element.attrs['loext:parent-name'] ?? '');
+    if (parent) {
+      parent.replies.push(comment);
+      return;
+    }
+    const name = element.attrs['office:name'];
+    const key = `a${++this.annotations}`;
+    const thread: ReadThread = { key, ...comment, resolved: element.attrs['loext:resolved'] === 'true', replies: [] };
+    this.threads.push(thread);
+    out.marker(this.markers.start(key), marks);
+    if (name && !this.threadByName.has(name)) this.threadByName.set(name, thread);
+    else out.marker(this.markers.end(key), marks);
+  }
+
+  /** Tracked insertions open at this point of the body (between text:change-start and text:change-end). */
+  private readonly openInsertions = new Map<string, Mark>();
 
   constructor(private readonly files: ReadonlyMap<string, Uint8Array>) {}
 
@@ -195,7 +239,7 @@ class OdtReader {
     } else if (name === 'table:table') {
       items.push({ kind: 'node', node: this.table(element) });
     } else if (name === 'text:tracked-changes') {
-      this.countChanges(element);
+      // Read before the body, by fromODT.
     } else if (BLOCK_SKIPPED.has(name)) {
       // Declarations and layout hints.
     } else if (BLOCK_CONTAINERS.has(name)) {
@@ -215,11 +259,56 @@ class OdtReader {
     }
   }
 
-  private countChanges(element: XmlElement): void {
+  /**
+   * Reads text:tracked-changes into suggestion marks. Insertions and
+   * deletions become suggestions; format changes (text:format-change) have
+   * no suggestion to become and are counted as accepted.
+   */
+  readChanges(element: XmlElement): void {
     for (const region of childElements(element, 'text:changed-region')) {
-      if (firstChild(region, 'text:deletion')) this.warnings.add('deletions-dropped');
-      if (firstChild(region, 'text:insertion')) this.warnings.add('insertions-accepted');
+      const id = region.attrs['text:id'] ?? region.attrs['xml:id'] ?? '';
+      const change = firstChild(region, 'text:insertion') ?? firstChild(region, 'text:deletion');
+      if (!change || !id) {
+        if (firstChild(region, 'text:format-change')) this.warnings.add('format-changes-accepted');
+        continue;
+      }
+      const info = firstChild(change, 'office:change-info');
+      const author = textOf(firstChild(info ?? change, 'dc:creator') ?? change).trim();
+      const time = parseFileDate(info ? textOf(firstChild(info, 'dc:date') ?? info) : '');
+      const kind = change.name === 'text:insertion' ? 'insertion' : 'deletion';
+      // Our own files carry the suggestion id after the region number (see toODT).
+      const suggestionId = /^ct\d+-(.+)$/.exec(id)?.[1] ?? id;
+      this.regions.set(id, { kind, mark: suggestionMark(kind, suggestionId, info ? author : '', time), deleted: kind === 'deletion' ? change : null });
     }
+  }
+
+  /** Tracked insertions opened but never closed, counted when the body ends. */
+  countUnclosed(): void {
+    if (this.openInsertions.size > 0) this.warnings.add('tracked-change-unclosed', this.openInsertions.size);
+  }
+
+  private insertionMarks(marks: readonly Mark[]): Mark[] {
+    return this.openInsertions.size === 0 ? [...marks] : [...marks, ...this.openInsertions.values()];
+  }
+
+  /** A deletion's text, from its region, inline where text:change stands (paragraphs joined by a space). */
+  private deletion(id: string, out: InlineBuilder, marks: readonly Mark[], state: { space: boolean }): void {
+    const region = this.regions.get(id);
+    if (!region || region.kind !== 'deletion' || !region.deleted) {
+      this.warnings.add('tracked-change-missing');
+      return;
+    }
+    const open = [...this.openInsertions];
+    this.openInsertions.clear();
+    let first = true;
+    for (const paragraph of childElements(region.deleted)) {
+      if (paragraph.name !== 'text:p' && paragraph.name !== 'text:h') continue;
+      if (!first) out.text(' ', [...marks, region.mark]);
+      first = false;
+      this.inline(paragraph, out, [...marks, ...this.textMarks(paragraph.attrs['text:style-name'], 'paragraph'), region.mark], { space: true });
+    }
+    for (const [key, mark] of open) this.openInsertions.set(key, mark);
+    state.space = false;
   }
 
   private paragraph(element: XmlElement, items: BlockItem[]): void {
@@ -247,7 +336,7 @@ class OdtReader {
         let text = child.replace(/[ \t\r\n]+/g, ' ');
         if (state.space && text.startsWith(' ')) text = text.slice(1);
         if (text) {
-          out.text(text, marks);
+          out.text(text, this.insertionMarks(marks));
           state.space = text.endsWith(' ');
         }
         continue;
@@ -261,23 +350,35 @@ class OdtReader {
         this.inline(child, out, [...linkMarks, ...this.textMarks(child.attrs['text:style-name'], 'text')], state);
       } else if (name === 'text:s') {
         const count = Math.min(10_000, Math.max(1, Number.parseInt(child.attrs['text:c'] ?? '1', 10) || 1));
-        out.text(' '.repeat(count), marks);
+        out.text(' '.repeat(count), this.insertionMarks(marks));
         state.space = false;
       } else if (name === 'text:tab') {
-        out.text('\t', marks);
+        out.text('\t', this.insertionMarks(marks));
         state.space = false;
       } else if (name === 'text:line-break') {
-        out.lineBreak(marks);
+        out.lineBreak(this.insertionMarks(marks));
         state.space = false;
       } else if (name === 'draw:frame') {
-        this.frame(child, out, marks);
+        this.frame(child, out, this.insertionMarks(marks));
       } else if (name === 'draw:a') {
         const href = safeLinkHref(child.attrs['xlink:href'] ?? '');
         this.inline(child, out, href ? [...marks, schema.marks.link.create({ href })] : marks, state);
       } else if (name === 'office:annotation') {
-        this.warnings.add('comments-dropped');
+        this.annotation(child, out, this.insertionMarks(marks));
+      } else if (name === 'office:annotation-end') {
+        const thread = this.threadByName.get(child.attrs['office:name'] ?? '');
+        // Replies end where their thread ends; an end without a start has nothing to close.
+        if (thread && !this.markers.sentinels.some((entry) => entry.kind === 'end' && entry.key === thread.key)) out.marker(this.markers.end(thread.key), this.insertionMarks(marks));
       } else if (name === 'text:change') {
-        // A deletion mark; the deleted text lives in text:tracked-changes and was counted there.
+        // Deleted text was there before any insertion around its place: it does not take the insertion's mark.
+        this.deletion(child.attrs['text:change-id'] ?? '', out, marks, state);
+      } else if (name === 'text:change-start') {
+        const id = child.attrs['text:change-id'] ?? '';
+        const region = this.regions.get(id);
+        if (region?.kind === 'insertion') this.openInsertions.set(id, region.mark);
+        else if (!region) this.warnings.add('tracked-change-missing');
+      } else if (name === 'text:change-end') {
+        this.openInsertions.delete(child.attrs['text:change-id'] ?? '');
       } else if (SKIPPED.has(name)) {
         // Anchors and markers without content.
       } else {
@@ -407,8 +508,12 @@ class OdtReader {
  * task lists marked ☐/☒), tables with merged cells and header rows, images
  * (embedded PNG, JPEG, GIF and WebP up to `MAX_IMAGE_BYTES` become `data:`
  * URLs), page breaks, quotations, preformatted text and horizontal lines.
- * Comments are dropped, tracked insertions kept and tracked deletions left
- * out, each with a warning; unknown elements keep their text.
+ * Tracked changes (text:tracked-changes) become suggestions: insertions
+ * and deletions with their author and time (the deleted text comes back
+ * from its changed region, at its text:change). Annotations become
+ * `comments` with ranges in the new document (replies from
+ * `loext:parent-name`, resolved from `loext:resolved`); unknown elements
+ * keep their text.
  *
  * Throws a {@link FileImportError} for files it cannot read; see
  * {@link FileErrorCode}.
@@ -435,6 +540,9 @@ export function fromODT(bytes: Uint8Array, options?: ImportOptions): ImportResul
   reader.addStyles(firstChild(content, 'office:automatic-styles'), true);
   const text = firstChild(firstChild(content, 'office:body') ?? content, 'office:text');
   if (!text) throw new FileImportError('missing-part', 'content.xml has no office:body/office:text: this is not a text document.');
-  const doc = finishDoc(groupBlocks(reader.blocks(text)));
-  return { doc, warnings: reader.warnings.list() };
+  for (const changes of childElements(text, 'text:tracked-changes')) reader.readChanges(changes);
+  const read = finishDoc(groupBlocks(reader.blocks(text)));
+  reader.countUnclosed();
+  const { doc, comments } = finishComments(read, reader.markers, reader.threads, (code, count) => reader.warnings.add(code, count));
+  return { doc, warnings: reader.warnings.list(), comments };
 }

@@ -11,6 +11,9 @@ import type { InlineRun } from './inline-runs.js';
 import { ODF_STYLE, odfNamespaceAttrs, ODT_MIME_TYPE, TASK_DONE, TASK_OPEN } from './odf-names.js';
 import { odtStylesXml } from './odt-styles.js';
 import { headerRowCount, tableGrid } from './table-grid.js';
+import { COMMENT_END, COMMENT_START, placeCommentSentinels } from './file-comments.js';
+import type { CommentEvent, DocumentExportOptions } from './file-comments.js';
+import { fileDate, ncNameSafe, suggestionOfMarks, withoutSuggestions } from './tracked-changes.js';
 import { element, escapeText, writeZip, xmlSafe } from '@allmende/office-files';
 
 /** Marks that an ODT text style expresses, in a stable order (links are `text:a`). */
@@ -24,6 +27,47 @@ class OdtWriter {
   private readonly pictureByData = new Map<string, string>();
   private tables = 0;
   private frames = 0;
+  /** What each comment sentinel in the document stands for, in document order (see file-comments.ts). */
+  events: CommentEvent[] = [];
+  private nextEvent = 0;
+
+  /** `text` with each comment sentinel replaced by its annotation XML, and the rest written by `write`. */
+  private withComments(text: string, write: (piece: string) => string): string {
+    if (!/[\ufdd0\ufdd1]/.test(text)) return write(text);
+    return text
+      .split(/([\ufdd0\ufdd1])/)
+      .map((piece) => (piece === COMMENT_START || piece === COMMENT_END ? this.annotation(this.events[this.nextEvent++]) : piece ? write(piece) : ''))
+      .join('');
+  }
+
+  /**
+   * An annotation's start (`office:annotation`, with its replies as further
+   * annotations on the same range that name their thread in
+   * `loext:parent-name`) or end (`office:annotation-end`).
+   */
+  private annotation(event: CommentEvent | undefined): string {
+    if (!event) return '';
+    const names = [event.thread, ...event.thread.replies].map((_comment, reply) => `__Annotation__${event.index + 1}_${reply}`);
+    if (event.kind === 'end') return names.map((name) => element('office:annotation-end', { 'office:name': name })).join('');
+    return [event.thread, ...event.thread.replies]
+      .map((comment, reply) => {
+        const date = fileDate(comment.time);
+        const paragraphs = comment.body.split('\n').map((line) => element('text:p', {}, this.text(line, { space: true })));
+        return element(
+          'office:annotation',
+          {
+            'office:name': names[reply],
+            'loext:parent-name': reply > 0 ? names[0] : null,
+            'loext:resolved': event.thread.resolved ? 'true' : null,
+          },
+          element('dc:creator', {}, escapeText(xmlSafe(comment.author))) + (date ? element('dc:date', {}, date.replace(/Z$/, '')) : '') + paragraphs.join(''),
+        );
+      })
+      .join('');
+  }
+
+  /** The `text:changed-region`s of the pending suggestions, in document order. */
+  readonly changedRegions: string[] = [];
 
   /** The automatic style name for a set of marks, or null when it needs none. */
   textStyle(marks: readonly Mark[]): string | null {
@@ -127,7 +171,7 @@ class OdtWriter {
         return this.blocks(node, { quote: true });
       case 'code_block': {
         const lines = node.textContent.split('\n');
-        const content = lines.map((line) => this.text(line, { space: false })).join('<text:line-break/>');
+        const content = lines.map((line) => this.withComments(line, (piece) => this.text(piece, { space: false }))).join('<text:line-break/>');
         return element('text:p', { 'text:style-name': ODF_STYLE.code }, content);
       }
       case 'horizontal_rule':
@@ -212,6 +256,37 @@ class OdtWriter {
   }
 
   private run(run: InlineRun, state: { space: boolean }): string {
+    if (run.kind === 'text' && /[\ufdd0\ufdd1]/.test(run.text)) return this.withComments(run.text, (piece) => this.run({ ...run, text: piece }, state));
+    const suggestion = suggestionOfMarks(run.marks);
+    if (!suggestion) return this.plainRun(run, state);
+    const plain = { ...run, marks: withoutSuggestions(run.marks) };
+    const { id, authorName, time } = suggestion.attrs;
+    // Our suggestion id travels in the region id, so importing our own file groups the pieces again.
+    const changeId = `ct${this.changedRegions.length + 1}${ncNameSafe(id) ? `-${id}` : ''}`;
+    const info = this.changeInfo(authorName, time);
+    if (suggestion.kind === 'insertion') {
+      this.changedRegions.push(element('text:changed-region', { 'text:id': changeId }, element('text:insertion', {}, info)));
+      return element('text:change-start', { 'text:change-id': changeId }) + this.plainRun(plain, state) + element('text:change-end', { 'text:change-id': changeId });
+    }
+    // A deletion's text lives in its region, as a paragraph; the body keeps only a text:change where it was.
+    const deleted = this.plainRun(plain, { space: true });
+    this.changedRegions.push(
+      element('text:changed-region', { 'text:id': changeId }, element('text:deletion', {}, info + element('text:p', { 'text:style-name': ODF_STYLE.standard }, deleted))),
+    );
+    return element('text:change', { 'text:change-id': changeId });
+  }
+
+  /** Who made a change and when: LibreOffice writes dc:date as local time without a zone; ours is UTC. */
+  private changeInfo(author: string, time: number): string {
+    const date = fileDate(time);
+    return element(
+      'office:change-info',
+      {},
+      element('dc:creator', {}, escapeText(xmlSafe(author))) + (date ? element('dc:date', {}, date.replace(/Z$/, '')) : ''),
+    );
+  }
+
+  private plainRun(run: InlineRun, state: { space: boolean }): string {
     const style = this.textStyle(run.marks);
     let content: string;
     if (run.kind === 'text') content = this.text(run.text, state);
@@ -328,11 +403,22 @@ function listStyles(): string {
  * of `data:` URLs under `Pictures/`, and `META-INF/manifest.xml`.
  * Headings are `text:h` with their outline level; task lists are bullet
  * lists whose items start with ☐ or ☒; page breaks are empty paragraphs
- * with a break before them. Needs no DOM.
+ * with a break before them. Pending suggestions are tracked changes
+ * (`text:tracked-changes`): insertions between `text:change-start` and
+ * `text:change-end`, deletions as `text:change` with their text in the
+ * changed region. `options.comments` become `office:annotation`s around
+ * their ranges; replies are further annotations on the same range with
+ * `loext:parent-name`, resolved threads carry `loext:resolved`. Needs no DOM.
  */
-export function toODT(doc: ProseMirrorNode): Uint8Array {
+export function toODT(doc: ProseMirrorNode, options: DocumentExportOptions = {}): Uint8Array {
   const writer = new OdtWriter();
-  const body = writer.blocks(doc, { quote: false });
+  let source = doc;
+  if (options.comments?.length) {
+    const placed = placeCommentSentinels(doc, options.comments);
+    source = placed.doc;
+    writer.events = placed.events;
+  }
+  const body = writer.blocks(source, { quote: false });
   const cellHeader = element(
     'style:style',
     { 'style:name': 'CellHeader', 'style:family': 'table-cell' },
@@ -342,9 +428,17 @@ export function toODT(doc: ProseMirrorNode): Uint8Array {
     XML_HEAD +
     element(
       'office:document-content',
-      { ...odfNamespaceAttrs('office', 'style', 'text', 'table', 'draw', 'fo', 'xlink', 'svg'), 'office:version': '1.3' },
+      { ...odfNamespaceAttrs('office', 'style', 'text', 'table', 'draw', 'fo', 'xlink', 'svg', 'dc', 'loext'), 'office:version': '1.3' },
       element('office:automatic-styles', {}, listStyles() + cellHeader + writer.styleXml.join('')) +
-        element('office:body', {}, element('office:text', {}, body)),
+        element(
+          'office:body',
+          {},
+          element(
+            'office:text',
+            {},
+            (writer.changedRegions.length > 0 ? element('text:tracked-changes', { 'text:track-changes': 'true' }, writer.changedRegions.join('')) : '') + body,
+          ),
+        ),
     );
   const meta =
     XML_HEAD +

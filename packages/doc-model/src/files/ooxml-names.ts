@@ -9,6 +9,8 @@ export const OOXML_NAMESPACES: Readonly<Record<string, string>> = {
   rel: 'http://schemas.openxmlformats.org/package/2006/relationships',
   ct: 'http://schemas.openxmlformats.org/package/2006/content-types',
   v: 'urn:schemas-microsoft-com:vml',
+  w14: 'http://schemas.microsoft.com/office/word/2010/wordml',
+  w15: 'http://schemas.microsoft.com/office/word/2012/wordml',
 };
 
 /** Namespace URI → canonical prefix, including the Strict OOXML URIs Word can also write. */
@@ -28,6 +30,8 @@ export const REL = {
   numbering: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering',
   hyperlink: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink',
   image: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image',
+  comments: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments',
+  commentsExtended: 'http://schemas.microsoft.com/office/2011/relationships/commentsExtended',
 } as const;
 
 /** The style ids this package writes, which Word and LibreOffice also use. */
