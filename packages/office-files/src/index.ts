@@ -9,5 +9,6 @@ export type { XmlElement, XmlNode } from './xml-tree.js';
 export { element, escapeAttr, escapeText, xmlSafe } from './xml-writer.js';
 export { decodeBase64, encodeBase64 } from './base64.js';
 export { decodeUtf8Text } from './utf8.js';
+export { ByteBuilder } from './byte-builder.js';
 export { streamXML } from './xml-stream.js';
 export type { XmlHandlers } from './xml-stream.js';

@@ -1,6 +1,7 @@
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64, encodeBase64 } from './base64.js';
+import { ByteBuilder } from './byte-builder.js';
 import { FileImportError } from './file-error.js';
 import type { FileErrorCode } from './file-error.js';
 import { DEFAULT_FILE_LIMITS, limitsOf } from './limits.js';
@@ -112,6 +113,42 @@ describe('XML stream', () => {
     expect(events).toEqual(['<one:a@1', '<one:b1@2', 't', '</one:b', '</one:a']);
   });
 
+  it('resolves prefixes per scope: redeclared, default and undeclared namespaces, prefixed attributes', () => {
+    const events: string[] = [];
+    const xml =
+      '<root xmlns="urn:one" xmlns:p="urn:two" p:k="1" plain="2">' +
+      '<p:a><p:b xmlns:p="urn:one" p:k="3"/></p:a>' +
+      '<inner xmlns=""><p:c/></inner>' +
+      '<q:d xmlns:q="urn:two" xml:space="preserve"/>' +
+      '</root>';
+    streamXML(xml, 't', DEFAULT_FILE_LIMITS, { 'urn:one': 'one', 'urn:two': 'two', 'http://www.w3.org/XML/1998/namespace': 'xml' }, {
+      open: (name, attrs) => events.push(`<${name} ${Object.keys(attrs).sort().join(',')}`),
+      close: (name) => events.push(`</${name}`),
+    });
+    expect(events).toEqual([
+      '<one:root plain,two:k',
+      '<two:a ',
+      '<one:b one:k',
+      '</one:b',
+      '</two:a',
+      '<inner ',
+      '<two:c ',
+      '</two:c',
+      '</inner',
+      '<two:d xml:space',
+      '</two:d',
+      '</one:root',
+    ]);
+  });
+
+  it('refuses unbound prefixes as bad-xml', () => {
+    const none = { open: () => undefined, close: () => undefined };
+    expect(codeOf(() => streamXML('<p:a/>', 't', DEFAULT_FILE_LIMITS, {}, none))).toBe('bad-xml');
+    expect(codeOf(() => streamXML('<a p:k="1"/>', 't', DEFAULT_FILE_LIMITS, {}, none))).toBe('bad-xml');
+    // A prefix bound in one element is unbound again after it closes.
+    expect(codeOf(() => streamXML('<a><b xmlns:p="urn:x"/><p:c/></a>', 't', DEFAULT_FILE_LIMITS, {}, none))).toBe('bad-xml');
+  });
+
   it('refuses DOCTYPEs and passes the errors of handlers through', () => {
     const none = { open: () => undefined, close: () => undefined };
     expect(codeOf(() => streamXML('<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>', 't', DEFAULT_FILE_LIMITS, {}, none))).toBe('forbidden-xml');
@@ -119,6 +156,29 @@ describe('XML stream', () => {
     expect(codeOf(() => streamXML(`<a>${'<b/>'.repeat(30)}</a>`, 't', limitsOf({ limits: { maxXmlElements: 10 } }), {}, none))).toBe('bad-xml');
     const limit = { open: () => { throw new FileImportError('too-many-cells', 'stop'); }, close: () => undefined };
     expect(codeOf(() => streamXML('<a/>', 't', DEFAULT_FILE_LIMITS, {}, limit))).toBe('too-many-cells');
+  });
+});
+
+describe('ByteBuilder', () => {
+  it('collects text as UTF-8 across many growths, and bytes as they are', () => {
+    const builder = new ByteBuilder();
+    let expected = '';
+    for (let i = 0; i < 20_000; i++) {
+      const piece = i % 7 === 0 ? `<c r="ä${i}">€𝄞</c>` : `<c r="A${i}"/>`;
+      builder.append(piece);
+      expected += piece;
+    }
+    builder.appendBytes(strToU8('!'));
+    expect(strFromU8(builder.bytes())).toBe(expected + '!');
+    expect(new ByteBuilder().bytes()).toEqual(new Uint8Array(0));
+  });
+});
+
+describe('zip text', () => {
+  it('refuses parts that are not UTF-8 with bad-xml', () => {
+    const entries = new Map([['a.xml', Uint8Array.of(0x3c, 0x61, 0xe4, 0x2f, 0x3e)]]);
+    expect(codeOf(() => zipText(entries, 'a.xml', 'XLSX'))).toBe('bad-xml');
+    expect(zipText(new Map([['b.xml', strToU8('\ufeff<ä/>')]]), 'b.xml', 'XLSX')).toBe('<ä/>');
   });
 });
 

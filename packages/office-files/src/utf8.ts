@@ -1,5 +1,5 @@
-import { strFromU8 } from 'fflate';
 import { FileImportError } from './file-error.js';
+import { utf8Decoder } from './text-decoder.js';
 
 /**
  * Decodes UTF-8 text, with or without a byte order mark (which is removed). Throws `bad-text` for bytes that are not
@@ -17,6 +17,6 @@ export function decodeUtf8Text(bytes: Uint8Array): string {
     }
     index += size;
   }
-  const text = strFromU8(bytes);
+  const text = utf8Decoder(false).decode(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

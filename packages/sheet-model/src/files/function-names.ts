@@ -63,6 +63,7 @@ export function plainFunctionName(name: string): string {
 
 /** Removes the file prefixes from the function names of formula text (outside strings). */
 export function stripFunctionPrefixes(formula: string): string {
+  if (!/_xl|COM\.MICROSOFT\./i.test(formula)) return formula;
   let out = '';
   let quoted = false;
   for (let i = 0; i < formula.length; i++) {

@@ -7,7 +7,8 @@ import { parseFormula } from '../parser.js';
 import type { StoredInput } from '../stored-input.js';
 import type { Workbook } from '../workbook.js';
 import { borderEntries } from './cell-borders.js';
-import type { SheetImportWarning, WorkbookData } from './workbook-data.js';
+import { parsedFormula } from './sheet-builder.js';
+import type { CellBorders, SheetImportWarning, WorkbookData } from './workbook-data.js';
 import { SheetWarnings } from './workbook-data.js';
 
 /** How {@link importInto} applies a file: replace every sheet, or add the file's sheets after the existing ones. */
@@ -74,6 +75,8 @@ export function importInto(wb: Workbook, data: WorkbookData, options: ImportInto
   const parsed = data.sheets.map((sheet) =>
     sheet.cells.map((cell): A1Ast | null => {
       if (cell.content?.kind !== 'formula' || cell.content.bad) return null;
+      const known = parsedFormula(cell.content);
+      if (known) return known;
       try {
         return parseFormula(cell.content.formula);
       } catch {
@@ -121,6 +124,27 @@ export function importInto(wb: Workbook, data: WorkbookData, options: ImportInto
   };
   const types = sheetIds.map((id) => model.sheet(id));
   for (const t of types) wb.undoManager.addToScope(Object.values(t) as Y.AbstractType<unknown>[]);
+
+  // Readers share one style object among the cells of one file style: list its entries once (`:prop` → value).
+  const styleEntries = new Map<object, [string, string | number | boolean][]>();
+  const entriesOf = (style: object): [string, string | number | boolean][] => {
+    let list = styleEntries.get(style);
+    if (!list) {
+      list = Object.entries(style)
+        .filter(([, value]) => value !== undefined)
+        .map(([prop, value]) => [':' + prop, value as string | number | boolean]);
+      styleEntries.set(style, list);
+    }
+    return list;
+  };
+  const bordersOf = (borders: CellBorders): [string, string][] => {
+    let list = styleEntries.get(borders) as [string, string][] | undefined;
+    if (!list) {
+      list = borderEntries(borders).map(([prop, value]) => [':' + prop, value]);
+      styleEntries.set(borders, list);
+    }
+    return list;
+  };
 
   wb.doc.transact(() => {
     if (replace) {
@@ -176,8 +200,8 @@ export function importInto(wb: Workbook, data: WorkbookData, options: ImportInto
           t.cells.set(key, stored);
         }
         if (cell.format !== undefined && cell.format !== 'General') t.formats.set(key, cell.format);
-        if (cell.style) for (const [prop, value] of Object.entries(cell.style)) if (value !== undefined) t.styles.set(`${key}:${prop}`, value as string | number | boolean);
-        if (cell.borders) for (const [prop, value] of borderEntries(cell.borders)) t.styles.set(`${key}:${prop}`, value);
+        if (cell.style) for (const [prop, value] of entriesOf(cell.style)) t.styles.set(key + prop, value);
+        if (cell.borders) for (const [prop, value] of bordersOf(cell.borders)) t.styles.set(key + prop, value);
       });
       for (const [col, width] of sheet.colWidths) t.layout.set('w:' + cols[col]!, width);
       for (const [row, height] of sheet.rowHeights) t.layout.set('h:' + rows[row]!, height);

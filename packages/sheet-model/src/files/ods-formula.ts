@@ -68,10 +68,15 @@ function printOdf(ast: A1Ast): string {
 /** Our A1 formula text (`=SUM(A1:B2)`) as an ODF `table:formula` (`of:=SUM([.A1:.B2])`); null when it does not parse. */
 export function toOpenFormula(formula: string): string | null {
   try {
-    return 'of:=' + printOdf(mapFunctionNames(parseFormula(formula), odfFunctionName));
+    return openFormulaOf(parseFormula(formula));
   } catch {
     return null;
   }
+}
+
+/** A formula by position as an ODF `table:formula` (`of:=SUM([.A1:.B2])`). */
+export function openFormulaOf(ast: A1Ast): string {
+  return 'of:=' + printOdf(mapFunctionNames(ast, odfFunctionName));
 }
 
 /** A cell range address of ODF attributes (`$Data.$C$2:.$C$4`) for our A1 reference text (`Data!$C$2:$C$4`); null if it is not a plain reference. */

@@ -1,11 +1,11 @@
-import { element, escapeText, writeZip, xmlSafe } from '@allmende/office-files';
+import { ByteBuilder, element, escapeAttr, escapeText, writeZip, xmlSafe } from '@allmende/office-files';
 import { formatGeneral, formatNumber } from '../number-format.js';
 import type { Locale } from '../number-format.js';
 import { serialToDate, serialToTime } from '../dates.js';
 import type { CellStyle, Workbook } from '../workbook.js';
 import { isDateFormat, isTimeOnlyFormat } from './format-kinds.js';
 import { odfNumberStyles } from './ods-number-style.js';
-import { toOdfAddress, toOpenFormula } from './ods-formula.js';
+import { openFormulaOf, toOdfAddress, toOpenFormula } from './ods-formula.js';
 import { ODS_MIME_TYPE, odfNamespaces, pxToCm } from './ods-names.js';
 import { snapshotWorkbook } from './snapshot.js';
 import type { CachedValue, ExportCell } from './snapshot.js';
@@ -39,8 +39,19 @@ class OdsStyles {
     return name;
   }
 
+  private readonly byFormat = new Map<string, string>();
+
   cellStyle(format: string | undefined, style: CellStyle | undefined, borders: CellBorders | undefined): string | undefined {
     if (format === undefined && !style && !borders) return undefined;
+    if (!style && !borders) {
+      let name = this.byFormat.get(format!);
+      if (name === undefined) this.byFormat.set(format!, (name = this.cellStyleOf(format, style, borders)));
+      return name;
+    }
+    return this.cellStyleOf(format, style, borders);
+  }
+
+  private cellStyleOf(format: string | undefined, style: CellStyle | undefined, borders: CellBorders | undefined): string {
     const key = JSON.stringify([format, style, borders]);
     let name = this.cellStyles.get(key);
     if (name) return name;
@@ -142,7 +153,11 @@ function valueAttrs(value: CachedValue, format: string | undefined): Record<stri
   }
 }
 
+// eslint-disable-next-line no-control-regex
+const PLAIN_TEXT = /^[^&<>\n\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]*$/;
+
 function paragraphs(text: string): string {
+  if (PLAIN_TEXT.test(text) && !text.includes('  ')) return `<text:p>${text}</text:p>`;
   return text
     .split('\n')
     .map((line) => `<text:p>${escapeText(xmlSafe(line)).replace(/ {2,}/g, (spaces) => ' ' + element('text:s', { 'text:c': spaces.length - 1 }))}</text:p>`)
@@ -163,24 +178,48 @@ function displayText(value: CachedValue, format: string | undefined, locale: Loc
   }
 }
 
-function cellXml(wb: Workbook, cell: ExportCell, styles: OdsStyles, merge: { cols: number; rows: number } | undefined, cached: boolean): string {
-  const styleName = styles.cellStyle(cell.format, cell.style, cell.borders);
-  const span = merge ? { 'table:number-columns-spanned': merge.cols, 'table:number-rows-spanned': merge.rows } : {};
-  const content = cell.content;
-  if (!content) return element('table:table-cell', { 'table:style-name': styleName, ...span });
-  const display = (): string => displayText(content.kind === 'formula' ? (cell.value ?? { kind: 'text', value: '' }) : (content as CachedValue), cell.format, wb.locale);
-  if (content.kind === 'formula' && !content.bad) {
-    const formula = toOpenFormula(content.formula);
-    const value = cell.value ?? { kind: 'text', value: '' };
-    const attrs = cached ? valueAttrs(value, cell.format) : {};
-    return element('table:table-cell', { 'table:style-name': styleName, 'table:formula': formula, ...attrs, ...span }, cached ? paragraphs(display()) : '');
-  }
-  if (content.kind === 'formula') return element('table:table-cell', { 'table:style-name': styleName, 'office:value-type': 'string', ...span }, paragraphs(content.formula));
-  if (content.kind === 'error') return element('table:table-cell', { 'table:style-name': styleName, 'table:formula': `of:=${content.value}`, ...span }, paragraphs(content.value));
-  return element('table:table-cell', { 'table:style-name': styleName, ...valueAttrs(content, cell.format), ...span }, paragraphs(content.kind === 'text' ? content.value : display()));
+// eslint-disable-next-line no-control-regex
+const NEEDS_ATTR_ESCAPE = /[&<>"\n\t\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
+/** ` name="value"` with the value escaped where needed; nothing for undefined. */
+function attr(name: string, value: string | number | undefined): string {
+  if (value === undefined) return '';
+  const text = String(value);
+  return ` ${name}="${NEEDS_ATTR_ESCAPE.test(text) ? escapeAttr(xmlSafe(text)) : text}"`;
 }
 
-function tableXml(wb: Workbook, sheet: SheetData & { readonly cells: readonly ExportCell[] }, styles: OdsStyles, cached: boolean): string {
+/** {@link valueAttrs} written as attribute text. */
+function valueAttrText(value: CachedValue, format: string | undefined): string {
+  if (value.kind === 'number' && (format === undefined || !isDateFormat(format))) {
+    const type = format !== undefined && /%/.test(format.replace(/"[^"]*"/g, '')) ? 'percentage' : format !== undefined && /€|\[\$/.test(format) ? 'currency' : 'float';
+    return ` office:value-type="${type}" office:value="${String(value.value)}"${type === 'currency' ? ' office:currency="EUR"' : ''}`;
+  }
+  let out = '';
+  for (const [key, text] of Object.entries(valueAttrs(value, format))) out += attr(key, text);
+  return out;
+}
+
+function cellXml(wb: Workbook, cell: ExportCell, styles: OdsStyles, merge: { cols: number; rows: number } | undefined, cached: boolean): string {
+  const styleName = styles.cellStyle(cell.format, cell.style, cell.borders);
+  const open = '<table:table-cell' + attr('table:style-name', styleName);
+  const span = merge ? ` table:number-columns-spanned="${merge.cols}" table:number-rows-spanned="${merge.rows}"` : '';
+  const content = cell.content;
+  if (!content) return `${open}${span}/>`;
+  const display = (): string => displayText(content.kind === 'formula' ? (cell.value ?? { kind: 'text', value: '' }) : (content as CachedValue), cell.format, wb.locale);
+  const close = (children: string): string => (children ? `>${children}</table:table-cell>` : '/>');
+  if (content.kind === 'formula' && !content.bad) {
+    const formula = cell.ast ? openFormulaOf(cell.ast) : toOpenFormula(content.formula);
+    const value = cell.value ?? { kind: 'text', value: '' };
+    const attrs = cached ? valueAttrText(value, cell.format) : '';
+    return open + attr('table:formula', formula ?? undefined) + attrs + span + close(cached ? paragraphs(display()) : '');
+  }
+  if (content.kind === 'formula') return `${open} office:value-type="string"${span}` + close(paragraphs(content.formula));
+  if (content.kind === 'error') return open + attr('table:formula', `of:=${content.value}`) + span + close(paragraphs(content.value));
+  return open + valueAttrText(content, cell.format) + span + close(paragraphs(content.kind === 'text' ? content.value : display()));
+}
+
+/** Writes one sheet as a `table:table` element into `out`. */
+function writeTable(out: ByteBuilder, wb: Workbook, sheet: SheetData & { readonly cells: readonly ExportCell[] }, styles: OdsStyles, cached: boolean): void {
   const merges = new Map<string, { cols: number; rows: number }>();
   const covered = new Set<string>();
   for (const range of sheet.merges) {
@@ -228,14 +267,23 @@ function tableXml(wb: Workbook, sheet: SheetData & { readonly cells: readonly Ex
     columns += element('table:table-column', { 'table:style-name': width === undefined ? undefined : styles.columnStyle(width), 'table:default-cell-style-name': 'Default' });
   }
   if (lastCol < 0) columns = element('table:table-column', { 'table:default-cell-style-name': 'Default' });
-  let rows = '';
+  out.append(`<table:table${attr('table:name', sheet.name)}>${columns}`);
+  let rowCount = 0;
+  const rows = {
+    push(xml: string): void {
+      out.append(xml);
+      rowCount++;
+    },
+  };
   let emptyRun = 0;
   const flushEmpty = (): void => {
-    if (emptyRun > 0) rows += element('table:table-row', { 'table:number-rows-repeated': emptyRun > 1 ? emptyRun : undefined }, '<table:table-cell/>');
+    if (emptyRun > 0) rows.push(element('table:table-row', { 'table:number-rows-repeated': emptyRun > 1 ? emptyRun : undefined }, '<table:table-cell/>'));
     emptyRun = 0;
   };
+  const noMerges = merges.size === 0 && covered.size === 0;
+  const NO_CELLS: ExportCell[] = [];
   for (let r = 0; r <= lastRow; r++) {
-    const cells = byRow.get(r) ?? [];
+    const cells = byRow.get(r) ?? NO_CELLS;
     const height = sheet.rowHeights.get(r);
     const spanCols = spanColsByRow.get(r) ?? [];
     const hasCovered = spanCols.length > 0;
@@ -244,37 +292,48 @@ function tableXml(wb: Workbook, sheet: SheetData & { readonly cells: readonly Ex
       continue;
     }
     flushEmpty();
-    let body = '';
-    const at = new Map(cells.map((cell) => [cell.col, cell]));
-    let rowEnd = -1;
-    for (const cell of cells) rowEnd = Math.max(rowEnd, cell.col);
-    for (const c of spanCols) rowEnd = Math.max(rowEnd, c);
+    const body: string[] = [];
     let gap = 0;
     const flushGap = (): void => {
-      if (gap > 0) body += element('table:table-cell', { 'table:number-columns-repeated': gap > 1 ? gap : undefined });
+      if (gap > 0) body.push(gap > 1 ? `<table:table-cell table:number-columns-repeated="${gap}"/>` : '<table:table-cell/>');
       gap = 0;
     };
-    for (let col = 0; col <= rowEnd; col++) {
-      const key = `${r}:${col}`;
-      const cell = at.get(col);
-      if (covered.has(key)) {
+    if (noMerges) {
+      // Cells are sorted by column: write the gaps between them.
+      let col = 0;
+      for (const cell of cells) {
+        gap = cell.col - col;
         flushGap();
-        body += element('table:covered-table-cell', {});
-        continue;
+        body.push(cellXml(wb, cell, styles, undefined, cached));
+        col = cell.col + 1;
       }
-      if (!cell && !merges.has(key)) {
-        gap++;
-        continue;
+    } else {
+      const at = new Map(cells.map((cell) => [cell.col, cell]));
+      let rowEnd = -1;
+      for (const cell of cells) rowEnd = Math.max(rowEnd, cell.col);
+      for (const c of spanCols) rowEnd = Math.max(rowEnd, c);
+      for (let col = 0; col <= rowEnd; col++) {
+        const key = `${r}:${col}`;
+        const cell = at.get(col);
+        if (covered.has(key)) {
+          flushGap();
+          body.push(element('table:covered-table-cell', {}));
+          continue;
+        }
+        if (!cell && !merges.has(key)) {
+          gap++;
+          continue;
+        }
+        flushGap();
+        body.push(cellXml(wb, cell ?? { row: r, col }, styles, merges.get(key), cached));
       }
-      flushGap();
-      body += cellXml(wb, cell ?? { row: r, col }, styles, merges.get(key), cached);
     }
-    if (!body) body = '<table:table-cell/>';
-    rows += element('table:table-row', { 'table:style-name': height !== undefined ? styles.rowStyle(height) : undefined }, body);
+    const style = height !== undefined ? styles.rowStyle(height) : undefined;
+    rows.push(`<table:table-row${attr('table:style-name', style)}>${body.length ? body.join('') : '<table:table-cell/>'}</table:table-row>`);
   }
   flushEmpty();
-  if (!rows) rows = '<table:table-row><table:table-cell/></table:table-row>';
-  return element('table:table', { 'table:name': sheet.name }, columns + rows);
+  if (rowCount === 0) rows.push('<table:table-row><table:table-cell/></table:table-row>');
+  out.append('</table:table>');
 }
 
 function settingsXml(sheets: readonly SheetData[]): string {
@@ -314,12 +373,17 @@ const CALCULATION_SETTINGS = element('table:calculation-settings', {
   'table:automatic-find-labels': 'false',
 });
 
+/** Where the tables go in content.xml (a control character, which no escaped XML text holds). */
+const TABLES = '\u0001';
+
 /** Writes a workbook as an OpenDocument spreadsheet (.ods, ODF 1.3) with all sheets, formulas, formats, styles and layout. */
 export function toODS(wb: Workbook, options: SheetExportOptions = {}): Uint8Array {
   const data = snapshotWorkbook(wb);
   const cached = options.cachedValues ?? true;
   const styles = new OdsStyles();
-  const tables = data.sheets.map((sheet) => tableXml(wb, sheet, styles, cached)).join('');
+  // The tables are written as bytes first (they are most of the file); the automatic styles before them are known after.
+  const tables = new ByteBuilder();
+  for (const sheet of data.sheets) writeTable(tables, wb, sheet, styles, cached);
   const names = data.names
     .map((n) => {
       const address = toOdfAddress(n.reference);
@@ -328,13 +392,18 @@ export function toODS(wb: Workbook, options: SheetExportOptions = {}): Uint8Arra
       return formula ? element('table:named-expression', { 'table:name': n.name, 'table:expression': formula }) : '';
     })
     .join('');
-  const content =
+  const [head, tail] = (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     element(
       'office:document-content',
       { ...odfNamespaces('office', 'style', 'text', 'table', 'fo', 'number', 'of', 'svg'), 'office:version': '1.3' },
-      element('office:automatic-styles', {}, styles.xml()) + element('office:body', {}, element('office:spreadsheet', {}, CALCULATION_SETTINGS + tables + (names ? element('table:named-expressions', {}, names) : ''))),
-    );
+      element('office:automatic-styles', {}, styles.xml()) + element('office:body', {}, element('office:spreadsheet', {}, CALCULATION_SETTINGS + TABLES + (names ? element('table:named-expressions', {}, names) : ''))),
+    )
+  ).split(TABLES) as [string, string];
+  const content = new ByteBuilder();
+  content.append(head);
+  content.appendBytes(tables.bytes());
+  content.append(tail);
   const stylesXml =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     element(
@@ -354,7 +423,7 @@ export function toODS(wb: Workbook, options: SheetExportOptions = {}): Uint8Arra
   return writeZip([
     { path: 'mimetype', data: ODS_MIME_TYPE, store: true },
     { path: 'META-INF/manifest.xml', data: manifest },
-    { path: 'content.xml', data: content },
+    { path: 'content.xml', data: content.bytes() },
     { path: 'styles.xml', data: stylesXml },
     { path: 'settings.xml', data: settingsXml(data.sheets) },
     { path: 'meta.xml', data: meta },

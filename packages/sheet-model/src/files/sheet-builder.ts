@@ -1,5 +1,6 @@
 import { FileImportError, limitsOf } from '@allmende/office-files';
 import type { FileLimits } from '@allmende/office-files';
+import type { A1Ast } from '../ast.js';
 import { parseFormula } from '../parser.js';
 import type { CellContent, CellData, SheetData, SheetImportOptions, SheetLimits } from './workbook-data.js';
 import { DEFAULT_SHEET_LIMITS, SheetWarnings } from './workbook-data.js';
@@ -50,14 +51,19 @@ export class SheetBuilder {
     private readonly budget: CellBudget,
   ) {}
 
+  /** Whether the cells came in row-major order so far (files nearly always write them so; then no sort is needed). */
+  private ordered = true;
+
   add(cell: CellData): void {
     checkPosition(this.name, cell.row, cell.col, this.budget.limits);
     this.budget.take(1);
+    const last = this.cells[this.cells.length - 1];
+    if (last && (cell.row < last.row || (cell.row === last.row && cell.col <= last.col))) this.ordered = false;
     this.cells.push(cell);
   }
 
   build(): SheetData {
-    this.cells.sort((a, b) => a.row - b.row || a.col - b.col);
+    if (!this.ordered) this.cells.sort((a, b) => a.row - b.row || a.col - b.col);
     return {
       name: this.name,
       cells: this.cells,
@@ -71,14 +77,27 @@ export class SheetBuilder {
 }
 
 /**
+ * The syntax trees of formulas the readers parsed, by their content object, so `importInto` does not parse them again.
+ * Held weakly: they go with the data. Content objects are read-only, so the tree always matches `formula`.
+ */
+const parsedFormulas = new WeakMap<CellContent, A1Ast>();
+
+/** The syntax tree a reader made for this formula content, if any. */
+export function parsedFormula(content: CellContent): A1Ast | undefined {
+  return parsedFormulas.get(content);
+}
+
+/**
  * The content for formula text read from a file (Excel A1 syntax, with or without `=`): a formula when our parser
  * reads it, else the text kept as typed with a `formula-kept-as-text` warning.
  */
 export function formulaContent(text: string, warnings: SheetWarnings): CellContent {
   const formula = text.startsWith('=') ? text : '=' + text;
   try {
-    parseFormula(formula);
-    return { kind: 'formula', formula };
+    const ast = parseFormula(formula);
+    const content: CellContent = { kind: 'formula', formula };
+    parsedFormulas.set(content, ast);
+    return content;
   } catch {
     warnings.add('formula-kept-as-text', formula);
     return { kind: 'formula', formula, bad: true };

@@ -1,6 +1,6 @@
 import { childElements, FileImportError, firstChild, parseXML, readZip, streamXML, textOf, zipText } from '@allmende/office-files';
 import type { XmlElement, ZipEntries } from '@allmende/office-files';
-import { parseAddress } from '../a1.js';
+import { MAX_COLS, MAX_ROWS, parseAddress } from '../a1.js';
 import { dateToSerial } from '../dates.js';
 import { parseErrorCode } from '../errors.js';
 import { parseFormula } from '../parser.js';
@@ -170,6 +170,32 @@ function isoSerial(text: string): number | undefined {
   return day + (Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0)) / 86400;
 }
 
+/** Column count of the packed positions {@link fastAddress} returns. */
+const COL_SPAN = 1 << 15;
+
+/**
+ * A plain A1 address (`B12`, no `$`) as `row * COL_SPAN + col`, or -1 for anything else (the caller then uses
+ * `parseAddress` for its error). Avoids a regular expression and an object per cell.
+ */
+function fastAddress(text: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < text.length && i < 4; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  if (i === 0 || i > 3 || i === text.length) return -1;
+  let row = 0;
+  for (; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch < 48 || ch > 57 || row > 10_000_000) return -1;
+    row = row * 10 + (ch - 48);
+  }
+  if (row < 1 || row > MAX_ROWS || col > MAX_COLS) return -1;
+  return (row - 1) * COL_SPAN + (col - 1);
+}
+
 interface SheetContext {
   readonly name: string;
   readonly path: string;
@@ -253,7 +279,12 @@ function readSheet(text: string, ctx: SheetContext, budget: CellBudget, warnings
     }
     if (content || c.s !== 0) {
       if (!content && !xf.format && !xf.style && !xf.borders) return;
-      sheet.add({ row: c.row, col: c.col, ...(content ? { content } : {}), ...(xf.format ? { format: xf.format } : {}), ...(xf.style ? { style: xf.style } : {}), ...(xf.borders ? { borders: xf.borders } : {}) });
+      const data: { row: number; col: number; content?: CellContent; format?: string; style?: CellStyle; borders?: CellBorders } = { row: c.row, col: c.col };
+      if (content) data.content = content;
+      if (xf.format) data.format = xf.format;
+      if (xf.style) data.style = xf.style;
+      if (xf.borders) data.borders = xf.borders;
+      sheet.add(data);
       usedCols = Math.max(usedCols, c.col + 1);
     }
   };
@@ -271,17 +302,28 @@ function readSheet(text: string, ctx: SheetContext, budget: CellBudget, warnings
           break;
         }
         case 'x:c': {
-          let position = { row: Math.max(row, 0), col: nextCol };
-          if (attrs['r'] !== undefined) {
-            try {
-              position = parseAddress(attrs['r']);
-            } catch {
-              throw new FileImportError('too-many-cells', `${ctx.path} has a cell at "${attrs['r']}", beyond the sheet's limits.`);
+          let cellRow = Math.max(row, 0);
+          let cellCol = nextCol;
+          const r = attrs['r'];
+          if (r !== undefined) {
+            const position = fastAddress(r);
+            if (position < 0) {
+              let parsed: { row: number; col: number };
+              try {
+                parsed = parseAddress(r);
+              } catch {
+                throw new FileImportError('too-many-cells', `${ctx.path} has a cell at "${r}", beyond the sheet's limits.`);
+              }
+              cellRow = parsed.row;
+              cellCol = parsed.col;
+            } else {
+              cellRow = Math.floor(position / COL_SPAN);
+              cellCol = position % COL_SPAN;
             }
           }
-          checkPosition(ctx.name, position.row, position.col, limits);
-          nextCol = position.col + 1;
-          cell = { row: position.row, col: position.col, s: Number(attrs['s'] ?? 0) || 0, t: attrs['t'] ?? 'n' };
+          checkPosition(ctx.name, cellRow, cellCol, limits);
+          nextCol = cellCol + 1;
+          cell = { row: cellRow, col: cellCol, s: Number(attrs['s'] ?? 0) || 0, t: attrs['t'] ?? 'n' };
           formula = null;
           value = '';
           inline = '';

@@ -1,6 +1,7 @@
-import { element, escapeText, writeZip, xmlSafe } from '@allmende/office-files';
+import { ByteBuilder, element, escapeText, writeZip, xmlSafe } from '@allmende/office-files';
 import type { ZipItem } from '@allmende/office-files';
-import { formatAddress } from '../a1.js';
+import { columnLetters, formatAddress } from '../a1.js';
+import type { A1Ast } from '../ast.js';
 import { parseFormula } from '../parser.js';
 import { printA1Formula } from '../printer.js';
 import type { CellStyle, Workbook } from '../workbook.js';
@@ -38,10 +39,15 @@ export function argb(color: string | undefined): string | undefined {
 /** Formula text of our printer as XLSX stores it: no `=`, newer functions with `_xlfn.`. */
 export function xlsxFormula(formula: string): string {
   try {
-    return printA1Formula(mapFunctionNames(parseFormula(formula), xlsxFunctionName)).slice(1);
+    return xlsxFormulaOf(parseFormula(formula));
   } catch {
     return formula.replace(/^=/, '');
   }
+}
+
+/** A formula by position as XLSX stores it (no `=`, newer functions with `_xlfn.`). */
+export function xlsxFormulaOf(ast: A1Ast): string {
+  return printA1Formula(mapFunctionNames(ast, xlsxFunctionName)).slice(1);
 }
 
 /** Collects distinct fonts, fills, borders, number formats and cell formats (xf) for styles.xml. */
@@ -100,8 +106,22 @@ class StyleTable {
     return this.intern(this.borders, `<border>${edge('left', borders.left)}${edge('right', borders.right)}${edge('top', borders.top)}${edge('bottom', borders.bottom)}<diagonal/></border>`);
   }
 
-  /** The cell format index for a cell's number format, style and borders. */
+  private readonly byFormat = new Map<string | undefined, number>();
+
+  /** The cell format index for a cell's number format, style and borders (cached for cells with only a format). */
   xf(cell: ExportCell): number {
+    if (!cell.style && !cell.borders) {
+      let index = this.byFormat.get(cell.format);
+      if (index === undefined) {
+        index = this.xfOf(cell);
+        this.byFormat.set(cell.format, index);
+      }
+      return index;
+    }
+    return this.xfOf(cell);
+  }
+
+  private xfOf(cell: ExportCell): number {
     const style = cell.style ?? {};
     const numFmtId = this.numFmt(cell.format);
     const fontId = this.font(style);
@@ -193,24 +213,43 @@ function valueAttrs(value: CachedValue, strings: SharedStrings): { t?: string; v
   }
 }
 
-function cellXml(cell: ExportCell, styles: StyleTable, strings: SharedStrings, cached: boolean): string {
-  const r = formatAddress(cell.row, cell.col);
-  const s = styles.xf(cell) || undefined;
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
+/** Text as XML element content, without characters XML cannot hold (most text needs nothing done). */
+function esc(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? escapeText(xmlSafe(text)) : text;
+}
+
+/** Writes one cell into `out`. */
+function writeCell(out: ByteBuilder, ref: string, cell: ExportCell, styles: StyleTable, strings: SharedStrings, cached: boolean): void {
+  const xf = styles.xf(cell);
+  const s = xf ? ` s="${xf}"` : '';
   const content = cell.content;
-  if (!content) return element('c', { r, s });
+  if (!content) {
+    out.append(`<c r="${ref}"${s}/>`);
+    return;
+  }
   if (content.kind === 'formula' && !content.bad) {
     const value = cell.value ?? { kind: 'text', value: '' };
     // A formula's cached text is inline (t="str"), not a shared string.
-    const t = value.kind === 'text' ? 'str' : value.kind === 'boolean' ? 'b' : value.kind === 'error' ? 'e' : undefined;
-    const v = !cached ? '' : value.kind === 'text' ? `<v>${escapeText(xmlSafe(value.value))}</v>` : `<v>${escapeText(valueAttrs(value, strings).v)}</v>`;
-    return element('c', { r, s, t: cached ? t : undefined }, `<f>${escapeText(xmlSafe(xlsxFormula(content.formula)))}</f>${v}`);
+    const t = !cached ? '' : value.kind === 'text' ? ' t="str"' : value.kind === 'boolean' ? ' t="b"' : value.kind === 'error' ? ' t="e"' : '';
+    const formula = esc(cell.ast ? xlsxFormulaOf(cell.ast) : xlsxFormula(content.formula));
+    const v = !cached ? '' : value.kind === 'text' ? `<v>${esc(value.value)}</v>` : `<v>${esc(valueAttrs(value, strings).v)}</v>`;
+    out.append(`<c r="${ref}"${s}${t}><f>${formula}</f>${v}</c>`);
+    return;
   }
   const constant: CachedValue = content.kind === 'formula' ? { kind: 'text', value: content.formula } : content;
+  if (constant.kind === 'number') {
+    out.append(`<c r="${ref}"${s}><v>${numberText(constant.value)}</v></c>`);
+    return;
+  }
   const { t, v } = valueAttrs(constant, strings);
-  return element('c', { r, s, t }, `<v>${escapeText(v)}</v>`);
+  out.append(`<c r="${ref}"${s} t="${t}"><v>${esc(v)}</v></c>`);
 }
 
-function sheetXml(sheet: SheetData & { readonly cells: readonly ExportCell[] }, styles: StyleTable, strings: SharedStrings, cached: boolean): string {
+/** The worksheet part of one sheet, as UTF-8 bytes (written as it goes: no string of the whole part is built). */
+function sheetXml(sheet: SheetData & { readonly cells: readonly ExportCell[] }, styles: StyleTable, strings: SharedStrings, cached: boolean): Uint8Array {
   let pane = '';
   if (sheet.frozenRows > 0 || sheet.frozenCols > 0) {
     const activePane = sheet.frozenRows > 0 && sheet.frozenCols > 0 ? 'bottomRight' : sheet.frozenRows > 0 ? 'bottomLeft' : 'topRight';
@@ -227,27 +266,42 @@ function sheetXml(sheet: SheetData & { readonly cells: readonly ExportCell[] }, 
     .sort((a, b) => a[0] - b[0])
     .map(([col, px]) => element('col', { min: col + 1, max: col + 1, width: Math.round((px / PX_PER_CHAR) * 1000) / 1000, customWidth: 1 }))
     .join('');
-  const rows = new Map<number, string[]>();
-  for (const cell of sheet.cells) {
-    let list = rows.get(cell.row);
-    if (!list) rows.set(cell.row, (list = []));
-    list.push(cellXml(cell, styles, strings, cached));
-  }
-  for (const row of sheet.rowHeights.keys()) if (!rows.has(row)) rows.set(row, []);
-  const data = [...rows]
-    .sort((a, b) => a[0] - b[0])
-    .map(([row, cells]) => {
-      const px = sheet.rowHeights.get(row);
-      return element('row', { r: row + 1, ht: px === undefined ? undefined : Math.round(px * PT_PER_PX * 100) / 100, customHeight: px === undefined ? undefined : 1 }, cells.join(''));
-    })
-    .join('');
-  const merges = sheet.merges.length ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((ref) => element('mergeCell', { ref })).join('')}</mergeCells>` : '';
-  return (
+  const out = new ByteBuilder();
+  out.append(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${views}<sheetFormatPr defaultRowHeight="15"/>` +
-    (cols ? `<cols>${cols}</cols>` : '') +
-    `<sheetData>${data}</sheetData>${merges}</worksheet>`
+      `<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${views}<sheetFormatPr defaultRowHeight="15"/>` +
+      (cols ? `<cols>${cols}</cols>` : '') +
+      '<sheetData>',
   );
+  // Cells come sorted by row, then column; rows with only a height are written between them.
+  const heights = [...sheet.rowHeights.keys()].sort((a, b) => a - b);
+  let nextHeight = 0;
+  const letters: string[] = [];
+  const openRow = (row: number, empty: boolean): void => {
+    const px = sheet.rowHeights.get(row);
+    const ht = px === undefined ? '' : ` ht="${Math.round(px * PT_PER_PX * 100) / 100}" customHeight="1"`;
+    out.append(`<row r="${row + 1}"${ht}${empty ? '/>' : '>'}`);
+  };
+  const heightsBefore = (row: number): void => {
+    while (nextHeight < heights.length && heights[nextHeight]! < row) openRow(heights[nextHeight++]!, true);
+    if (nextHeight < heights.length && heights[nextHeight] === row) nextHeight++;
+  };
+  let row = -1;
+  for (const cell of sheet.cells) {
+    if (cell.row !== row) {
+      if (row >= 0) out.append('</row>');
+      row = cell.row;
+      heightsBefore(row);
+      openRow(row, false);
+    }
+    const ref = (letters[cell.col] ??= columnLetters(cell.col)) + String(row + 1);
+    writeCell(out, ref, cell, styles, strings, cached);
+  }
+  if (row >= 0) out.append('</row>');
+  heightsBefore(Infinity);
+  const merges = sheet.merges.length ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((ref) => element('mergeCell', { ref })).join('')}</mergeCells>` : '';
+  out.append(`</sheetData>${merges}</worksheet>`);
+  return out.bytes();
 }
 
 /** Writes a workbook as an Office Open XML spreadsheet (.xlsx) with all sheets, formulas, formats, styles and layout. */

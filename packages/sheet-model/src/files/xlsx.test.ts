@@ -78,6 +78,22 @@ describe('XLSX round trip', () => {
     expect(wb.getValue('S', 'E3')).toBe(45650);
   });
 
+  it('reads cells out of order, addresses with $ or lower case, and cells without an address', () => {
+    const result = fromXLSX(
+      xlsxWith(
+        '<sheetData><row r="2"><c r="B2"><v>4</v></c><c r="a2"><v>3</v></c></row>' +
+          '<row r="1"><c r="A1"><f>B2*10</f></c><c r="$B$1"><v>2</v></c><c><v>5</v></c></row></sheetData>',
+      ),
+    );
+    const cells = result.data.sheets[0]!.cells.map((c) => `${c.row}:${c.col}`);
+    expect(cells).toEqual(['0:0', '0:1', '0:2', '1:0', '1:1']);
+    const wb = imported(result);
+    expect(wb.getValue('S', 'A1')).toBe(40);
+    expect(wb.getValue('S', 'B1')).toBe(2);
+    expect(wb.getValue('S', 'C1')).toBe(5);
+    expect(wb.getValue('S', 'A2')).toBe(3);
+  });
+
   it('keeps formulas the parser cannot read as text, with a warning', () => {
     const result = fromXLSX(xlsxWith('<sheetData><row r="1"><c r="A1"><f>SUM(A2:A3</f><v>0</v></c><c r="B1"><f>A2 A3</f></c></row></sheetData>'));
     expect(result.warnings).toEqual([{ code: 'formula-kept-as-text', count: 2, detail: '=SUM(A2:A3' }]);
