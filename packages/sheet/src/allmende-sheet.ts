@@ -1,16 +1,15 @@
-import { connect } from '@allmende/core';
-import type { AccessRole, ClosedEvent, ConnectionStatus, Session, SessionInfo, User } from '@allmende/core';
+import type { ConnectionStatus, User } from '@allmende/core';
 import { createWorkbook, formatAddress, parseAddress, STYLE_KEYS } from '@allmende/sheet-model';
 import type { BorderLine, CellInput, CellStyle, Workbook } from '@allmende/sheet-model';
 import { borderEdits } from './borders.js';
 import type { BorderPreset } from './borders.js';
 import { normalRange, selectedRanges } from './multi-range.js';
-import { AllmendeElement, formStyles, LocaleController, presenceColor } from '@allmende/ui';
-import type { PresenceUser } from '@allmende/ui';
+import { AllmendeElement, CollabBinding, formStyles, LocaleController, presenceColor } from '@allmende/ui';
+import type { CollabFailure } from '@allmende/ui';
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import type { Awareness } from 'y-protocols/awareness';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { Axis } from './axis.js';
 import { cellLook } from './cell-look.js';
 import { TextMeasure } from './text-measure.js';
@@ -21,6 +20,8 @@ import type { FillSource } from './fill-series.js';
 import { shiftFormula } from './formula-shift.js';
 import { acceptsReference, typedRefs } from './formula-refs.js';
 import { renderFormatToolbar } from './format-toolbar.js';
+import './sheet-file-menu.js';
+import type { SheetFileImportedEvent } from './sheet-file-menu.js';
 import { renderSheetTabs } from './sheet-tabs.js';
 import type { SheetTabsHost } from './sheet-tabs.js';
 import type { FormatToolbarHost } from './format-toolbar.js';
@@ -77,8 +78,6 @@ interface InternalClip {
 interface Binding {
   readonly doc: Y.Doc;
   readonly awareness: Awareness | null;
-  readonly session: Session | null;
-  readonly ownDoc: Y.Doc | null;
 }
 
 /**
@@ -121,10 +120,6 @@ export class AllmendeSheet extends AllmendeElement {
     readOnly: { type: Boolean, attribute: 'readonly', reflect: true },
     ydoc: { attribute: false },
     awareness: { attribute: false },
-    _status: { state: true },
-    _failed: { state: true },
-    _access: { state: true },
-    _presence: { state: true },
     _editing: { state: true },
     _draft: { state: true },
     _menu: { state: true },
@@ -157,10 +152,11 @@ export class AllmendeSheet extends AllmendeElement {
   /** The Awareness belonging to `ydoc`, for remote selections and presence. */
   declare awareness: Awareness | undefined;
 
-  private declare _status: AllmendeSheetStatus;
-  private declare _failed: boolean;
-  private declare _access: AccessRole | null;
-  private declare _presence: readonly PresenceUser[];
+  /** The document, the session with the relay, and who is present. */
+  private readonly collab = new CollabBinding(this, {
+    tag: 'allmende-sheet',
+    presenceLabels: () => ({ you: (name) => this.t('you', name), anonymous: this.t('anonymous') }),
+  });
   private declare _editing: boolean;
   private declare _draft: string;
   private declare _menu: { x: number; y: number } | null;
@@ -224,10 +220,6 @@ export class AllmendeSheet extends AllmendeElement {
     this.readOnly = false;
     this.ydoc = undefined;
     this.awareness = undefined;
-    this._status = null;
-    this._failed = false;
-    this._access = null;
-    this._presence = [];
     this._editing = false;
     this._draft = '';
     this._menu = null;
@@ -271,17 +263,24 @@ export class AllmendeSheet extends AllmendeElement {
 
   /** The connection state shown in the status part. */
   get status(): AllmendeSheetStatus {
-    return this._status;
+    return this.collab.status;
   }
 
   /** Whether cells can be changed now. */
   get editable(): boolean {
-    return !this.readOnly && !this._failed && (this._access === null || this._access === 'write');
+    return !this.readOnly && this.collab.failure === null && (this.collab.access === null || this.collab.access === 'write');
   }
 
   /** The name of the sheet shown. */
   get sheetName(): string {
-    return this.wb?.sheetNameById(this.sheetId) ?? '';
+    const wb = this.wb;
+    if (!wb) return '';
+    const name = wb.sheetNameById(this.sheetId);
+    if (name !== undefined) return name;
+    // The sheet shown is gone (someone deleted it, or an import was undone) before a change event said so: show the first.
+    const first = wb.sheets()[0];
+    this.sheetId = first?.id ?? '';
+    return first?.name ?? '';
   }
 
   /** The active cell's A1 address. */
@@ -344,7 +343,8 @@ export class AllmendeSheet extends AllmendeElement {
     const pos = this.activePos();
     const address = formatAddress(pos.row, pos.col);
     const formula = this._editing ? this._draft : wb && this.sheetId ? wb.getFormula(this.sheetName, address) : '';
-    const accessKey = (this._access && this._access !== 'write') || this.readOnly;
+    const { access, presence, status } = this.collab;
+    const accessKey = (access && access !== 'write') || this.readOnly;
     this.view.scroller.setAttribute('aria-label', t('gridLabel'));
     this.view.scroller.setAttribute('aria-readonly', String(!this.editable));
     this.view.cornerElement.title = t('selectAll');
@@ -365,8 +365,8 @@ export class AllmendeSheet extends AllmendeElement {
           @keydown=${this.onEditorKey}
         />
         <div class="meta">
-          ${this._presence.length > 0
-            ? html`<allmende-presence-list part="presence" label=${t('presenceLabel')} .users=${this._presence}></allmende-presence-list>`
+          ${presence.length > 0
+            ? html`<allmende-presence-list part="presence" label=${t('presenceLabel')} .users=${presence}></allmende-presence-list>`
             : nothing}
           ${accessKey ? html`<span part="access">${t('readOnly')}</span>` : nothing}
         </div>
@@ -380,20 +380,17 @@ export class AllmendeSheet extends AllmendeElement {
       <div class="sr-only" aria-live="polite" data-testid="announcement">${this._announce}</div>
       <footer>
         ${wb && this.sheetId ? renderSheetTabs(this.tabsHost(), t) : nothing}
-        <span part="status" role="status" data-status=${this._status ?? nothing}>${this.statusText(t)}</span>
+        <span part="status" role="status" data-status=${status ?? nothing}>${this.statusText(t)}</span>
       </footer>
       ${this._menu ? this.renderMenu(t) : nothing} ${this._filterMenu ? this.renderFilterMenu(t) : nothing}
     `;
   }
 
   private statusText(t: SheetTranslate): string {
-    const s = this._status;
-    if (!s) return '';
-    if (s === 'error') return t('notConnected', this.errorDetail ? this.errorDetail(t) : '');
-    return t(s);
+    const { status, failure } = this.collab;
+    if (failure) return t('notConnected', failureText(t, failure));
+    return status && status !== 'error' ? t(status) : '';
   }
-
-  private errorDetail: ((t: SheetTranslate) => string) | null = null;
 
   // ---- binding ----
 
@@ -405,49 +402,23 @@ export class AllmendeSheet extends AllmendeElement {
   }
 
   private publishUser(): void {
-    const b = this.binding;
-    if (!b) return;
-    if (b.session) b.session.setUser(this.user);
-    else if (b.awareness && this.userName) b.awareness.setLocalStateField('user', this.user);
+    // Into a host's Awareness only when the element was given a name: the host may publish its user itself.
+    const connection = this.collab.connection;
+    if (connection?.session || (connection?.awareness && this.userName)) this.collab.publishUser(this.user);
   }
 
   private bind(): void {
     this.unbind();
-    let doc: Y.Doc;
-    let awareness: Awareness | null = null;
-    let session: Session | null = null;
-    let ownDoc: Y.Doc | null = null;
-    this._failed = false;
-    this._access = null;
-    this.errorDetail = null;
-    const hostDoc = this.ydoc ?? this.awareness?.doc;
-    if (hostDoc) {
-      doc = hostDoc;
-      awareness = this.awareness && this.awareness.doc === doc ? this.awareness : null;
-      this._status = null;
-    } else if (this.relay && this.document) {
-      try {
-        session = connect({ relay: this.relay, document: this.document, user: this.user, ...(this.token ? { token: this.token } : {}) });
-        doc = session.doc;
-        awareness = session.awareness;
-        this._status = session.status;
-        session.on('status', this.onStatus);
-        session.on('closed', this.onClosed);
-        session.on('access', this.onAccess);
-      } catch (error) {
-        ownDoc = doc = new Y.Doc();
-        this.fail((t) => t('badSettings'));
-        console.error('<allmende-sheet>: cannot connect:', error);
-      }
-    } else if (this.relay || this.document) {
-      ownDoc = doc = new Y.Doc();
-      const missing = this.relay ? 'noDocumentName' : 'noRelay';
-      this.fail((t) => t(missing));
-    } else {
-      ownDoc = doc = new Y.Doc();
-      this._status = null;
-    }
-    this.binding = { doc, awareness, session, ownDoc };
+    const { doc, awareness, session } = this.collab.open({
+      relay: this.relay,
+      document: this.document,
+      token: this.token,
+      ydoc: this.ydoc,
+      awareness: this.awareness,
+      user: this.user,
+      announceToHost: Boolean(this.userName),
+    });
+    this.binding = { doc, awareness };
     this.view.start();
     // A client joining a document someone else created must not seed its own first sheet before it has synced.
     const seedNow = !session || doc.getArray('sheetOrder').length > 0;
@@ -467,8 +438,6 @@ export class AllmendeSheet extends AllmendeElement {
     }
     doc.on('afterTransaction', this.onDocChange);
     awareness?.on('change', this.onAwareness);
-    if (!session && awareness && this.userName) this.publishUser();
-    this.refreshPresence();
   }
 
   private openWorkbook(doc: Y.Doc, seed: boolean): void {
@@ -496,36 +465,12 @@ export class AllmendeSheet extends AllmendeElement {
     this.frame = 0;
     b.doc.off('afterTransaction', this.onDocChange);
     b.awareness?.off('change', this.onAwareness);
-    if (b.awareness && !b.session) b.awareness.setLocalStateField('sheet', null);
+    // Clears this user's selection from a host's awareness: a session's awareness goes with the session.
+    if (b.awareness && !this.collab.connection?.session) b.awareness.setLocalStateField('sheet', null);
     this.closeWorkbook();
-    if (b.session) {
-      b.session.off('status', this.onStatus);
-      b.session.off('closed', this.onClosed);
-      b.session.off('access', this.onAccess);
-      b.session.destroy();
-    }
-    b.ownDoc?.destroy();
+    this.collab.close();
     this.view.destroy();
-    this._presence = [];
   }
-
-  private fail(reason: (t: SheetTranslate) => string): void {
-    this._status = 'error';
-    this.errorDetail = reason;
-    this._failed = true;
-  }
-
-  private readonly onStatus = (status: ConnectionStatus): void => {
-    if (this._status !== 'error') this._status = status;
-  };
-
-  private readonly onAccess = (info: SessionInfo): void => {
-    this._access = info.role;
-  };
-
-  private readonly onClosed = (event: ClosedEvent): void => {
-    this.fail((t) => t('closedByRelay', event.code));
-  };
 
   private readonly onDocChange = (): void => {
     const wb = this.wb;
@@ -534,41 +479,21 @@ export class AllmendeSheet extends AllmendeElement {
     this.invalidate();
   };
 
+  /** Remote selections moved: the presence list follows by itself, the grid redraws them. */
   private readonly onAwareness = (): void => {
-    this.refreshPresence();
     this.schedulePaint();
+  };
+
+  /** After an import, show the first sheet it brought in. */
+  private readonly onFileImported = (event: SheetFileImportedEvent): void => {
+    const name = event.detail.sheets[0];
+    const sheet = name === undefined ? undefined : this.wb?.sheets().find((candidate) => candidate.name === name);
+    if (sheet) this.showSheet(sheet.id);
   };
 
   private readonly onUndoPopped = (): void => {
     this.invalidate();
   };
-
-  private refreshPresence(): void {
-    const awareness = this.binding?.awareness;
-    const t = this.t;
-    if (!awareness) {
-      if (this._presence.length) this._presence = [];
-      return;
-    }
-    const users: PresenceUser[] = [];
-    const seen = new Set<string>();
-    const add = (clientId: number, state: unknown, self: boolean): void => {
-      const u = typeof state === 'object' && state ? (state as { user?: { id?: unknown; name?: unknown; color?: unknown } }).user : undefined;
-      const id = u && typeof u.id === 'string' && u.id ? `user:${u.id}` : `client:${clientId}`;
-      if (seen.has(id)) return;
-      seen.add(id);
-      const name = u && typeof u.name === 'string' && u.name.trim() ? u.name.trim().slice(0, 64) : t('anonymous');
-      const color = u && typeof u.color === 'string' && HEX_COLOR.test(u.color) ? u.color : presenceColor(name);
-      users.push({ id, name, color, ...(self ? { label: t('you', name) } : {}) });
-    };
-    const local = awareness.getLocalState();
-    if (local) add(awareness.clientID, local, true);
-    for (const [id, state] of awareness.getStates()) if (id !== awareness.clientID && state) add(id, state, false);
-    const same =
-      users.length === this._presence.length &&
-      users.every((u, i) => u.id === this._presence[i]!.id && u.name === this._presence[i]!.name && u.color === this._presence[i]!.color);
-    if (!same) this._presence = users;
-  }
 
   // ---- geometry and drawing ----
 
@@ -1496,8 +1421,13 @@ export class AllmendeSheet extends AllmendeElement {
       set: (style) => this.setStyle(style as { [K in keyof CellStyle]?: CellStyle[K] | null }),
       setFormat: (format) => this.eachRange((range) => wb.setFormat(this.sheetName, range, format)),
       border: (preset, line) => this.setBorders(preset, line),
-      // The file menu (<allmende-sheet-file-menu>: Import…/Export…) goes here, at the start of the toolbar.
-      fileMenu: nothing,
+      fileMenu: html`<allmende-sheet-file-menu
+        .workbook=${wb}
+        sheet=${this.sheetName}
+        document-name=${this.document || 'workbook'}
+        ?disabled=${!this.editable}
+        @allmende-sheet-file-imported=${this.onFileImported}
+      ></allmende-sheet-file-menu>`,
       paint: () => {
         this._painter = this._painter
           ? null
@@ -1773,6 +1703,11 @@ export class AllmendeSheet extends AllmendeElement {
     const b = this.bounds();
     this.setSelection(extendTo(cellSelection(at, b), { row: at.row + rows.length - 1, col: at.col + width - 1 }, b), at);
   }
+}
+
+/** Why the element cannot sync, as the end of the sentence "Not connected: …". */
+function failureText(t: SheetTranslate, failure: CollabFailure): string {
+  return failure.reason === 'closedByRelay' ? t('closedByRelay', failure.code) : t(failure.reason);
 }
 
 customElements.define('allmende-sheet', AllmendeSheet);
