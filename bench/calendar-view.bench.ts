@@ -6,7 +6,7 @@
 // workspace, so there is no ratio; its users report 1–2 s for 1,000 events.
 //
 // Run: pnpm --filter @allmende/bench run calendar-view    (builds its page with Vite first)
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,7 @@ const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SWITCHES = Number(process.env['CALENDAR_SWITCHES'] ?? 12);
 const TARGET_MS = 100;
+const NOTES_MARKER = '<!-- notes: kept across runs -->';
 
 const log = (line: string): void => {
   process.stderr.write(`[calendar-view] ${line}\n`);
@@ -93,7 +94,10 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   mkdirSync(dirname(resultsFile), { recursive: true });
-  writeFileSync(resultsFile, text);
+  // The hand-written notes below the marker (before/after comparisons, profiles) survive a new run.
+  const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
+  const marker = previous.indexOf(NOTES_MARKER);
+  writeFileSync(resultsFile, marker >= 0 ? `${text}\n${previous.slice(marker)}` : text);
   process.stdout.write(`${text}\n`);
 }
 

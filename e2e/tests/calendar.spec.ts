@@ -395,6 +395,56 @@ test('calendars: create, recolour, hide, import .ics (errors leave the data unto
   await expect(c.getByRole('button', { name: 'Save' })).toHaveCount(0);
 });
 
+test('undo and redo by keyboard (own edits only), deleting a calendar after a confirmation, resizing by the top edge', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const page = await openCalendar(browser, 'Ada', 'undo', 'en');
+  await setView(page, 'week', '2026-12-02');
+  const c = cal(page);
+  await withCalendar(page, (api) => {
+    const id = api.setCalendar({ id: 'projects', name: 'Projects', color: '#0b8043' });
+    api.createEvent({ calendarId: id, summary: 'Kick-off', start: '2026-12-02T09:00:00', end: '2026-12-02T10:00:00', timeZone: 'Europe/Berlin' });
+    return null;
+  }, null);
+  const start = (): Promise<string> => withCalendar(page, (api) => api.listEvents().map((e) => e.start).join(), null);
+  await chip(page, 'Kick-off').focus();
+  await page.keyboard.press(' ');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect.poll(start).toBe('2026-12-02T09:15:00');
+  await page.keyboard.press('Control+z');
+  await expect.poll(start).toBe('2026-12-02T09:00:00');
+  await expect(c.getByTestId('announcement')).toHaveText('Undone.');
+  await page.keyboard.press('Control+y');
+  await expect.poll(start).toBe('2026-12-02T09:15:00');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(c.getByTestId('announcement')).toHaveText('Nothing to redo.');
+  expect(await start()).toBe('2026-12-02T09:15:00');
+
+  // Deleting a calendar asks first and says its events go with it; Ctrl+Z brings both back.
+  await c.getByRole('button', { name: 'Edit calendar Projects' }).click();
+  await c.getByRole('button', { name: 'Delete calendar Projects' }).click();
+  await expect(c.getByTestId('confirm-delete-calendar')).toContainText('Its event is deleted with it');
+  await c.getByRole('button', { name: 'Cancel' }).click();
+  await c.getByRole('button', { name: 'Delete calendar Projects' }).click();
+  await c.getByRole('button', { name: 'Delete calendar Projects' }).click();
+  await expect(chip(page, 'Kick-off')).toHaveCount(0);
+  expect(await withCalendar(page, (api) => api.listCalendars().length + api.listEvents().length, null)).toBe(0);
+  await c.locator('main.view [data-focus-id]').first().focus();
+  await page.keyboard.press('Control+z');
+  await expect(chip(page, 'Kick-off')).toBeVisible();
+  expect(await withCalendar(page, (api) => api.listCalendars().map((x) => x.name).join(), null)).toBe('Projects');
+
+  // The top edge resizes too: dragged up an hour, the start moves and the end stays.
+  const box = (await chip(page, 'Kick-off').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 6; i++) await page.mouse.move(box.x + box.width / 2, box.y + 2 - 8 * i);
+  await page.mouse.up();
+  await expect.poll(() => withCalendar(page, (api) => api.listEvents().map((e) => `${e.start}–${e.end}`).join(), null))
+    .toBe('2026-12-02T08:15:00–2026-12-02T10:15:00');
+});
+
 test('views: "+N more" opens the day, agenda list, year, and the print layout', async ({ browser }) => {
   relay = new RelayProcess();
   await relay.start();

@@ -21,3 +21,5 @@ export { exportICS } from './ical-export.js';
 export type { ExportOptions } from './ical-export.js';
 export { ICalSyntaxError } from './ical-lines.js';
 export { clearExpansionCache } from './series.js';
+export { createUndoManager } from './undo.js';
+export type { CalendarUndoOptions } from './undo.js';

@@ -1,5 +1,5 @@
 import {
-  createEvent, exportICS, getEvent, importICS, listCalendars, occurrences, setCalendar, updateEvent,
+  createEvent, createUndoManager, deleteCalendar, exportICS, getEvent, importICS, listCalendars, listEvents, occurrences, setCalendar, updateEvent,
 } from '@allmende/calendar-model';
 import type { CalendarInfo, EditMode, Occurrence } from '@allmende/calendar-model';
 import type { User } from '@allmende/core';
@@ -15,18 +15,20 @@ import { calendarMessages } from './calendar-messages.js';
 import type { CalendarTranslate } from './calendar-messages.js';
 import { CALENDAR_COLORS, renderCalendarForm, renderImportForm, renderSidebar } from './calendar-sidebar.js';
 import type { CalendarDraft, ImportDraft } from './calendar-sidebar.js';
+import type { CalendarHost, CreatePreview, Grab } from './calendar-host.js';
+import { CalendarKeyboard } from './calendar-keyboard.js';
+import { CalendarPointer } from './calendar-pointer.js';
 import { calendarStyles, HOUR_HEIGHT } from './calendar-styles.js';
-import { addDays, DAY_MS, minuteOfDay, msToWall, stepDate, viewRange, VIEWS, wallAt, wallToMs, weekStart } from './date-math.js';
+import { addDays, minuteOfDay, stepDate, viewRange, VIEWS, wallAt, wallToMs, weekStart } from './date-math.js';
 import type { CalendarView } from './date-math.js';
 import { renderEventDialog } from './event-dialog.js';
 import { eventForm, formPatch, formProblem, formTimes, newEventForm } from './event-form.js';
 import type { EventForm } from './event-form.js';
 import { Formats } from './formats.js';
 import { monthLanesFor, renderMonth } from './month-view.js';
-import { deleteOccurrence, isRecurring, moveOccurrence } from './move-event.js';
+import { deleteOccurrence, isRecurring, moveOccurrence, shifted } from './move-event.js';
 import { firstDay, occurrenceKey } from './occurrence-layout.js';
-import { createRange, minuteAt, moveDelta, resizeEnd, SNAP_MINUTES } from './snap.js';
-import { renderTimeGrid, SLOT_MINUTES } from './time-grid-view.js';
+import { renderTimeGrid } from './time-grid-view.js';
 import type { RemoteEditor, ViewContext } from './view-context.js';
 import { eventLabel } from './view-context.js';
 import { renderYear } from './year-view.js';
@@ -43,25 +45,6 @@ export interface CalendarPresence {
 const BINDING_PROPERTIES = ['relay', 'document', 'token', 'ydoc', 'awareness'] as const;
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 const DEFAULT_CALENDAR_ID = 'default';
-
-/** An occurrence being moved or resized, by keyboard or pointer: the preview shows it shifted by `delta`. */
-interface Grab {
-  occ: Occurrence;
-  start: number;
-  end: number;
-  by: 'keyboard' | 'pointer';
-}
-
-interface PointerDrag {
-  kind: 'move' | 'resize' | 'create';
-  pointerId: number;
-  x: number;
-  y: number;
-  occ: Occurrence | null;
-  date: string;
-  minute: number;
-  moved: boolean;
-}
 
 interface DialogState {
   form: EventForm;
@@ -107,7 +90,7 @@ interface ModeQuestion {
  * @csspart view - The current view.
  * @cssprop --allmende-calendar-height - Height of the element (44rem).
  */
-export class AllmendeCalendar extends AllmendeElement {
+export class AllmendeCalendar extends AllmendeElement implements CalendarHost {
   static override properties = {
     relay: { type: String },
     document: { type: String },
@@ -171,19 +154,23 @@ export class AllmendeCalendar extends AllmendeElement {
   declare timeZone: string;
 
   private declare _revision: number;
-  private declare _focus: string;
-  private declare _grab: Grab | null;
+  /** @internal (for the keyboard and pointer controllers) */
+  declare _focus: string;
+  /** @internal (for the keyboard and pointer controllers) */
+  declare _grab: Grab | null;
   private declare _dialog: DialogState | null;
   private declare _ask: ModeQuestion | null;
   private declare _calendarDraft: CalendarDraft | null;
   private declare _importDraft: ImportDraft | null;
   private declare _hidden: ReadonlySet<string>;
   private declare _notice: string;
-  private declare _announce: string;
+  /** @internal (for the keyboard and pointer controllers) */
+  declare _announce: string;
   private declare _now: number;
   private declare _lanes: number;
   private declare _editors: ReadonlyMap<string, readonly RemoteEditor[]>;
-  private declare _create: { date: string; start: number; end: number } | null;
+  /** @internal (for the keyboard and pointer controllers) */
+  declare _create: CreatePreview | null;
 
   /** The page's language for labels and date formats. */
   readonly i18n = new LocaleController(this);
@@ -193,14 +180,19 @@ export class AllmendeCalendar extends AllmendeElement {
   });
   private boundDoc: Y.Doc | null = null;
   private boundAwareness: Awareness | null = null;
-  private drag: PointerDrag | null = null;
-  private wantFocus = false;
+  private readonly keyboard = new CalendarKeyboard(this);
+  private readonly pointer = new CalendarPointer(this);
+  /** @internal (for the keyboard and pointer controllers) */
+  wantFocus = false;
   private scrollPending = true;
   private clock = 0;
   private resizeObserver: ResizeObserver | null = null;
   private formats: Formats | null = null;
-  private lastOccs: readonly Occurrence[] = [];
+  /** @internal (for the keyboard and pointer controllers) */
+  lastOccs: readonly Occurrence[] = [];
   private api: CalendarApi | null = null;
+  /** This user's undo history (their own edits only; others' changes are never undone). */
+  private undoManager: Y.UndoManager | null = null;
 
   constructor() {
     super();
@@ -272,6 +264,44 @@ export class AllmendeCalendar extends AllmendeElement {
   }
 
   /** Goes to today. */
+  /** Undoes this user's last edit (several edits within half a second count as one); returns whether there was one. */
+  undo(): boolean {
+    return this.history('undo');
+  }
+
+  /** Redoes what `undo()` took back. */
+  redo(): boolean {
+    return this.history('redo');
+  }
+
+  private history(which: 'undo' | 'redo'): boolean {
+    const manager = this.undoManager;
+    if (!manager) return false;
+    const stack = which === 'undo' ? manager.undoStack : manager.redoStack;
+    if (stack.length === 0) {
+      this.announce(this.t(which === 'undo' ? 'nothingToUndo' : 'nothingToRedo'));
+      return false;
+    }
+    let done = false;
+    const ok = this.attempt(() => {
+      done = (which === 'undo' ? manager.undo() : manager.redo()) !== null;
+    });
+    if (ok && done) this.announce(this.t(which === 'undo' ? 'undone' : 'redone'));
+    return ok && done;
+  }
+
+  /** Ctrl+Z (⌘Z) undoes, Ctrl+Y and Ctrl+Shift+Z redo, except in text fields (their own undo) and while a dialog or a pick-up is open. */
+  private readonly onUndoKey = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented || e.altKey || !(e.ctrlKey || e.metaKey)) return;
+    const key = e.key.toLowerCase();
+    if (key !== 'z' && key !== 'y') return;
+    const origin = e.composedPath()[0] as HTMLElement | undefined;
+    if (origin?.closest?.('input, select, textarea, [contenteditable]') || this._dialog || this._ask || this._grab || this._calendarDraft || this._importDraft) return;
+    e.preventDefault();
+    if (key === 'y' || e.shiftKey) this.redo();
+    else this.undo();
+  };
+
   goToday(): void {
     this.date = this.today();
   }
@@ -281,7 +311,8 @@ export class AllmendeCalendar extends AllmendeElement {
     this.date = stepDate(this.view, this.currentDate, direction);
   }
 
-  private get t(): CalendarTranslate {
+  /** @internal (for the keyboard and pointer controllers) */
+  get t(): CalendarTranslate {
     return this.i18n.translate(calendarMessages);
   }
 
@@ -290,7 +321,8 @@ export class AllmendeCalendar extends AllmendeElement {
     return this.formats;
   }
 
-  private today(): string {
+  /** @internal (for the keyboard and pointer controllers) */
+  today(): string {
     return wallInZone(this._now, this.viewTimeZone).slice(0, 10);
   }
 
@@ -298,12 +330,14 @@ export class AllmendeCalendar extends AllmendeElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.addEventListener('keydown', this.onUndoKey);
     if (this.hasUpdated && !this.boundDoc) this.bind();
     this.clock = window.setInterval(() => (this._now = Date.now()), 30_000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.removeEventListener('keydown', this.onUndoKey);
     window.clearInterval(this.clock);
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
@@ -378,6 +412,7 @@ export class AllmendeCalendar extends AllmendeElement {
     this.boundDoc = connection.doc;
     this.boundAwareness = connection.awareness;
     connection.doc.on('afterTransaction', this.onDocChange);
+    this.undoManager = createUndoManager(connection.doc);
     connection.awareness?.on('change', this.onAwareness);
     this.readEditors();
     this._revision++;
@@ -387,6 +422,8 @@ export class AllmendeCalendar extends AllmendeElement {
     const doc = this.boundDoc;
     if (!doc) return;
     doc.off('afterTransaction', this.onDocChange);
+    this.undoManager?.destroy();
+    this.undoManager = null;
     this.boundAwareness?.off('change', this.onAwareness);
     if (this.boundAwareness && !this.binding.connection?.session) this.boundAwareness.setLocalStateField('calendar', null);
     this.boundDoc = null;
@@ -423,7 +460,8 @@ export class AllmendeCalendar extends AllmendeElement {
   }
 
   /** Tells the others which event this user is editing (or none). */
-  private publishEditing(uid: string | null): void {
+  /** @internal (for the keyboard and pointer controllers) */
+  publishEditing(uid: string | null): void {
     const awareness = this.boundAwareness;
     if (!awareness) return;
     const current = (awareness.getLocalState() as { calendar?: CalendarPresence } | null)?.calendar?.editing ?? null;
@@ -437,13 +475,26 @@ export class AllmendeCalendar extends AllmendeElement {
     return doc ? listCalendars(doc) : [];
   }
 
-  private get firstDay(): number {
+  /** @internal (for the keyboard and pointer controllers) */
+  get firstDay(): number {
     return weekStart(this.i18n.locale);
   }
+
+  /** The last query's key and answer: renders for a drag preview, focus or presence reuse it until the page, zone, calendars shown or document change. */
+  private occCache: { key: string; doc: Y.Doc; hidden: ReadonlySet<string>; occs: Occurrence[] } | null = null;
 
   private queryOccurrences(from: string, to: string): Occurrence[] {
     const doc = this.doc;
     if (!doc) return [];
+    const key = `${from}|${to}|${this.viewTimeZone}|${this._revision}`;
+    const cached = this.occCache;
+    if (cached && cached.key === key && cached.doc === doc && cached.hidden === this._hidden) return cached.occs;
+    const occs = this.queryUncached(doc, from, to);
+    this.occCache = { key, doc, hidden: this._hidden, occs };
+    return occs;
+  }
+
+  private queryUncached(doc: Y.Doc, from: string, to: string): Occurrence[] {
     const all = occurrences(doc, {
       from,
       to,
@@ -559,18 +610,18 @@ export class AllmendeCalendar extends AllmendeElement {
           openImport: () => (this._importDraft = { calendarId: this.importTarget(), busy: false, done: '', warnings: [], error: '' }),
         })}
         <main
-          class="view"
+          class=${this.editable ? 'view editable' : 'view'}
           part="view"
           data-view=${this.view}
           aria-describedby="kbd-help"
-          @keydown=${this.onKey}
-          @pointerdown=${this.onPointerDown}
-          @pointermove=${this.onPointerMove}
-          @pointerup=${this.onPointerUp}
-          @pointercancel=${this.onPointerCancel}
-          @click=${this.onClick}
-          @dblclick=${this.onDoubleClick}
-          @focusin=${this.onFocusIn}
+          @keydown=${this.keyboard.onKey}
+          @pointerdown=${this.pointer.onPointerDown}
+          @pointermove=${this.pointer.onPointerMove}
+          @pointerup=${this.pointer.onPointerUp}
+          @pointercancel=${this.pointer.onPointerCancel}
+          @click=${this.pointer.onClick}
+          @dblclick=${this.pointer.onDoubleClick}
+          @focusin=${this.keyboard.onFocusIn}
         >
           ${this.renderView(ctx)}
         </main>
@@ -656,7 +707,8 @@ export class AllmendeCalendar extends AllmendeElement {
       </allmende-dialog>
       <allmende-dialog label=${cal?.id ? t('editCalendar', cal.name) : t('newCalendar')} ?open=${!!cal} @allmende-dialog-close=${() => (this._calendarDraft = null)}>
         ${cal
-          ? renderCalendarForm(t, cal, (p) => (this._calendarDraft = { ...cal, ...p }), () => this.saveCalendar(), () => (this._calendarDraft = null))
+          ? renderCalendarForm(t, cal, (p) => (this._calendarDraft = { ...cal, ...p }), () => this.saveCalendar(), () => (this._calendarDraft = null),
+              () => this.askDeleteCalendar(), () => this.removeCalendar())
           : nothing}
       </allmende-dialog>
       <allmende-dialog label=${t('importIcs')} ?open=${!!imp} @allmende-dialog-close=${() => (this._importDraft = null)}>
@@ -677,11 +729,13 @@ export class AllmendeCalendar extends AllmendeElement {
 
   // ---- actions ----
 
-  private notify(message: string): void {
+  /** @internal (for the keyboard and pointer controllers) */
+  notify(message: string): void {
     this._notice = message;
   }
 
-  private announce(message: string): void {
+  /** @internal (for the keyboard and pointer controllers) */
+  announce(message: string): void {
     this._announce = message;
   }
 
@@ -692,6 +746,8 @@ export class AllmendeCalendar extends AllmendeElement {
       return false;
     }
     try {
+      // Each user action is its own undo step, however soon after the last one it comes.
+      this.undoManager?.stopCapturing();
       action();
       return true;
     } catch (error) {
@@ -700,12 +756,14 @@ export class AllmendeCalendar extends AllmendeElement {
     }
   }
 
-  private findOcc(key: string): Occurrence | undefined {
+  /** @internal (for the keyboard and pointer controllers) */
+  findOcc(key: string): Occurrence | undefined {
     return this.lastOccs.find((o) => occurrenceKey(o) === key);
   }
 
   /** Opens the dialog for a new event from `start` to `end` (local wall times in the view's zone, or dates). */
-  private openNew(start: string, end: string): void {
+  /** @internal (for the keyboard and pointer controllers) */
+  openNew(start: string, end: string): void {
     if (!this.editable) {
       this.notify(this.t('readOnlyNotice'));
       return;
@@ -714,7 +772,8 @@ export class AllmendeCalendar extends AllmendeElement {
     this._dialog = { form: newEventForm(start, end, calendarId, this.viewTimeZone), initial: null, occ: null, error: '' };
   }
 
-  private openEvent(occ: Occurrence): void {
+  /** @internal (for the keyboard and pointer controllers) */
+  openEvent(occ: Occurrence): void {
     const event = this.doc && getEvent(this.doc, occ.uid);
     if (!event) return;
     const form = eventForm(event, occ, this.viewTimeZone);
@@ -742,6 +801,7 @@ export class AllmendeCalendar extends AllmendeElement {
     const run = (mode: EditMode): void => {
       try {
         if (!this.editable) throw new RangeError(t('readOnlyNotice'));
+        this.undoManager?.stopCapturing();
         if (!d.occ) {
           const patch = formPatch(d.form, null, undefined, this.viewTimeZone, 'all');
           const { start } = formTimes(d.form);
@@ -767,7 +827,8 @@ export class AllmendeCalendar extends AllmendeElement {
     } else run('all');
   }
 
-  private deleteWithQuestion(occ: Occurrence): void {
+  /** @internal (for the keyboard and pointer controllers) */
+  deleteWithQuestion(occ: Occurrence): void {
     const doc = this.doc;
     if (!doc) return;
     const t = this.t;
@@ -786,7 +847,8 @@ export class AllmendeCalendar extends AllmendeElement {
   }
 
   /** Commits a move or resize; for an occurrence of a series it asks which occurrences first. */
-  private commitGrab(): void {
+  /** @internal (for the keyboard and pointer controllers) */
+  commitGrab(): void {
     const grab = this._grab;
     const doc = this.doc;
     if (!grab || !doc) return;
@@ -827,7 +889,8 @@ export class AllmendeCalendar extends AllmendeElement {
     run('all');
   }
 
-  private contextForLabels(): ViewContext {
+  /** @internal (for the keyboard and pointer controllers) */
+  contextForLabels(): ViewContext {
     const names = new Map(this.calendars().map((c) => [c.id, c.name]));
     return {
       t: this.t, fmt: this.fmt, today: this.today(), date: this.currentDate, firstDay: this.firstDay, days: [], occs: [], focusId: '',
@@ -873,6 +936,37 @@ export class AllmendeCalendar extends AllmendeElement {
     if (this.attempt(() => setCalendar(doc, { ...(draft.id ? { id: draft.id } : {}), name, color: draft.color }))) this._calendarDraft = null;
   }
 
+  /** Asks before deleting the calendar being edited, naming how many events go with it. */
+  private askDeleteCalendar(): void {
+    const draft = this._calendarDraft;
+    const doc = this.doc;
+    if (!draft?.id || !doc) return;
+    const id = draft.id;
+    const events = listEvents(doc).filter((e) => e.calendarId === id).length;
+    const name = this.calendars().find((c) => c.id === id)?.name ?? draft.name;
+    this._calendarDraft = { ...draft, name, confirmDelete: events };
+  }
+
+  /**
+   * Deletes the calendar and its events, for everyone (events without their calendar would be orphans no one can
+   * hide or export); this user's Ctrl+Z brings both back.
+   */
+  private removeCalendar(): void {
+    const draft = this._calendarDraft;
+    const doc = this.doc;
+    if (!draft?.id || !doc) return;
+    const id = draft.id;
+    if (this.attempt(() => deleteCalendar(doc, id, { deleteEvents: true }))) {
+      this._calendarDraft = null;
+      if (this._hidden.has(id)) {
+        const next = new Set(this._hidden);
+        next.delete(id);
+        this._hidden = next;
+      }
+      this.announce(this.t('deleted', draft.name));
+    }
+  }
+
   private importTarget(): string {
     return this.targetCalendar();
   }
@@ -916,409 +1010,6 @@ export class AllmendeCalendar extends AllmendeElement {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
-
-  // ---- keyboard ----
-
-  private moveFocus(id: string): void {
-    const date = /^[cas]:(\d{4}-\d{2}-\d{2})/.exec(id)?.[1];
-    if (date) {
-      const range = viewRange(this.view, this.currentDate, this.firstDay);
-      if (date < range.from || date >= range.to) this.date = date;
-    }
-    this._focus = id;
-    this.wantFocus = true;
-  }
-
-  private readonly onFocusIn = (e: FocusEvent): void => {
-    const target = (e.composedPath()[0] as HTMLElement | undefined)?.closest?.('[data-focus-id]');
-    const id = target?.getAttribute('data-focus-id');
-    if (id && id !== this._focus) this._focus = id;
-  };
-
-  private readonly onKey = (e: KeyboardEvent): void => {
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-    const origin = e.composedPath()[0] as HTMLElement;
-    if (origin.closest('input, select, textarea')) return;
-    const handled = this._grab ? this.grabKey(e) : this.navKey(e, origin);
-    if (handled) {
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  };
-
-  private grabKey(e: KeyboardEvent): boolean {
-    const grab = this._grab!;
-    if (grab.by !== 'keyboard') return false;
-    const timed = !grab.occ.allDay && this.view !== 'month';
-    const vertical = this.view === 'month' ? 7 * 1440 : SNAP_MINUTES;
-    const dayStep = 1440;
-    let { start, end } = grab;
-    switch (e.key) {
-      case 'ArrowUp':
-      case 'ArrowDown': {
-        const d = (e.key === 'ArrowUp' ? -1 : 1) * (timed ? vertical : this.view === 'month' ? vertical : dayStep);
-        if (e.shiftKey) end = Math.max(end + d, start - (grab.occ.endMs - grab.occ.startMs) / 60_000 + (timed ? SNAP_MINUTES : dayStep));
-        else {
-          start += d;
-          end += d;
-        }
-        break;
-      }
-      case 'ArrowLeft':
-      case 'ArrowRight': {
-        const d = e.key === 'ArrowLeft' ? -dayStep : dayStep;
-        if (e.shiftKey) end = Math.max(end + d, start - (grab.occ.endMs - grab.occ.startMs) / 60_000 + (timed ? SNAP_MINUTES : dayStep));
-        else {
-          start += d;
-          end += d;
-        }
-        break;
-      }
-      case 'Enter':
-      case ' ':
-        this.commitGrab();
-        return true;
-      case 'Escape':
-        this._grab = null;
-        this.publishEditing(null);
-        this.wantFocus = true;
-        return true;
-      default:
-        return false;
-    }
-    this._grab = { ...grab, start, end };
-    const moved = shifted(grab.occ, start, end);
-    const date = firstDay(moved);
-    const range = viewRange(this.view, this.currentDate, this.firstDay);
-    if (date < range.from || date >= range.to) this.date = date;
-    this._announce = eventLabel(this.contextForLabels(), moved);
-    this.wantFocus = true;
-    return true;
-  }
-
-  private navKey(e: KeyboardEvent, origin: HTMLElement): boolean {
-    const id = origin.closest('[data-focus-id]')?.getAttribute('data-focus-id') ?? this._focus;
-    const key = e.key;
-    if (key === 'PageUp' || key === 'PageDown') {
-      this.step(key === 'PageUp' ? -1 : 1);
-      return true;
-    }
-    if (key === 't' || key === 'T') {
-      this.goToday();
-      this.moveFocus(this.view === 'month' || this.view === 'year' ? `c:${this.today()}` : `s:${this.today()}:${9 * 60}`);
-      return true;
-    }
-    const [kind] = id.split(':');
-    if (kind === 'e') return this.eventKey(e, id.slice(2));
-    if (kind === 'm') return this.moreKey(e, id.slice(2));
-    const date = id.slice(2, 12);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-    const minute = kind === 's' ? Number(id.split(':')[2]) : 0;
-    const cellEvents = (): HTMLElement[] => this.eventsAt(kind!, date, minute);
-    switch (key) {
-      case 'ArrowLeft':
-      case 'ArrowRight': {
-        const d = addDays(date, key === 'ArrowLeft' ? -1 : 1);
-        this.moveFocus(kind === 's' ? `s:${d}:${minute}` : `${kind}:${d}`);
-        return true;
-      }
-      case 'ArrowUp':
-      case 'ArrowDown': {
-        const up = key === 'ArrowUp';
-        if (kind === 'c') this.moveFocus(`c:${addDays(date, up ? -7 : 7)}`);
-        else if (kind === 'a') {
-          if (!up) this.moveFocus(`s:${date}:${8 * 60}`);
-        } else if (up && minute === 0) this.moveFocus(`a:${date}`);
-        else this.moveFocus(`s:${date}:${Math.min(1440 - SLOT_MINUTES, Math.max(0, minute + (up ? -SLOT_MINUTES : SLOT_MINUTES)))}`);
-        return true;
-      }
-      case 'Enter': {
-        if (this.view === 'year') {
-          this.date = date;
-          this.view = 'day';
-          this.moveFocus(`s:${date}:${8 * 60}`);
-          return true;
-        }
-        const events = cellEvents();
-        const first = events[0]?.getAttribute('data-focus-id');
-        if (first) {
-          this.moveFocus(first);
-          return true;
-        }
-        this.createAt(kind!, date, minute);
-        return true;
-      }
-      case 'n':
-      case 'N':
-        this.createAt(kind!, date, minute);
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  /** Keys on a month cell's "+N more": Enter or Space opens the day, Up/Down walk on, Escape goes back to the cell. */
-  private moreKey(e: KeyboardEvent, date: string): boolean {
-    switch (e.key) {
-      case 'Enter':
-      case ' ':
-        this.date = date;
-        this.view = 'day';
-        this.moveFocus(`a:${date}`);
-        return true;
-      case 'ArrowUp':
-      case 'ArrowDown':
-        this.walk(`m:${date}`, e.key === 'ArrowUp' ? -1 : 1, `c:${date}`);
-        return true;
-      case 'Escape':
-      case 'ArrowLeft':
-      case 'ArrowRight':
-        this.moveFocus(`c:${e.key === 'Escape' ? date : addDays(date, e.key === 'ArrowLeft' ? -1 : 1)}`);
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  /** Moves the focus to the previous or next event (or "+N more") in the view, or to `fallback` past either end. */
-  private walk(from: string, step: -1 | 1, fallback: string | null): void {
-    const all = [...(this.renderRoot as ShadowRoot).querySelectorAll<HTMLElement>('main.view [data-key], main.view [data-more]')];
-    const index = all.findIndex((el) => el.getAttribute('data-focus-id') === from);
-    const next = all[index + step];
-    if (next) this.moveFocus(next.getAttribute('data-focus-id')!);
-    else if (fallback) this.moveFocus(fallback);
-  }
-
-  private createAt(kind: string, date: string, minute: number): void {
-    if (kind === 's') this.openNew(wallAt(date, minute), wallAt(date, minute + 60));
-    else this.openNew(date, addDays(date, 1));
-  }
-
-  /** The event elements in a cell: a month day, the all-day cell, or those overlapping a slot. */
-  private eventsAt(kind: string, date: string, minute: number): HTMLElement[] {
-    const root = this.renderRoot as ShadowRoot;
-    if (kind === 'c' || kind === 'a') {
-      const cell = root.querySelector(`[data-focus-id="${kind}:${date}"]`);
-      return cell ? [...cell.querySelectorAll<HTMLElement>('[data-key]')] : [];
-    }
-    const keys = new Set(
-      this.lastOccs
-        .filter((o) => !o.allDay && firstDay(o) <= date && o.end.slice(0, 10) >= date)
-        .filter((o) => {
-          const s = o.start.slice(0, 10) < date ? 0 : minuteOfDay(o.start);
-          const en = o.end.slice(0, 10) > date ? 1440 : minuteOfDay(o.end);
-          return s < minute + SLOT_MINUTES && Math.max(en, s + 1) > minute;
-        })
-        .map(occurrenceKey),
-    );
-    const col = root.querySelector(`[data-col="${date}"]`);
-    return col ? [...col.querySelectorAll<HTMLElement>('[data-key]')].filter((el) => keys.has(el.dataset['key']!)) : [];
-  }
-
-  private eventKey(e: KeyboardEvent, key: string): boolean {
-    const occ = this.findOcc(key);
-    if (!occ) return false;
-    const date = firstDay(occ);
-    const cellOf = (d: string): string =>
-      this.view === 'month' || this.view === 'year' || this.view === 'agenda'
-        ? `c:${d}`
-        : occ.allDay ? `a:${d}` : `s:${d}:${Math.floor(minuteOfDay(occ.start) / SLOT_MINUTES) * SLOT_MINUTES}`;
-    switch (e.key) {
-      case 'Enter':
-        this.openEvent(occ);
-        return true;
-      case ' ':
-        if (!this.editable) {
-          this.notify(this.t('readOnlyNotice'));
-          return true;
-        }
-        this._grab = { occ, start: 0, end: 0, by: 'keyboard' };
-        this.publishEditing(occ.uid);
-        this.announce(this.t('grabbed', occ.summary || this.t('noTitle')));
-        return true;
-      case 'Delete':
-      case 'Backspace':
-        if (!this.editable) {
-          this.notify(this.t('readOnlyNotice'));
-          return true;
-        }
-        this.deleteWithQuestion(occ);
-        return true;
-      case 'Escape':
-        if (this.view === 'agenda') return false;
-        this.moveFocus(cellOf(date));
-        return true;
-      case 'ArrowUp':
-      case 'ArrowDown':
-        this.walk(`e:${key}`, e.key === 'ArrowUp' ? -1 : 1, this.view === 'agenda' ? null : cellOf(date));
-        return true;
-      case 'ArrowLeft':
-      case 'ArrowRight': {
-        if (this.view === 'agenda') return false;
-        this.moveFocus(cellOf(addDays(date, e.key === 'ArrowLeft' ? -1 : 1)));
-        return true;
-      }
-      default:
-        return false;
-    }
-  }
-
-  // ---- pointer ----
-
-  /** The day and minute under a pointer in the week/day views, snapped to 15 minutes. */
-  private slotAt(x: number, y: number): { date: string; minute: number } | null {
-    const root = this.renderRoot as ShadowRoot;
-    const cols = [...root.querySelectorAll<HTMLElement>('.layer .daycol')];
-    for (const col of cols) {
-      const r = col.getBoundingClientRect();
-      if (x >= r.left && x < r.right) return { date: col.dataset['col']!, minute: minuteAt(y - r.top, HOUR_HEIGHT) };
-    }
-    if (cols.length === 0) return null;
-    const first = cols[0]!.getBoundingClientRect();
-    const last = cols[cols.length - 1]!;
-    const col = x < first.left ? cols[0]! : last;
-    return { date: col.dataset['col']!, minute: minuteAt(y - col.getBoundingClientRect().top, HOUR_HEIGHT) };
-  }
-
-  /** The month day under a pointer. */
-  private dayAt(x: number, y: number): string | null {
-    const root = this.renderRoot as ShadowRoot;
-    for (const el of root.elementsFromPoint(x, y)) {
-      const d = (el as HTMLElement).dataset?.['date'];
-      if (d) return d;
-    }
-    return null;
-  }
-
-  private readonly onPointerDown = (e: PointerEvent): void => {
-    if (e.button !== 0 || !this.editable) return;
-    const target = e.composedPath()[0] as HTMLElement;
-    const chip = target.closest<HTMLElement>('[data-key]');
-    const slot = this.view === 'month' || this.view === 'agenda' || this.view === 'year' ? null : this.slotAt(e.clientX, e.clientY);
-    if (chip) {
-      const occ = this.findOcc(chip.dataset['key']!);
-      if (!occ || occ.uid === '\u0000new') return;
-      const resize = !!target.closest('[data-grip]');
-      const at = this.view === 'month' ? { date: this.dayAt(e.clientX, e.clientY) ?? firstDay(occ), minute: 0 } : slot;
-      if (!at) return;
-      this.drag = { kind: resize ? 'resize' : 'move', pointerId: e.pointerId, x: e.clientX, y: e.clientY, occ, date: at.date, minute: at.minute, moved: false };
-    } else if (slot && target.closest('.slot')) {
-      this.drag = { kind: 'create', pointerId: e.pointerId, x: e.clientX, y: e.clientY, occ: null, date: slot.date, minute: minuteAt(e.clientY - (target.closest('.scroll')!.querySelector('.layer')!.getBoundingClientRect().top), HOUR_HEIGHT, 1), moved: false };
-    } else return;
-    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
-  };
-
-  private readonly onPointerMove = (e: PointerEvent): void => {
-    const drag = this.drag;
-    if (!drag || drag.pointerId !== e.pointerId) return;
-    if (!drag.moved && Math.hypot(e.clientX - drag.x, e.clientY - drag.y) < 4) return;
-    if (!drag.moved) {
-      drag.moved = true;
-      if (drag.occ) this.publishEditing(drag.occ.uid);
-    }
-    if (drag.kind === 'create') {
-      const slot = this.slotAt(drag.x, e.clientY);
-      if (!slot) return;
-      const range = createRange(drag.minute, slot.minute);
-      this._create = { date: drag.date, ...range };
-      return;
-    }
-    const occ = drag.occ!;
-    if (this.view === 'month') {
-      const day = this.dayAt(e.clientX, e.clientY);
-      if (!day) return;
-      const days = (wallToMs(day) - wallToMs(drag.date)) / DAY_MS;
-      this._grab = { occ, start: days * 1440, end: days * 1440, by: 'pointer' };
-      return;
-    }
-    const slot = this.slotAt(e.clientX, e.clientY);
-    if (!slot) return;
-    if (drag.kind === 'resize') {
-      const startMin = minuteOfDay(occ.start);
-      const endMin = resizeEnd(startMin, slot.minute + (occ.end.slice(0, 10) > occ.start.slice(0, 10) ? 1440 : 0));
-      const base = occ.end.slice(0, 10) > firstDay(occ) ? 1440 : 0;
-      this._grab = { occ, start: 0, end: endMin - (minuteOfDay(occ.end) + base), by: 'pointer' };
-      return;
-    }
-    const days = (wallToMs(slot.date) - wallToMs(drag.date)) / DAY_MS;
-    const minutes = occ.allDay ? 0 : moveDelta(slot.minute - drag.minute);
-    const d = days * 1440 + minutes;
-    this._grab = { occ, start: d, end: d, by: 'pointer' };
-  };
-
-  private readonly onPointerUp = (e: PointerEvent): void => {
-    const drag = this.drag;
-    if (!drag || drag.pointerId !== e.pointerId) return;
-    this.drag = null;
-    if (drag.kind === 'create') {
-      const c = this._create;
-      this._create = null;
-      if (drag.moved && c) this.openNew(wallAt(c.date, c.start), wallAt(c.date, c.end));
-      else if (!drag.moved) {
-        const start = Math.floor(drag.minute / SLOT_MINUTES) * SLOT_MINUTES;
-        this._focus = `s:${drag.date}:${start}`;
-        this.openNew(wallAt(drag.date, start), wallAt(drag.date, start + 60));
-      }
-      return;
-    }
-    if (drag.moved && this._grab) this.commitGrab();
-    else if (!drag.moved && drag.occ) {
-      this._focus = `e:${occurrenceKey(drag.occ)}`;
-      this.openEvent(drag.occ);
-    }
-  };
-
-  private readonly onPointerCancel = (): void => {
-    if (!this.drag) return;
-    this.drag = null;
-    this._create = null;
-    if (this._grab?.by === 'pointer') {
-      this._grab = null;
-      this.publishEditing(null);
-    }
-  };
-
-  private readonly onClick = (e: MouseEvent): void => {
-    const target = e.composedPath()[0] as HTMLElement;
-    const more = target.closest<HTMLElement>('[data-more]');
-    if (more) {
-      this.date = more.dataset['more']!;
-      this.view = 'day';
-      this._focus = `a:${this.date}`;
-      this.wantFocus = true;
-      return;
-    }
-    const open = target.closest<HTMLElement>('[data-open-day]');
-    if (open) {
-      this.date = open.dataset['openDay']!;
-      this.view = 'day';
-      return;
-    }
-    // Read-only users and the agenda open events by click (editors' clicks arrive through the pointer handlers).
-    const chip = target.closest<HTMLElement>('[data-key]');
-    if (chip && (!this.editable || this.view === 'agenda')) {
-      const occ = this.findOcc(chip.dataset['key']!);
-      if (occ) this.openEvent(occ);
-    }
-  };
-
-  private readonly onDoubleClick = (e: MouseEvent): void => {
-    const target = e.composedPath()[0] as HTMLElement;
-    if (target.closest('[data-key]')) return;
-    const cell = target.closest<HTMLElement>('[data-date]');
-    if (!cell || cell.dataset['minute'] !== undefined) return;
-    this.openNew(cell.dataset['date']!, addDays(cell.dataset['date']!, 1));
-  };
-}
-
-/** An occurrence shown moved by `start` minutes and with its end moved by `end` minutes (in the viewer's wall time). */
-function shifted(occ: Occurrence, start: number, end: number): Occurrence {
-  if (start === 0 && end === 0) return occ;
-  const move = (text: string, minutes: number): string => {
-    if (text.length === 10) return msToWall(wallToMs(text) + minutes * 60_000).slice(0, 10);
-    return msToWall(wallToMs(text.slice(0, 19)) + minutes * 60_000) + text.slice(19);
-  };
-  return { ...occ, start: move(occ.start, start), end: move(occ.end, end), startMs: occ.startMs + start * 60_000, endMs: occ.endMs + end * 60_000 };
 }
 
 customElements.define('allmende-calendar', AllmendeCalendar);

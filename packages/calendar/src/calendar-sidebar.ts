@@ -52,16 +52,37 @@ export interface CalendarDraft {
   name: string;
   color: string;
   error: string;
+  /** While the deletion is being confirmed: how many events go with the calendar. */
+  confirmDelete?: number;
 }
 
-/** The form of the calendar dialog: name and colour. */
+/**
+ * The form of the calendar dialog: name and colour, and for an existing
+ * calendar a delete button (`askDelete`), which first asks, naming how many
+ * events are deleted with it (`remove` deletes).
+ */
 export function renderCalendarForm(
   t: CalendarTranslate,
   draft: CalendarDraft,
   change: (d: Partial<CalendarDraft>) => void,
   save: () => void,
   cancel: () => void,
+  askDelete?: () => void,
+  remove?: () => void,
 ): TemplateResult {
+  if (draft.confirmDelete !== undefined && remove) {
+    return html`<form novalidate @submit=${(e: Event) => {
+        e.preventDefault();
+        remove();
+      }}>
+      <p role="alert" data-testid="confirm-delete-calendar">${t('confirmDeleteCalendar', draft.name, draft.confirmDelete)}</p>
+      <div class="actions">
+        <span class="spacer"></span>
+        <button type="button" @click=${() => change({ confirmDelete: undefined })}>${t('cancel')}</button>
+        <button type="submit" class="danger">${t('deleteCalendar', draft.name)}</button>
+      </div>
+    </form>`;
+  }
   return html`<form novalidate @submit=${(e: Event) => {
       e.preventDefault();
       save();
@@ -75,6 +96,7 @@ export function renderCalendarForm(
       <input type="color" name="color" .value=${live(draft.color)} @input=${(e: Event) => change({ color: (e.target as HTMLInputElement).value })} />
     </label>
     <div class="actions">
+      ${draft.id && askDelete ? html`<button type="button" class="danger" @click=${askDelete}>${t('deleteCalendar', draft.name)}</button>` : nothing}
       <span class="spacer"></span>
       <button type="button" @click=${cancel}>${t('cancel')}</button>
       <button type="submit" class="primary">${t('save')}</button>

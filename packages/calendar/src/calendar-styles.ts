@@ -209,7 +209,8 @@ export const calendarStyles = css`
     border-bottom: 1px solid var(--_line);
   }
   .month .cell {
-    contain: layout style;
+    /* Sized by the grid alone (bars overflow into the next cells, so no paint containment). */
+    contain: size layout style;
     position: relative;
     min-width: 0;
     border-right: 1px solid var(--_line);
@@ -303,6 +304,10 @@ export const calendarStyles = css`
   }
   .ev.bar .time {
     color: inherit;
+  }
+  /* Touch drags move and resize events instead of scrolling the view. */
+  .view.editable .ev {
+    touch-action: none;
   }
   .ev.selected {
     box-shadow: 0 0 0 2px var(--_bg), 0 0 0 4px var(--_accent);
@@ -416,6 +421,9 @@ export const calendarStyles = css`
     overflow-x: hidden;
   }
   .tg .slots {
+    /* 24 hours high whatever the cells hold, so the 336 cells are laid out apart from the rest of the view. */
+    contain: size layout style;
+    height: calc(var(--_hour) * 24);
     display: grid;
     grid-template-columns: 4rem repeat(var(--_days), minmax(0, 1fr));
   }
@@ -459,7 +467,8 @@ export const calendarStyles = css`
     pointer-events: none;
   }
   .daycol {
-    contain: layout style;
+    /* Sized by its position alone: the boxes in one day never make the other days or the slot grid relayout. */
+    contain: size layout style;
     position: absolute;
     top: 0;
     bottom: 0;
@@ -473,32 +482,35 @@ export const calendarStyles = css`
     white-space: normal;
     pointer-events: auto;
   }
-  .tg .ev.box .title {
-    display: block;
+  /* A box is one element: its text is the title; the start time is ::after (data-time), the resize grip ::before. */
+  .tg .ev.box::first-line {
     font-weight: 600;
   }
-  .tg .ev.box .time {
+  .tg .ev.box[data-time]::after {
+    content: attr(data-time);
     display: block;
-    margin: 0;
+    font-weight: 400;
+    color: var(--_muted);
   }
   .tg .ev.box.short {
     padding: 0 0.35rem;
     font-size: 0.72rem;
     line-height: var(--_h);
-  }
-  .tg .ev.box.short {
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
+    font-weight: 600;
   }
-  .tg .ev.box.short .title,
-  .tg .ev.box.short .time {
+  .tg .ev.box.short[data-time]::after {
     display: inline;
-  }
-  .tg .ev.box.short .time {
     margin-left: 0.3rem;
   }
-  .tg .ev.box .grip {
+  /* Over the top 6 px of a box that starts on this day (set while the pointer hovers there): the top edge resizes. */
+  .tg .ev.box.at-top {
+    cursor: ns-resize;
+  }
+  .tg .ev.box.grip::before {
+    content: '';
     position: absolute;
     left: 0;
     right: 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hiddenPerDay, packColumns, packLanes } from './layout.js';
-import { createRange, minuteAt, moveDelta, resizeEnd, snapMinutes } from './snap.js';
+import { createRange, minuteAt, moveDelta, resizeEnd, resizeStart, snapMinutes } from './snap.js';
 
 describe('packColumns', () => {
   it('gives events that do not overlap the whole width', () => {
@@ -91,5 +91,10 @@ describe('snapping', () => {
     expect(moveDelta(-23)).toBe(-30);
     expect(resizeEnd(540, 541)).toBe(555);
     expect(resizeEnd(540, 622)).toBe(615);
+    // The top edge: snapped, never past the end minus a step, never before midnight.
+    expect(resizeStart(600, 509)).toBe(510);
+    expect(resizeStart(600, 598)).toBe(585);
+    expect(resizeStart(600, -40)).toBe(0);
+    expect(resizeStart(1500, 1490)).toBe(1485);
   });
 });

@@ -1,7 +1,7 @@
 import { deleteEvent, getEvent, updateEvent } from '@allmende/calendar-model';
 import type { EditMode, EventData, EventPatch, Occurrence } from '@allmende/calendar-model';
 import type * as Y from 'yjs';
-import { wallToMs } from './date-math.js';
+import { msToWall, wallToMs } from './date-math.js';
 import { addWallMinutes, wallInZone } from './zone-time.js';
 
 /** How far an occurrence is moved: its start and its end, in minutes (all-day events: multiples of 1440). */
@@ -67,4 +67,14 @@ export function deleteOccurrence(ydoc: Y.Doc, occ: Occurrence, mode: EditMode): 
   if (!event) return;
   if (!isRecurring(event) || occ.recurrenceId === undefined || mode === 'all') deleteEvent(ydoc, occ.uid);
   else deleteEvent(ydoc, occ.uid, { mode, recurrenceId: occ.recurrenceId });
+}
+
+/** An occurrence shown moved by `start` minutes and with its end moved by `end` minutes (in the viewer's wall time). */
+export function shifted(occ: Occurrence, start: number, end: number): Occurrence {
+  if (start === 0 && end === 0) return occ;
+  const move = (text: string, minutes: number): string => {
+    if (text.length === 10) return msToWall(wallToMs(text) + minutes * 60_000).slice(0, 10);
+    return msToWall(wallToMs(text.slice(0, 19)) + minutes * 60_000) + text.slice(19);
+  };
+  return { ...occ, start: move(occ.start, start), end: move(occ.end, end), startMs: occ.startMs + start * 60_000, endMs: occ.endMs + end * 60_000 };
 }

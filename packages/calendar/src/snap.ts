@@ -47,3 +47,13 @@ export function moveDelta(deltaMinutes: number, step = SNAP_MINUTES): number {
 export function resizeEnd(startMinute: number, pointerMinute: number, step = SNAP_MINUTES): number {
   return Math.max(startMinute + step, snapMinutes(pointerMinute, step));
 }
+
+/**
+ * The new start of an event whose top edge is dragged to `pointerMinute`
+ * (minutes from the midnight of its first day; `endMinute` likewise, so past
+ * 1440 for an event ending the next day): snapped to the grid, not before
+ * midnight and at least one step before the end.
+ */
+export function resizeStart(endMinute: number, pointerMinute: number, step = SNAP_MINUTES): number {
+  return Math.max(0, Math.min(endMinute - step, snapMinutes(pointerMinute, step)));
+}

@@ -1,7 +1,6 @@
 import type { Occurrence } from '@allmende/calendar-model';
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { CalendarTranslate } from './calendar-messages.js';
 import type { Formats } from './formats.js';
 import { occurrenceKey } from './occurrence-layout.js';
@@ -77,6 +76,7 @@ export function renderChip(
   style: Record<string, string>,
   content: TemplateResult,
   classes = '',
+  time = '',
 ): TemplateResult {
   const key = occurrenceKey(occ);
   const focusId = `e:${key}`;
@@ -89,7 +89,25 @@ export function renderChip(
     tabindex=${ctx.focusId === focusId ? 0 : -1}
     data-focus-id=${focusId}
     data-key=${key}
+    data-time=${time || nothing}
     aria-label=${eventLabel(ctx, occ)}
-    style=${styleMap({ '--_cal': ctx.colorOf(occ.calendarId), ...(remote ? { '--_remote': remote.color } : {}), ...style })}
+    style=${styleText({ '--_cal': ctx.colorOf(occ.calendarId), ...(remote ? { '--_remote': remote.color } : {}), ...style })}
   >${content}${remote ? html`<span class="who" aria-hidden="true">${remote.name}</span>` : nothing}</div>`;
+}
+
+const SAFE_STYLE_VALUE = /^[-\w#%.,()+*/ ]*$/;
+
+/**
+ * An inline style as one attribute string (`zIndex` becomes `z-index`). One attribute write per changed chip is much
+ * cheaper than `styleMap`'s `setProperty` per property when a page switch updates hundreds of chips. Values come
+ * partly from others (calendar colours, presence colours), so a value that could end the declaration or load
+ * something (`;`, braces, quotes, backslashes, `url(`) is left out instead of written.
+ */
+export function styleText(style: Record<string, string>): string {
+  let out = '';
+  for (const [name, value] of Object.entries(style)) {
+    if (!SAFE_STYLE_VALUE.test(value) || /url\s*\(|image-set|expression/i.test(value)) continue;
+    out += `${name.startsWith('--') ? name : name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}:${value};`;
+  }
+  return out;
 }
