@@ -51,7 +51,7 @@ async function main(): Promise<void> {
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`${relay.httpUrl}/index.html`);
       await page.waitForFunction(() => 'bench' in window);
-      const report = await page.evaluate(([v, n]) => window.bench.run(v, n), [view, SWITCHES] as const);
+      const report = await page.evaluate(([v, n]) => window.calendarBench.run(v, n), [view, SWITCHES] as const);
       if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
       log(`${view}: ${report.events} events stored, ${median(report.shown)} occurrences per page, first render ${ms(report.renderMs)}, switches ${report.switchMs.map((x) => x.toFixed(0)).join(' ')} ms (script ${report.scriptMs.map((x) => x.toFixed(0)).join(' ')} ms)`);
       reports.push(report);

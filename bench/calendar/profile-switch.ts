@@ -24,14 +24,14 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
-  const report = await page.evaluate((v) => window.bench.run(v, 12), view);
+  const report = await page.evaluate((v) => window.calendarBench.run(v, 12), view);
   const { profile } = await cdp.send('Profiler.stop');
   process.stdout.write(`switches: ${report.switchMs.map((x) => x.toFixed(0)).join(' ')} ms\n${profileSummary(profile, 25)}\n`);
   const traced = await context.newPage();
   await traced.goto(`${relay.httpUrl}/index.html`);
   await traced.waitForFunction(() => 'bench' in window);
   await browser.startTracing(traced, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-  const second = await traced.evaluate((v) => window.bench.run(v, 12), view);
+  const second = await traced.evaluate((v) => window.calendarBench.run(v, 12), view);
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   process.stdout.write(`traced run, switches: ${second.switchMs.map((x) => x.toFixed(0)).join(' ')} ms (first render and seeding included below)\n${timelineSummary(trace.traceEvents)}\n`);
 } finally {

@@ -59,8 +59,8 @@ async function run(view: 'month' | 'week', switches: number): Promise<PageReport
 
 declare global {
   interface Window {
-    bench: { run: typeof run };
+    calendarBench: { run: typeof run };
   }
 }
 
-window.bench = { run };
+window.calendarBench = { run };
