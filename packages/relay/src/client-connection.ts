@@ -1,6 +1,5 @@
 import { WebSocket } from 'ws';
 import type { ConnectionAccess } from './connection-access.js';
-import type { LoadedDocument } from './loaded-document.js';
 import type { MessageRateLimiter } from './message-rate-limiter.js';
 import type { TrafficCounters } from './relay-metrics.js';
 import { type SharedFrame, sendShared } from './shared-frame.js';
@@ -33,8 +32,6 @@ export class ClientConnection {
   readonly rateLimiter: MessageRateLimiter | null;
   /** The name of the document it asked for (the loaded document's own string once joined). */
   documentName: string;
-  /** The document it joined; null until then. */
-  document: LoadedDocument | null = null;
   /** Cancels the token expiry timer; null when the token does not expire. */
   cancelExpiry: (() => void) | null = null;
   /** Set once a dropped update has been logged, so a read-only client typing logs one line, not one per key. */

@@ -15,6 +15,8 @@ import { LoadedDocument, type LoadedDocumentOptions } from './loaded-document.js
  */
 export class DocumentRegistry {
   readonly #documents = new Map<string, LoadedDocument>();
+  /** The document each connection joined; a WeakMap, so the connection object carries no reference of its own. */
+  readonly #joined = new WeakMap<ClientConnection, LoadedDocument>();
   readonly #loading = new Map<string, Promise<LoadedDocument>>();
   readonly #unloading = new Map<string, Promise<void>>();
   readonly #options: LoadedDocumentOptions;
@@ -31,7 +33,7 @@ export class DocumentRegistry {
 
   /**
    * Adds `connection` to document `name`, loading the document first if needed, and resolves with
-   * it (also set as `connection.document`); resolves with `null` when the connection closed while the document was loading. Rejects
+   * it; resolves with `null` when the connection closed while the document was loading. Rejects
    * when the document cannot be loaded.
    */
   async join(name: string, connection: ClientConnection): Promise<LoadedDocument | null> {
@@ -49,15 +51,27 @@ export class DocumentRegistry {
         this.leave(document, connection);
         throw error;
       }
-      connection.document = document;
+      this.#joined.set(connection, document);
       return document;
     }
   }
 
   /** Removes `connection` from `document` and unloads the document if that was its last client. */
   leave(document: LoadedDocument, connection: ClientConnection): void {
+    this.#joined.delete(connection);
     document.leave(connection);
     this.#unloadIfUnused(document);
+  }
+
+  /** The document `connection` joined, or undefined before it joined (or after it left). */
+  joinedBy(connection: ClientConnection): LoadedDocument | undefined {
+    return this.#joined.get(connection);
+  }
+
+  /** Removes a connection that went away from the document it joined, if it joined one. */
+  leaveJoined(connection: ClientConnection): void {
+    const document = this.#joined.get(connection);
+    if (document) this.leave(document, connection);
   }
 
   /**

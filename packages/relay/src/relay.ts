@@ -234,7 +234,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     gone(connection) {
       connection.cancelExpiry?.();
       connections.delete(connection);
-      if (connection.document !== null) documents.leave(connection.document, connection);
+      documents.leaveJoined(connection);
     },
   };
   const addressOf = new WeakMap<WebSocket, string>();
@@ -258,8 +258,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   }
   function onSocketMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
     const connection = ClientConnection.of(this);
-    const document = connection?.document;
-    if (connection === undefined || document == null || connection.isGone) return;
+    const document = connection && documents.joinedBy(connection);
+    if (connection === undefined || document === undefined || connection.isGone) return;
     if (connection.rateLimiter?.tryTake() === false) {
       metrics.rejected(closeCodeName(RelayCloseCode.rateLimited));
       const { access } = connection;

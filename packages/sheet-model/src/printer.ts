@@ -14,8 +14,21 @@ function printNumber(v: number): string {
   return String(v).replace('e+', 'E+').replace('e-', 'E-');
 }
 
-/** Prints a syntax tree as formula text (without `=`); `ref` and `range` write the references. */
-export function printAst<R, G>(ast: Ast<R, G>, ref: (r: R) => string, range: (g: G) => string): string {
+/** How a formula dialect writes what is not a reference: separators and booleans. */
+export interface FormulaSyntax {
+  /** Between function arguments. */
+  readonly argument: string;
+  /** Between the columns and between the rows of an inline array. */
+  readonly arrayColumn: string;
+  readonly arrayRow: string;
+  readonly booleans: readonly [whenTrue: string, whenFalse: string];
+}
+
+/** Excel's (and our A1 text's) syntax: `SUM(A1,B1)`, `{1,2;3,4}`, `TRUE`. */
+export const A1_SYNTAX: FormulaSyntax = { argument: ',', arrayColumn: ',', arrayRow: ';', booleans: ['TRUE', 'FALSE'] };
+
+/** Prints a syntax tree as formula text (without `=`); `ref` and `range` write the references, `syntax` the rest. */
+export function printAst<R, G>(ast: Ast<R, G>, ref: (r: R) => string, range: (g: G) => string, syntax: FormulaSyntax = A1_SYNTAX): string {
   const p = (a: Ast<R, G>): string => {
     switch (a.k) {
       case 'num':
@@ -23,7 +36,7 @@ export function printAst<R, G>(ast: Ast<R, G>, ref: (r: R) => string, range: (g:
       case 'str':
         return `"${a.v.replace(/"/g, '""')}"`;
       case 'bool':
-        return a.v ? 'TRUE' : 'FALSE';
+        return syntax.booleans[a.v ? 0 : 1];
       case 'err':
         return a.v;
       case 'miss':
@@ -35,7 +48,7 @@ export function printAst<R, G>(ast: Ast<R, G>, ref: (r: R) => string, range: (g:
       case 'name':
         return a.v;
       case 'fn':
-        return `${a.name}(${a.args.map(p).join(',')})`;
+        return `${a.name}(${a.args.map(p).join(syntax.argument)})`;
       case 'bin':
         return p(a.a) + a.op + p(a.b);
       case 'neg':
@@ -47,7 +60,7 @@ export function printAst<R, G>(ast: Ast<R, G>, ref: (r: R) => string, range: (g:
       case 'paren':
         return `(${p(a.a)})`;
       case 'arr':
-        return `{${a.rows.map((r) => r.map(p).join(',')).join(';')}}`;
+        return `{${a.rows.map((r) => r.map(p).join(syntax.arrayColumn)).join(syntax.arrayRow)}}`;
     }
   };
   return p(ast);

@@ -85,7 +85,7 @@ describe('batch and trackUndo', () => {
 
   it('undoes a tracked type of the same document in order with cell edits, and leaves others alone', () => {
     const wb = freshWorkbook();
-    const view = wb.doc.getMap<string>('viewSettings');
+    const view = wb.doc.getMap<unknown>('viewSettings');
     wb.trackUndo(view);
     wb.setCell('Sheet1', 'A1', 1);
     wb.doc.transact(() => view.set('filter', 'on'), wb.editOrigin);

@@ -3,9 +3,8 @@ import type { AccessRole, ClosedEvent, ConnectOptions, ConnectionStatus, Session
 import type { ReactiveControllerHost } from 'lit';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { PresenceUser } from './presence-list.js';
 import { presenceUsers, samePresence } from './presence-users.js';
-import type { PresenceLabels } from './presence-users.js';
+import type { PresenceLabels, PresenceUser } from './presence-users.js';
 
 /**
  * The connection state an element shows: the session's state while it has

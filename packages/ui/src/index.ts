@@ -18,7 +18,7 @@ export { formStyles } from './form-styles.js';
 export { AllmendeAvatar } from './avatar.js';
 export { initials } from './initials.js';
 export { AllmendePresenceList } from './presence-list.js';
-export type { PresenceUser } from './presence-list.js';
+export type { PresenceUser } from './presence-users.js';
 export { CollabBinding } from './collab-binding.js';
 export type { CollabBindingOptions, CollabConnection, CollabFailure, CollabSource, CollabStatus } from './collab-binding.js';
 export { displayColor, displayName, presenceUsers, remoteUserOf, samePresence } from './presence-users.js';

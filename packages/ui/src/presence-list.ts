@@ -1,17 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { AllmendeElement } from './allmende-element.js';
 import './avatar.js';
-
-/** One person in a {@link AllmendePresenceList}. */
-export interface PresenceUser {
-  /** Stable for the person (a user id, or an awareness client id); keys the list. */
-  readonly id: string;
-  readonly name: string;
-  /** `#rrggbb`; anything else gets a palette colour. */
-  readonly color: string;
-  /** What to show and read instead of the name, such as "Ada (you)". */
-  readonly label?: string;
-}
+import type { PresenceUser } from './presence-users.js';
 
 /**
  * `<allmende-presence-list>`: who is in a document, as a row of overlapping

@@ -1,6 +1,16 @@
 import type { Awareness } from 'y-protocols/awareness';
-import type { PresenceUser } from './presence-list.js';
 import { presenceColor } from './presence.js';
+
+/** One person in a presence list (`<allmende-presence-list>`). */
+export interface PresenceUser {
+  /** Stable for the person (a user id, or an awareness client id); keys the list. */
+  readonly id: string;
+  readonly name: string;
+  /** `#rrggbb`; anything else gets a palette colour. */
+  readonly color: string;
+  /** What to show and read instead of the name, such as "Ada (you)". */
+  readonly label?: string;
+}
 
 /** The fields of another user's awareness state (`state.user`) that cursors and presence lists show. */
 export interface RemoteUser {

@@ -1,7 +1,8 @@
 import { columnLetters } from '../a1.js';
 import type { A1Ast, A1Range, A1Ref } from '../ast.js';
 import { parseFormula } from '../parser.js';
-import { quoteSheetName } from '../printer.js';
+import { printAst, quoteSheetName } from '../printer.js';
+import type { FormulaSyntax } from '../printer.js';
 import { mapFunctionNames, odfFunctionName, stripFunctionPrefixes } from './function-names.js';
 
 // ---- A1 (ours) → OpenFormula ----
@@ -27,42 +28,11 @@ function odfRange(g: A1Range): string {
   return `[${sheet}.${odfCell(g.r1, g.c1, g.rowAbs1, g.colAbs1)}:.${odfCell(g.r2, g.c2, g.rowAbs2, g.colAbs2)}]`;
 }
 
+/** OpenFormula's syntax: `SUM([.A1];[.B1])`, `{1;2|3;4}`, `TRUE()`. */
+const ODF_SYNTAX: FormulaSyntax = { argument: ';', arrayColumn: ';', arrayRow: '|', booleans: ['TRUE()', 'FALSE()'] };
+
 function printOdf(ast: A1Ast): string {
-  const p = (a: A1Ast): string => {
-    switch (a.k) {
-      case 'num':
-        return String(a.v).replace('e+', 'E+').replace('e-', 'E-');
-      case 'str':
-        return `"${a.v.replace(/"/g, '""')}"`;
-      case 'bool':
-        return a.v ? 'TRUE()' : 'FALSE()';
-      case 'err':
-        return a.v;
-      case 'miss':
-        return '';
-      case 'ref':
-        return odfRef(a.ref);
-      case 'range':
-        return odfRange(a.ref);
-      case 'name':
-        return a.v;
-      case 'fn':
-        return `${a.name}(${a.args.map(p).join(';')})`;
-      case 'bin':
-        return p(a.a) + a.op + p(a.b);
-      case 'neg':
-        return '-' + p(a.a);
-      case 'plus':
-        return '+' + p(a.a);
-      case 'pct':
-        return p(a.a) + '%';
-      case 'paren':
-        return `(${p(a.a)})`;
-      case 'arr':
-        return `{${a.rows.map((r) => r.map(p).join(';')).join('|')}}`;
-    }
-  };
-  return p(ast);
+  return printAst(ast, odfRef, odfRange, ODF_SYNTAX);
 }
 
 /** Our A1 formula text (`=SUM(A1:B2)`) as an ODF `table:formula` (`of:=SUM([.A1:.B2])`); null when it does not parse. */
