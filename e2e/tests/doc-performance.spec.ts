@@ -113,6 +113,8 @@ test('in a long document the caret lands in new blocks, after jumps and after sc
 
   // Enter at the end of the first line splits the clicked block, and typing continues at the start of the new one.
   await page.keyboard.press('End');
+  // The browser moves the caret to the line's end; ProseMirror reads it on selectionchange.
+  await expect.poll(async () => (await caretBlock(page)).offset).toBeGreaterThan('Middle: Paragraph 200. '.length);
   await page.keyboard.press('Enter');
   await page.keyboard.type('inserted ');
   await expect.poll(() => caretBlock(page)).toMatchObject({ offset: 'inserted '.length, index: 200, active: true, caretInBlock: true, caretOnScreen: true });

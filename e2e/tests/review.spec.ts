@@ -24,6 +24,14 @@ function modelText(page: Page): Promise<string> {
   });
 }
 
+/** The text the editor's selection covers. */
+function selectedText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const { state } = (document.querySelector('allmende-doc') as unknown as { view: { state: { doc: PageNode; selection: { from: number; to: number } } } }).view;
+    return state.doc.textBetween(state.selection.from, state.selection.to, '\n');
+  });
+}
+
 /** How many suggestion marks the document still has. */
 function suggestionCount(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -72,6 +80,8 @@ test.describe('with an open relay', () => {
     await pageA.keyboard.press('ArrowUp');
     await pageA.keyboard.press('End');
     await pageA.keyboard.press('Control+Shift+ArrowLeft');
+    // ProseMirror reads a selection made by the browser on its selectionchange event; wait for it, as a person's eyes would.
+    await expect.poll(() => selectedText(pageA)).toBe('Monday');
     await pageA.keyboard.press('Control+Alt+m');
     const input = panel(pageA).getByRole('textbox', { name: 'Your comment' });
     await expect(input).toBeFocused();
