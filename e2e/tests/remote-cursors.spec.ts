@@ -70,12 +70,13 @@ test('name labels of carets on one line never cover each other, and fade to flag
 
   // Full labels while their users are active (they just moved): on one line, stacked, not overlapping.
   // Labels show in full for 3 s after a move; on a busy machine not all three moves may land within that, so at least two.
+  // Each round moves every caret one step (right, then back left the next round): a move and its undoing
+  // within one frame would publish no change at all.
   let active: Box[] = [];
+  let round = 0;
   await expect.poll(async () => {
-    for (const page of pages) {
-      await page.keyboard.press('ArrowRight');
-      await page.keyboard.press('ArrowLeft');
-    }
+    const key = round++ % 2 === 0 ? 'ArrowRight' : 'ArrowLeft';
+    for (const page of pages) await page.keyboard.press(key);
     active = (await labelBoxes(ada)).filter((box) => !box.idle);
     return { atLeastTwoActive: active.length >= 2, overlapping: intersecting(await labelBoxes(ada)) };
   }, { timeout: 30_000 }).toEqual({ atLeastTwoActive: true, overlapping: [] });
