@@ -8,7 +8,8 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 2,
+  // One at a time in CI: several browsers per test on a 2-core runner make timing-sensitive tests flaky.
+  workers: process.env.CI ? 1 : 2,
   forbidOnly: true,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
