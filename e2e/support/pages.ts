@@ -37,6 +37,18 @@ export async function focusEnd(page: Page): Promise<void> {
   await page.keyboard.press('Control+End');
 }
 
+/**
+ * The text the editor's selection covers, as ProseMirror sees it. ProseMirror reads a selection the browser
+ * made (Shift+Home, Ctrl+Shift+Left) on its selectionchange event: poll this before a command that acts on it.
+ */
+export function selectedText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    interface View { state: { doc: { textBetween(from: number, to: number, separator: string): string }; selection: { from: number; to: number } } }
+    const { state } = (document.querySelector('allmende-doc') as unknown as { view: View }).view;
+    return state.doc.textBetween(state.selection.from, state.selection.to, '\n');
+  });
+}
+
 /** The document's text as the user wrote it: block texts joined by newlines, without remote cursor labels. */
 export async function documentText(page: Page): Promise<string> {
   return editor(page).evaluate((root) => {

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { RelayProcess, elementHarness } from '../support/relay-process.js';
-import { documentText, editor, focusEnd, openDoc, userContext } from '../support/pages.js';
+import { documentText, editor, focusEnd, openDoc, selectedText, userContext } from '../support/pages.js';
 
 // Remote cursor labels sit inside the text they point at, so text checks look for containment.
 // The word processor with two people at once: formatting, lists and tables made concurrently
@@ -80,6 +80,7 @@ test('formatting, lists and tables made at the same time converge, and undo is p
 
   // Both format at once: Ada makes her list item bold, Bob turns the heading into a heading 2.
   await ada.keyboard.press('Shift+Home');
+  await expect.poll(() => selectedText(ada)).toBe('schools');
   await Promise.all([
     ada.keyboard.press('Control+b'),
     (async () => {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { RelayProcess, elementHarness } from '../support/relay-process.js';
-import { cachedUpdateCount, editor } from '../support/pages.js';
+import { cachedUpdateCount, editor, selectedText } from '../support/pages.js';
 import type { AllmendeDoc } from '@allmende/doc';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
@@ -122,6 +122,7 @@ test('formatting from the toolbar and the keyboard, with the toolbar showing the
   await expect(page.getByRole('button', { name: 'Bulleted list' })).toHaveAttribute('aria-pressed', 'true');
 
   await page.keyboard.press('Shift+Home');
+  await expect.poll(() => selectedText(page)).toBe('first item');
   await bold.click();
   await expect(editor(page).locator('li strong')).toHaveText('first item');
   await expect(bold).toHaveAttribute('aria-pressed', 'true');

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { RelayProcess, mintToken } from '../support/relay-process.js';
-import { editor, focusEnd, openDoc, status, userContext } from '../support/pages.js';
+import { editor, focusEnd, openDoc, selectedText, status, userContext } from '../support/pages.js';
 
 // The review workflow end to end: comments and suggestions travel between two people through the
 // real relay, and a person with the relay's `comment` role can comment but not edit.
@@ -21,14 +21,6 @@ function modelText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const doc = (document.querySelector('allmende-doc') as unknown as { view: { state: { doc: PageNode } } }).view.state.doc;
     return doc.textBetween(0, doc.content.size, '\n');
-  });
-}
-
-/** The text the editor's selection covers. */
-function selectedText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const { state } = (document.querySelector('allmende-doc') as unknown as { view: { state: { doc: PageNode; selection: { from: number; to: number } } } }).view;
-    return state.doc.textBetween(state.selection.from, state.selection.to, '\n');
   });
 }
 

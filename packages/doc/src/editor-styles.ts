@@ -324,8 +324,9 @@ export const editorStyles = css`
   /*
    * Remote cursors and selections (remote-cursor.ts): a caret in the user's colour with the name
    * above it. Labels of carets on one line are lifted by whole label heights so that none covers
-   * another (--remote-label-level), or moved aside where there is no room above (--remote-label-shift,
-   * in pixels); an idle user's label shrinks to a flag that shows the name on hover.
+   * another (--remote-label-lift, in pixels, so that a flag growing on hover keeps its bottom edge), or
+   * moved aside where there is no room above (--remote-label-shift, in pixels); an idle user's label
+   * shrinks to a flag that shows the name on hover.
    */
   .ProseMirror-yjs-cursor {
     position: relative;
@@ -354,7 +355,7 @@ export const editorStyles = css`
     user-select: none;
     /* A name label sits over the line above the caret: clicks go through it to the text. */
     pointer-events: none;
-    transform: translate(calc(var(--remote-label-shift, 0) * 1px), calc(var(--remote-label-level, 0) * -100%));
+    transform: translate(calc(var(--remote-label-shift, 0) * 1px), calc(var(--remote-label-lift, 0) * -1px));
   }
   .ProseMirror-yjs-cursor > .remote-cursor-label.idle {
     width: 0.5rem;

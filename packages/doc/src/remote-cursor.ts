@@ -245,27 +245,30 @@ export function remoteCursorPlugin(awareness: Awareness, options: RemoteCursorOp
         const shown = [...labels().values()];
         if (shown.length === 0) return;
         const read = (label: HTMLElement, name: string): number => Number(label.style.getPropertyValue(name)) || 0;
-        const current = shown.map((label) => ({ level: read(label, '--remote-label-level'), shift: read(label, '--remote-label-shift') }));
+        const current = shown.map((label) => ({ lift: read(label, '--remote-label-lift'), shift: read(label, '--remote-label-shift') }));
         // Measured where they are drawn, then moved back to their own places; only changed places are written, so a
         // frame in which nothing collides newly costs no second style and layout pass.
         const boxes = shown.map((label, index) => {
           const box = label.getBoundingClientRect();
-          const { level, shift } = current[index]!;
-          const lift = level * box.height;
+          const { lift, shift } = current[index]!;
           return { left: box.left - shift, right: box.right - shift, top: box.top + lift, bottom: box.bottom + lift };
         });
         // Labels may not be lifted out of the visible text (the scroller clips them).
         const top = Math.max(0, (view.dom.parentElement ?? view.dom).getBoundingClientRect().top);
         const places = stackLabels(boxes, top);
         shown.forEach((label, index) => {
-          const place = places[index]!;
+          const box = boxes[index]!;
+          // The lift is written in pixels, not in label heights: a flag that grows on hover keeps its bottom edge
+          // where it is, so it stays under the pointer instead of jumping away and back.
+          const lift = places[index]!.level * (box.bottom - box.top);
+          const shift = places[index]!.shift;
           const was = current[index]!;
-          if (place.level !== was.level) {
-            if (place.level) label.style.setProperty('--remote-label-level', String(place.level));
-            else label.style.removeProperty('--remote-label-level');
+          if (lift !== was.lift) {
+            if (lift) label.style.setProperty('--remote-label-lift', String(lift));
+            else label.style.removeProperty('--remote-label-lift');
           }
-          if (place.shift !== was.shift) {
-            if (place.shift) label.style.setProperty('--remote-label-shift', String(place.shift));
+          if (shift !== was.shift) {
+            if (shift) label.style.setProperty('--remote-label-shift', String(shift));
             else label.style.removeProperty('--remote-label-shift');
           }
         });
