@@ -108,7 +108,7 @@ interface Binding {
  * Mod-F for find and replace; Alt-F10 moves focus to the toolbar, Escape in
  * the toolbar or find bar moves it back into the text.
  *
- * @fires allmende-change - {@link AllmendeChangeEvent} after each local edit.
+ * @fires {AllmendeChangeEvent} allmende-change - After each edit by this user (typing, formatting, pasting, undo, redo); never for changes from others.
  * @csspart toolbar - The formatting toolbar (`<allmende-toolbar>`).
  * @csspart presence - Who is in the document (`<allmende-presence-list>`): avatars with full names as tooltips.
  * @csspart access - A badge saying "Read only" or "Comments only" when the text cannot be edited by this user.
@@ -257,12 +257,18 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost, ReviewHo
     return this.collab.access;
   }
 
-  /** The editor view, or null while no document is bound. Part of the element's internal host interface. */
+  /**
+   * The editor view, or null while no document is bound. Part of the element's internal host interface.
+   * @internal
+   */
   get view(): EditorView | null {
     return this.binding?.view ?? null;
   }
 
-  /** The per-user undo manager, or null. Part of the element's internal host interface. */
+  /**
+   * The per-user undo manager, or null. Part of the element's internal host interface.
+   * @internal
+   */
   get undoManager(): Y.UndoManager | null {
     return this.binding?.undoManager ?? null;
   }
@@ -279,6 +285,7 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost, ReviewHo
   /**
    * Whether this user may comment now: as for {@link editable}, but the
    * relay's `comment` role is enough. Part of the element's internal host interface.
+   * @internal
    */
   get canComment(): boolean {
     const access = this.collab.access;
@@ -290,6 +297,7 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost, ReviewHo
    * from the token when there is one (so nobody can edit someone else's
    * comments by taking their name), else the name. Part of the element's
    * internal host interface.
+   * @internal
    */
   get reviewUser(): { id: string; name: string; color: string } {
     const user = this.user;
@@ -297,12 +305,18 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost, ReviewHo
     return identity ? { id: identity.id, name: identity.name || user.name, color: user.color } : { id: `name:${user.name}`, name: user.name, color: user.color };
   }
 
-  /** Who is in the document now, for @mentions. Part of the element's internal host interface. */
+  /**
+   * Who is in the document now, for @mentions. Part of the element's internal host interface.
+   * @internal
+   */
   get presentPeople(): readonly { id: string; name: string }[] {
     return this.collab.presence.map((person) => ({ id: person.id, name: person.name }));
   }
 
-  /** The translate function for the current language. Part of the element's internal host interface. */
+  /**
+   * The translate function for the current language. Part of the element's internal host interface.
+   * @internal
+   */
   get t(): DocTranslate {
     return this.i18n.translate(docMessages);
   }
@@ -318,19 +332,26 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost, ReviewHo
    * menu that is closing is gone first (a modal dialog keeps focus out of
    * the text while open, and returns it on closing without the editor's
    * selection). Part of the element's internal host interface.
+   * @internal
    */
   focusEditor(): void {
     void this.updateComplete.then(() => this.binding?.view.focus());
   }
 
-  /** Runs an editing command when the text is editable; returns whether it ran. Part of the internal host interface. */
+  /**
+   * Runs an editing command when the text is editable; returns whether it ran. Part of the internal host interface.
+   * @internal
+   */
   run(command: Command): boolean {
     const view = this.binding?.view;
     if (!view || !this.editable) return false;
     return command(view.state, view.dispatch, view);
   }
 
-  /** Shows a message in the alert area. Part of the element's internal host interface. */
+  /**
+   * Shows a message in the alert area. Part of the element's internal host interface.
+   * @internal
+   */
   notify(message: string): void {
     this._notice = message;
   }

@@ -6,9 +6,11 @@ import type { TemplateResult } from 'lit';
 import {
   applySheetFile,
   formatOfSheetFileName,
+  importedCellCount,
   importErrorMessage,
   importWarningsMessage,
   MAX_IMPORT_BYTES,
+  MAX_IMPORT_CELLS,
   readSheetFile,
   SHEET_FILE_FORMATS,
   sheetExportName,
@@ -60,7 +62,7 @@ interface PendingImport {
  * Properties (set as JavaScript properties): `workbook` (the element's `Workbook`), `sheet` (the name of the sheet
  * shown), `documentName` (names exported files), `disabled` (read-only documents: Import is unavailable).
  *
- * @fires allmende-sheet-file-imported - {@link SheetFileImportedEvent} after an import.
+ * @fires {SheetFileImportedEvent} allmende-sheet-file-imported - After an import; `detail.sheets` names the sheets it added.
  */
 export class AllmendeSheetFileMenu extends AllmendeElement {
   static override properties = {
@@ -256,6 +258,8 @@ export class AllmendeSheetFileMenu extends AllmendeElement {
     if (file.size > MAX_IMPORT_BYTES) return fail(t('fileError', 'too-large', this.megabytes(MAX_IMPORT_BYTES)));
     try {
       const result = readSheetFile(chosen, new Uint8Array(await file.arrayBuffer()), this.i18n.language === 'de' ? 'de' : 'en', file.name);
+      const cells = importedCellCount(result);
+      if (cells > MAX_IMPORT_CELLS) return fail(t('importTooManyCells', this.i18n.formatNumber(cells), this.i18n.formatNumber(MAX_IMPORT_CELLS)));
       this.pending = { name: file.name, result };
     } catch (error) {
       console.warn(`<allmende-sheet-file-menu>: import of ${file.name} failed:`, error);

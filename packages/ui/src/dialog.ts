@@ -40,7 +40,7 @@ export class AllmendeDialogCloseEvent extends Event {
  * @slot - The content, usually a `<form>` with its buttons.
  * @csspart dialog - The native `<dialog>`.
  * @csspart title - The heading.
- * @fires allmende-dialog-close - {@link AllmendeDialogCloseEvent} when the user closes the dialog.
+ * @fires {AllmendeDialogCloseEvent} allmende-dialog-close - When the user closes the dialog.
  */
 export class AllmendeDialog extends AllmendeElement {
   static override properties = {

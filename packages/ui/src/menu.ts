@@ -61,7 +61,7 @@ export class AllmendeMenuCloseEvent extends Event {
  *
  * @slot - The items: elements with role `menuitem`, `menuitemradio` or `menuitemcheckbox`.
  * @csspart list - The box around the items.
- * @fires allmende-menu-close - {@link AllmendeMenuCloseEvent} when the user dismisses the menu.
+ * @fires {AllmendeMenuCloseEvent} allmende-menu-close - When the user dismisses the menu; its `reason` says how.
  */
 export class AllmendeMenu extends AllmendeElement {
   static override properties = {

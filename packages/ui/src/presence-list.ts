@@ -15,6 +15,7 @@ import type { PresenceUser } from './presence-users.js';
  *
  * @csspart list - The `<ul>` of avatars.
  * @csspart more - The "+N" badge.
+ * @cssprop --allmende-avatar-size - The diameter of each avatar and of the "+N" badge (2rem).
  */
 export class AllmendePresenceList extends AllmendeElement {
   static override properties = {
