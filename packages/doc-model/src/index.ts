@@ -85,6 +85,8 @@ export { toMarkdown } from './files/markdown-write.js';
 export { fromMarkdown } from './files/markdown-read.js';
 export { toHTML, fromHTML } from './files/html-file.js';
 export type { HTMLExportOptions } from './files/html-file.js';
+export { exportWarnings } from './files/export-warnings.js';
+export type { ExportWarning } from './files/export-warnings.js';
 export { FILE_ERROR_CODES, FileImportError } from './files/file-error.js';
 export type { FileErrorCode, ImportResult, ImportWarning } from './files/file-error.js';
 export { DEFAULT_FILE_LIMITS } from './files/limits.js';

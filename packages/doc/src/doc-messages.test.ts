@@ -41,4 +41,19 @@ describe('docMessages', () => {
     expect(docMessages.translator('de')('importWarning', 'comments-dropped', 2)).toBe('2 Kommentare wurden weggelassen.');
     expect(docMessages.translator('en')('importWarning', 'insertions-accepted', 1)).toBe('One tracked insertion was accepted.');
   });
+
+  it('explains every export warning in both languages, in the singular and the plural', () => {
+    const codes = ['nested-quotes-merged', 'quote-blocks-moved', 'list-blocks-moved'];
+    for (const language of ['de', 'en']) {
+      const t = docMessages.translator(language);
+      const fallback = t('exportWarning', 'something-else', 1);
+      for (const count of [1, 3]) {
+        const texts = codes.map((code) => t('exportWarning', code, count));
+        expect(new Set(texts).size).toBe(codes.length);
+        expect(texts).not.toContain(fallback);
+        if (count > 1) for (const text of texts) expect(text).toContain('3');
+      }
+      expect(t('exportDoneWithWarnings', 'a.odt', 'x')).toContain('a.odt');
+    }
+  });
 });

@@ -238,6 +238,23 @@ const en = {
   exportFailed: (reason: string) => `The document could not be exported: ${reason}`,
   exportCommentsDropped: (count: number) =>
     count === 1 ? 'This format has no comments: one comment was left out of the file.' : `This format has no comments: ${count} comments were left out of the file.`,
+  exportWarning: (code: string, count: number) => {
+    switch (code) {
+      case 'nested-quotes-merged':
+        return count === 1 ? 'A quote inside a quote became part of the outer quote.' : `${count} quotes inside quotes became part of the outer quotes.`;
+      case 'quote-blocks-moved':
+        return count === 1
+          ? 'A heading, list, table or code block inside a quote was placed outside the quote (this format keeps quotes as a paragraph style).'
+          : `${count} headings, lists, tables or code blocks inside quotes were placed outside the quotes (this format keeps quotes as a paragraph style).`;
+      case 'list-blocks-moved':
+        return count === 1
+          ? 'A table, code block, quote or heading inside a list item ends the list in this format; the list continues after it.'
+          : `${count} tables, code blocks, quotes or headings inside list items end their lists in this format; the lists continue after them.`;
+      default:
+        return count === 1 ? 'One part of the document could not be written as it is.' : `${count} parts of the document could not be written as they are.`;
+    }
+  },
+  exportDoneWithWarnings: (name: string, details: string) => `“${name}” was exported. ${details}`,
   pdfHint: 'To save a PDF, choose “Save as PDF” as the printer in the print dialog.',
   untitled: 'Document',
   fileError: (code: string, limit: string) => {
@@ -512,6 +529,23 @@ const de: { [K in keyof typeof en]: (typeof en)[K] } = {
   exportFailed: (reason) => `Das Dokument konnte nicht exportiert werden: ${reason}`,
   exportCommentsDropped: (count) =>
     count === 1 ? 'Dieses Format kennt keine Kommentare: ein Kommentar wurde nicht in die Datei übernommen.' : `Dieses Format kennt keine Kommentare: ${count} Kommentare wurden nicht in die Datei übernommen.`,
+  exportWarning: (code, count) => {
+    switch (code) {
+      case 'nested-quotes-merged':
+        return count === 1 ? 'Ein Zitat in einem Zitat wurde Teil des äußeren Zitats.' : `${count} Zitate in Zitaten wurden Teil der äußeren Zitate.`;
+      case 'quote-blocks-moved':
+        return count === 1
+          ? 'Eine Überschrift, Liste, Tabelle oder ein Codeblock in einem Zitat steht nun außerhalb des Zitats (dieses Format kennt Zitate nur als Absatzvorlage).'
+          : `${count} Überschriften, Listen, Tabellen oder Codeblöcke in Zitaten stehen nun außerhalb der Zitate (dieses Format kennt Zitate nur als Absatzvorlage).`;
+      case 'list-blocks-moved':
+        return count === 1
+          ? 'Eine Tabelle, ein Codeblock, Zitat oder eine Überschrift in einem Listenpunkt beendet in diesem Format die Liste; sie geht danach weiter.'
+          : `${count} Tabellen, Codeblöcke, Zitate oder Überschriften in Listenpunkten beenden in diesem Format ihre Listen; sie gehen danach weiter.`;
+      default:
+        return count === 1 ? 'Ein Teil des Dokuments konnte nicht unverändert geschrieben werden.' : `${count} Teile des Dokuments konnten nicht unverändert geschrieben werden.`;
+    }
+  },
+  exportDoneWithWarnings: (name, details) => `„${name}“ wurde exportiert. ${details}`,
   pdfHint: 'Um ein PDF zu speichern, wählen Sie im Druckdialog „Als PDF speichern“ als Drucker.',
   untitled: 'Dokument',
   fileError: (code, limit) => {

@@ -1,6 +1,5 @@
 import {
   commentsFromYDoc,
-  droppedComments,
   exportDocument,
   FILE_FORMATS,
   FileImportError,
@@ -9,7 +8,7 @@ import {
   DEFAULT_FILE_LIMITS,
   writeCommentsToYDoc,
 } from '@allmende/doc-model';
-import type { FileFormat, ImportResult } from '@allmende/doc-model';
+import type { ExportWarning, FileFormat, ImportResult } from '@allmende/doc-model';
 import { html } from 'lit';
 import type { ReactiveController, TemplateResult } from 'lit';
 import { Slice } from 'prosemirror-model';
@@ -41,9 +40,12 @@ const FORMAT_LABELS: Record<FileFormat, 'formatOdt' | 'formatDocx' | 'formatMark
  * whether to replace the document or insert at the cursor; either is one
  * ProseMirror transaction, which the editor writes as one Yjs transaction
  * under this user's undo manager, so everyone sees it and Undo takes it
- * back in one step. Files that cannot be read are reported in the alert
- * area with a translated reason. Export downloads ODT, DOCX, Markdown or
- * HTML named after the document, or prints (for PDF) after a hint.
+ * back in one step. The file's comment threads join that undo step, so
+ * Undo takes them back too instead of leaving them orphaned. Files that
+ * cannot be read are reported in the alert area with a translated reason.
+ * Export downloads ODT, DOCX, Markdown or HTML named after the document
+ * (and says what the format could not hold), or prints (for PDF) after a
+ * hint.
  */
 export class FileMenu implements ReactiveController {
   private openMenu: FileMenuId | null = null;
@@ -161,6 +163,8 @@ export class FileMenu implements ReactiveController {
     this.host.requestUpdate();
     if (!pending) return;
     const { result, name } = pending;
+    // The import is an undo step of its own, not joined to the typing just before it.
+    this.host.undoManager?.stopCapturing();
     const done = this.host.run((state, dispatch) => {
       const tr =
         mode === 'replace'
@@ -176,7 +180,10 @@ export class FileMenu implements ReactiveController {
       const shared = this.sharedText();
       let lost = result.comments.length;
       try {
-        if (mode === 'replace' && shared) lost = writeCommentsToYDoc(shared.doc, result.comments, { fragment: shared.fragment, schema: this.host.view?.state.schema });
+        // Into the text's undo step: one undo takes back the text and its comments, leaving no orphaned threads.
+        if (mode === 'replace' && shared) {
+          lost = writeCommentsToYDoc(shared.doc, result.comments, { fragment: shared.fragment, schema: this.host.view?.state.schema, undoManager: shared.undoManager });
+        }
       } catch (error) {
         // The text is in; comments that cannot be written are reported, not thrown from a click.
         console.error('<allmende-doc>: importing comments failed:', error);
@@ -210,11 +217,16 @@ export class FileMenu implements ReactiveController {
     const info = FILE_FORMATS.find((candidate) => candidate.format === format)!;
     const name = exportFileName(this.documentName(), this.host.t('untitled'), info.extension);
     let bytes: Uint8Array;
-    let comments: ReturnType<typeof commentsFromYDoc>;
+    const warnings: ExportWarning[] = [];
     try {
       const shared = this.sharedText();
-      comments = shared ? commentsFromYDoc(shared.doc, { fragment: shared.fragment, schema: view.state.schema }) : [];
-      bytes = exportDocument(format, view.state.doc, { title: name.replace(/\.[^.]+$/, ''), lang: this.host.i18n.locale, comments });
+      const comments = shared ? commentsFromYDoc(shared.doc, { fragment: shared.fragment, schema: view.state.schema }) : [];
+      bytes = exportDocument(format, view.state.doc, {
+        title: name.replace(/\.[^.]+$/, ''),
+        lang: this.host.i18n.locale,
+        comments,
+        onWarning: (warning) => warnings.push(warning),
+      });
     } catch (error) {
       console.error('<allmende-doc>: export failed:', error);
       this.host.notify(this.host.t('exportFailed', error instanceof Error ? error.message : String(error)));
@@ -230,15 +242,17 @@ export class FileMenu implements ReactiveController {
     link.remove();
     // Revoke after the browser has started the download.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    const dropped = droppedComments(format, comments);
-    if (dropped > 0) this.host.notify(this.host.t('exportCommentsDropped', dropped));
+    // What the format could not hold: comments in Markdown and HTML, blocks ODT and DOCX cannot nest.
+    const t = this.host.t;
+    const details = warnings.map((warning) => (warning.code === 'comments-dropped' ? t('exportCommentsDropped', warning.count) : t('exportWarning', warning.code, warning.count))).join(' ');
+    if (details) this.host.notify(t('exportDoneWithWarnings', name, details));
   }
 
   /** The Y.Doc and fragment the editor is bound to (the undo manager's scope), where comments live. */
-  private sharedText(): { doc: Y.Doc; fragment: Y.XmlFragment } | null {
+  private sharedText(): { doc: Y.Doc; fragment: Y.XmlFragment; undoManager: Y.UndoManager } | null {
     const undo = this.host.undoManager;
     const fragment = undo?.scope.find((type): type is Y.XmlFragment => type instanceof Y.XmlFragment);
-    return undo && fragment ? { doc: undo.doc, fragment } : null;
+    return undo && fragment ? { doc: undo.doc, fragment, undoManager: undo } : null;
   }
 
   /** PDF: the print layout (A4, page breaks) through the browser's print dialog, after saying how to get a PDF from it. */

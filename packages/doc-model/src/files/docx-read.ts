@@ -13,7 +13,7 @@ import type { BlockItem } from './import-builder.js';
 import { limitsOf } from './limits.js';
 import type { ImportOptions } from './limits.js';
 import { TASK_DONE_MARKS } from './odf-names.js';
-import { EMU_PER_PX, OOXML_PREFIXES, REL } from './ooxml-names.js';
+import { DOCX_STYLE, EMU_PER_PX, OOXML_PREFIXES, REL } from './ooxml-names.js';
 import { CommentMarkers, finishComments, withoutSentinels } from './file-comments.js';
 import type { ReadThread } from './file-comments.js';
 import { parseFileDate, suggestionMark } from './tracked-changes.js';
@@ -442,6 +442,17 @@ class DocxReader {
     return kind === 'bullet' ? schema.node('bullet_list', null, listItems) : schema.node('ordered_list', { order: start }, listItems);
   }
 
+  /**
+   * Whether a cell is a header cell outside the header rows: OOXML marks only whole rows (w:tblHeader),
+   * so such a cell says so with LibreOffice's "Table Heading" paragraph style on a paragraph of its own.
+   */
+  private isHeadingCell(tc: XmlElement): boolean {
+    return childElements(tc, 'w:p').some((p) => {
+      const pPr = firstChild(p, 'w:pPr');
+      return this.chain(pPr ? firstChild(pPr, 'w:pStyle')?.attrs['w:val'] : undefined).some((style) => /^table ?heading$/.test(style.name) || style.id === DOCX_STYLE.tableHeading);
+    });
+  }
+
   private table(element: XmlElement): ProseMirrorNode {
     type Cell = { header: boolean; colspan: number; rowspan: number; blocks: ProseMirrorNode[] };
     const rows: Cell[][] = [];
@@ -463,7 +474,7 @@ class DocxReader {
         if (continues && origin) {
           origin.rowspan++;
         } else {
-          const cell: Cell = { header, colspan, rowspan: 1, blocks: this.blocks(tc) };
+          const cell: Cell = { header: header || this.isHeadingCell(tc), colspan, rowspan: 1, blocks: this.blocks(tc) };
           cells.push(cell);
           for (let offset = 0; offset < colspan; offset++) origins.delete(column + offset);
           if (vMerge) origins.set(column, cell);

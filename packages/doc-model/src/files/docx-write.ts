@@ -57,6 +57,8 @@ class DocxWriter {
 
   /** The next w:id of a tracked change. */
   private changes = 0;
+  /** Whether the paragraphs being written are in a header cell outside the header rows. */
+  private headerCell = false;
 
   private rel(type: string, target: string, external: boolean): string {
     const id = `rId${this.rels.length + 10}`;
@@ -83,7 +85,7 @@ class DocxWriter {
       case 'paragraph':
       case 'heading': {
         const level = headingLevelOf(node) ?? 0;
-        const style = level > 0 ? DOCX_STYLE.heading(level) : quote ? DOCX_STYLE.quote : null;
+        const style = level > 0 ? DOCX_STYLE.heading(level) : quote ? DOCX_STYLE.quote : this.headerCell && !list ? DOCX_STYLE.tableHeading : null;
         const align = alignmentOf(node);
         const indent = indentOf(node);
         const props =
@@ -167,7 +169,12 @@ class DocxWriter {
               element('w:tcW', { 'w:w': columnWidth * slot.colspan, 'w:type': 'dxa' }) +
               (slot.colspan > 1 ? element('w:gridSpan', { 'w:val': slot.colspan }) : '') +
               (slot.rowspan > 1 ? element('w:vMerge', { 'w:val': 'restart' }) : '');
-            cells += element('w:tc', {}, element('w:tcPr', {}, tcPr) + (this.blocks(slot.cell, false) || '<w:p/>'));
+            // w:tblHeader marks whole leading rows; any other header cell says so through its paragraphs' style.
+            const outer = this.headerCell;
+            this.headerCell = rowIndex >= headers && slot.cell.type.name === 'table_header';
+            const content = this.blocks(slot.cell, false) || (this.headerCell ? element('w:p', {}, element('w:pPr', {}, element('w:pStyle', { 'w:val': DOCX_STYLE.tableHeading }))) : '<w:p/>');
+            this.headerCell = outer;
+            cells += element('w:tc', {}, element('w:tcPr', {}, tcPr) + content);
           } else if (slot.kind === 'covered' && !slot.first) {
             // The top-left position of a vertically merged cell in a later row continues the merge.
             const above = line[column - 1];
@@ -382,6 +389,7 @@ function stylesXml(): string {
         paragraphStyle(DOCX_STYLE.quote, 'Quote', element('w:ind', { 'w:left': 567, 'w:right': 567 }), '<w:i/>') +
         paragraphStyle(DOCX_STYLE.code, 'Preformatted Text', element('w:spacing', { 'w:after': 0 }), element('w:rFonts', { 'w:ascii': 'Liberation Mono', 'w:hAnsi': 'Liberation Mono', 'w:cs': 'Liberation Mono' }) + element('w:sz', { 'w:val': 20 })) +
         paragraphStyle(DOCX_STYLE.rule, 'Horizontal Line', '', element('w:sz', { 'w:val': 12 })) +
+        paragraphStyle(DOCX_STYLE.tableHeading, 'Table Heading', '', '<w:b/><w:bCs/>') +
         element('w:style', { 'w:type': 'character', 'w:styleId': DOCX_STYLE.codeChar }, element('w:name', { 'w:val': 'Source Text' }) + element('w:rPr', {}, element('w:rFonts', { 'w:ascii': 'Liberation Mono', 'w:hAnsi': 'Liberation Mono', 'w:cs': 'Liberation Mono' }))) +
         element('w:style', { 'w:type': 'character', 'w:styleId': 'Hyperlink' }, element('w:name', { 'w:val': 'Hyperlink' }) + element('w:rPr', {}, element('w:color', { 'w:val': '0563C1' }) + element('w:u', { 'w:val': 'single' }))),
     )

@@ -5,6 +5,8 @@ import type { DocumentExportOptions } from './file-comments.js';
 import { toDOCX } from './docx-write.js';
 import { FileImportError } from './file-error.js';
 import type { ImportResult } from './file-error.js';
+import { exportWarnings } from './export-warnings.js';
+import type { ExportWarning } from './export-warnings.js';
 import { fromHTML, toHTML } from './html-file.js';
 import { limitsOf } from './limits.js';
 import type { ImportOptions } from './limits.js';
@@ -98,15 +100,25 @@ export interface ExportOptions extends DocumentExportOptions {
   readonly title?: string;
   /** The HTML page's language. */
   readonly lang?: string;
+  /**
+   * Called once per kind of change the format forces on the document (see
+   * `ExportWarning`: comments Markdown and HTML cannot hold, quotes in
+   * quotes, blocks in quotes and list items that ODT or DOCX cannot nest),
+   * with a count, before the bytes are returned. Nothing is reported when
+   * importing the file gives the document back.
+   */
+  readonly onWarning?: (warning: ExportWarning) => void;
 }
 
 /**
  * Writes a document in `format` as bytes (UTF-8 for the text formats).
  * `options.comments` (from `commentsFromYDoc`) are written into ODT and
  * DOCX; Markdown and HTML have no comments and leave them out (see
- * {@link droppedComments}).
+ * {@link droppedComments}). `options.onWarning` hears what the format
+ * could not hold.
  */
 export function exportDocument(format: FileFormat, doc: ProseMirrorNode, options: ExportOptions = {}): Uint8Array {
+  if (options.onWarning) for (const warning of exportWarnings(format, doc, droppedComments(format, options.comments))) options.onWarning(warning);
   switch (format) {
     case 'odt':
       return toODT(doc, options);

@@ -1,9 +1,8 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import { fragmentToHTML, htmlToDoc } from '../sanitize-html.js';
 import { FileImportError, WarningCollector } from './file-error.js';
 import type { ImportResult } from './file-error.js';
+import { fileFragmentToHTML, parseFileHTML } from './file-html.js';
 import { finishDoc } from './import-builder.js';
-import { countHtmlSuggestions } from './tracked-changes.js';
 import { limitsOf } from './limits.js';
 import type { ImportOptions } from './limits.js';
 
@@ -34,10 +33,11 @@ export function toHTML(doc: ProseMirrorNode, options: HTMLExportOptions = {}): s
     'pre{background:#f4f4f4;padding:.5rem}ul[data-type=task_list]{list-style:none}',
     'li[data-checked=true]::before{content:"\\2612  "}li[data-checked=false]::before{content:"\\2610  "}',
     '.page-break{break-after:page}@media screen{.page-break{border-top:1px dashed #aaa;margin:1rem 0}}',
+    'ins.suggestion{color:#1a7f37}del.suggestion{color:#b42318}',
   ].join('');
   return (
     `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(options.title ?? 'Document')}</title>\n` +
-    `<meta name="generator" content="Allmende">\n<style>${style}</style>\n</head>\n<body>\n${fragmentToHTML(doc.content)}\n</body>\n</html>\n`
+    `<meta name="generator" content="Allmende">\n<style>${style}</style>\n</head>\n<body>\n${fileFragmentToHTML(doc.content)}\n</body>\n</html>\n`
   );
 }
 
@@ -55,9 +55,6 @@ export function fromHTML(text: string, options?: ImportOptions): ImportResult {
     throw new FileImportError('too-large', `The text has ${text.length} characters; the limit is ${limits.maxFileBytes}.`);
   }
   const warnings = new WarningCollector();
-  const parsed = htmlToDoc(text, { onImageRemoved: () => warnings.add('images-dropped') });
-  countHtmlSuggestions(text, (code, count) => warnings.add(code, count));
-  const blocks: ProseMirrorNode[] = [];
-  parsed.forEach((block) => blocks.push(block));
+  const blocks = parseFileHTML(text, () => warnings.add('images-dropped'));
   return { doc: finishDoc(blocks), warnings: warnings.list(), comments: [] };
 }

@@ -1,11 +1,9 @@
 import MarkdownIt from 'markdown-it';
-import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { MarkdownIt as MarkdownParser, Token } from 'markdown-it';
-import { htmlToDoc } from '../sanitize-html.js';
 import { FileImportError, WarningCollector } from './file-error.js';
 import type { ImportResult } from './file-error.js';
+import { collapsibleSpaces, KEPT_SPACE, parseFileHTML, SPACES_ATTRIBUTE } from './file-html.js';
 import { finishDoc } from './import-builder.js';
-import { countHtmlSuggestions } from './tracked-changes.js';
 import { limitsOf } from './limits.js';
 import type { ImportOptions } from './limits.js';
 
@@ -39,6 +37,35 @@ function taskLists(tokens: Token[]): void {
   }
 }
 
+/**
+ * Marks the spaces of each paragraph that HTML would collapse (see
+ * file-html.ts) with a stand-in, so the renderer writes them as kept
+ * spaces: CommonMark keeps runs of spaces in text, the HTML it renders to
+ * does not.
+ */
+function markCollapsibleSpaces(tokens: Token[]): void {
+  for (const block of tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const items: { char: string; token: Token | null; index: number }[] = [];
+    for (const token of block.children) {
+      if (token.type === 'text' || token.type === 'code_inline') {
+        [...token.content].forEach((char, index) => items.push({ char, token, index }));
+      } else if (token.type === 'softbreak') items.push({ char: ' ', token: null, index: 0 });
+      else if (token.type === 'hardbreak' || (token.type === 'html_inline' && /^<br\b/i.test(token.content))) items.push({ char: '\n', token: null, index: 0 });
+      else if (token.type === 'image' || (token.type === 'html_inline' && /^<img\b/i.test(token.content))) items.push({ char: '\ufffc', token: null, index: 0 });
+    }
+    const kept = collapsibleSpaces(items.map((item) => item.char));
+    const changed = new Map<Token, string[]>();
+    items.forEach((item, position) => {
+      if (!kept[position] || !item.token) return;
+      let chars = changed.get(item.token);
+      if (!chars) changed.set(item.token, (chars = [...item.token.content]));
+      chars[item.index] = KEPT_SPACE;
+    });
+    for (const [token, chars] of changed) token.content = chars.join('');
+  }
+}
+
 function createParser(): MarkdownParser {
   // Raw HTML is allowed because the result goes through the paste sanitizer, which keeps only what the schema holds.
   const md = new MarkdownIt('default', { html: true, linkify: false, breaks: false });
@@ -47,7 +74,13 @@ function createParser(): MarkdownParser {
     for (const token of state.tokens) {
       if (token.type === 'fence' || token.type === 'code_block') token.content = token.content.replace(/\n$/, '');
     }
+    markCollapsibleSpaces(state.tokens);
   });
+  const escape = md.utils.escapeHtml;
+  const withSpaces = (text: string): string =>
+    escape(text).replace(new RegExp(`${KEPT_SPACE}+`, 'g'), (run) => `<span ${SPACES_ATTRIBUTE}>${'&#160;'.repeat(run.length)}</span>`);
+  md.renderer.rules.text = (tokens, index) => withSpaces(tokens[index]!.content);
+  md.renderer.rules.code_inline = (tokens, index) => `<code>${withSpaces(tokens[index]!.content)}</code>`;
   // A GFM column alignment becomes the alignment of the paragraph in each cell.
   for (const tag of ['td', 'th'] as const) {
     md.renderer.rules[`${tag}_open`] = (tokens, index) => {
@@ -79,10 +112,7 @@ export function fromMarkdown(text: string, options?: ImportOptions): ImportResul
   }
   parser ??= createParser();
   const warnings = new WarningCollector();
-  const html = parser.render(text);
-  const parsed = htmlToDoc(html, { onImageRemoved: () => warnings.add('images-dropped') });
-  countHtmlSuggestions(html, (code, count) => warnings.add(code, count));
-  const blocks: ProseMirrorNode[] = [];
-  parsed.forEach((block) => blocks.push(block));
+  const html = parser.render(text.replace(new RegExp(KEPT_SPACE, 'g'), ''));
+  const blocks = parseFileHTML(html, () => warnings.add('images-dropped'));
   return { doc: finishDoc(blocks), warnings: warnings.list(), comments: [] };
 }

@@ -6,7 +6,7 @@ import { isHexColor } from '../color.js';
 import { imageWidth } from '../inline-nodes.js';
 import { safeImageSrc } from '../image-source.js';
 import { safeLinkHref } from '../link-href.js';
-import { fragmentToHTML } from '../sanitize-html.js';
+import { fileFragmentToHTML } from './file-html.js';
 import { linkGroups } from './inline-runs.js';
 import type { InlineRun } from './inline-runs.js';
 import { suggestionAttrsOf } from '../review/suggestion-marks.js';
@@ -116,6 +116,9 @@ function imageMarkdown(node: ProseMirrorNode): string {
   return `![${escapeMarkdown(alt, false)}](${src}${title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : ''})`;
 }
 
+/** Marks written as Markdown delimiters, which CommonMark recognises only next to non-space characters. */
+const DELIMITER_MARKS = new Set(['bold', 'italic', 'strikethrough']);
+
 /** The Markdown of a textblock's inline content. */
 function inlineMarkdown(block: ProseMirrorNode): string {
   let out = '';
@@ -135,15 +138,22 @@ function inlineMarkdown(block: ProseMirrorNode): string {
       heldSpace = '';
       if (run.kind === 'text') {
         const code = run.marks.some((mark) => mark.type.name === 'code');
-        const lead = code ? '' : (/^\s+/.exec(run.text)?.[0] ?? '');
-        const trail = code ? '' : run.text.length > lead.length ? (/\s+$/.exec(run.text)?.[0] ?? '') : '';
+        // Only delimiters (`**`, `*`, `~~`) must not touch spaces; inline HTML tags such as <ins> and <u> keep theirs inside.
+        const moveSpaces = !code && wanted.some((mark) => DELIMITER_MARKS.has(mark.type.name));
+        const lead = moveSpaces ? (/^\s+/.exec(run.text)?.[0] ?? '') : '';
+        const trail = moveSpaces && run.text.length > lead.length ? (/\s+$/.exec(run.text)?.[0] ?? '') : '';
         const core = run.text.slice(lead.length, run.text.length - trail.length);
-        content += lead;
+        // CommonMark drops spaces at the start of a line, also after a hard break; a space entity keeps them.
+        const afterBreak = lineStart && (out !== '' || content !== '');
+        content += afterBreak ? lead.replace(/^ /, '&#32;') : lead;
+        const bare = content.length;
         for (const mark of wanted.slice(keep)) {
           content += markOpen(mark);
           open.push(mark);
         }
-        content += code ? codeSpan(core) : escapeMarkdown(core, lineStart && out === '' && content === lead);
+        let body = code ? codeSpan(core) : escapeMarkdown(core, lineStart && out === '' && content === lead);
+        if (afterBreak && !code && lead === '' && content.length === bare) body = body.replace(/^ /, '&#32;');
+        content += body;
         heldSpace = trail;
       } else {
         for (const mark of wanted.slice(keep)) {
@@ -167,7 +177,7 @@ function inlineMarkdown(block: ProseMirrorNode): string {
 
 /** HTML for content Markdown cannot express, as an HTML block (the importer sanitizes it like a paste). */
 function htmlBlock(node: ProseMirrorNode): string {
-  return fragmentToHTML(Fragment.from(node)).replace(/\n/g, '&#10;');
+  return fileFragmentToHTML(Fragment.from(node)).replace(/\n/g, '&#10;');
 }
 
 function isSimpleTable(table: ProseMirrorNode): boolean {
@@ -195,7 +205,7 @@ function isSimpleTable(table: ProseMirrorNode): boolean {
 function tableMarkdown(table: ProseMirrorNode): string {
   const grid = tableGrid(table);
   const cellText = (slot: (typeof grid.rows)[number][number]): string =>
-    slot.kind === 'cell' ? inlineMarkdown(slot.cell.child(0)).replace(/&#32;/g, ' ').trim() || ' ' : ' ';
+    slot.kind === 'cell' ? inlineMarkdown(slot.cell.child(0)).trim() || ' ' : ' ';
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
   const head = grid.rows[0]!;
   const rule = head.map((slot) => {

@@ -26,6 +26,8 @@ class OdtWriter {
   readonly pictures: { path: string; bytes: Uint8Array; mimeType: string }[] = [];
   private readonly pictureByData = new Map<string, string>();
   private tables = 0;
+  /** The style names of the lists around the block being written, outermost first (a table must leave them). */
+  private openLists: string[] = [];
   private frames = 0;
   /** What each comment sentinel in the document stands for, in document order (see file-comments.ts). */
   events: CommentEvent[] = [];
@@ -182,8 +184,18 @@ class OdtWriter {
       case 'ordered_list':
       case 'task_list':
         return this.list(node, context);
-      case 'table':
-        return this.table(node);
+      case 'table': {
+        // ODF list items hold paragraphs, headings and lists, not tables (LibreOffice drops a table there):
+        // close the lists around it, write the table, and reopen them continuing their numbering.
+        const lists = this.openLists;
+        this.openLists = [];
+        const table = this.table(node);
+        this.openLists = lists;
+        if (lists.length === 0) return table;
+        const close = '</text:list-item></text:list>'.repeat(lists.length);
+        const reopen = lists.map((style) => `<text:list text:style-name="${style}" text:continue-numbering="true"><text:list-item>`).join('');
+        return close + table + reopen;
+      }
       default:
         // Unknown block types of extended schemas: their text, as paragraphs.
         return node.isTextblock ? element('text:p', { 'text:style-name': ODF_STYLE.standard }, this.inline(node)) : this.blocks(node, context);
@@ -194,6 +206,7 @@ class OdtWriter {
     const kind = node.type.name;
     const styleName = kind === 'ordered_list' ? 'L2' : kind === 'task_list' ? 'L3' : 'L1';
     let items = '';
+    this.openLists.push(styleName);
     node.forEach((item, _offset, index) => {
       const prefix = kind === 'task_list' ? `${item.attrs['checked'] === true ? TASK_DONE : TASK_OPEN} ` : '';
       let content = '';
@@ -211,6 +224,7 @@ class OdtWriter {
       const start = kind === 'ordered_list' && index === 0 && Number.isSafeInteger(order) && order !== 1 ? order : null;
       items += element('text:list-item', { 'text:start-value': start }, content);
     });
+    this.openLists.pop();
     // Every list names its style: LibreOffice numbers a nested list without one as a continuation.
     return element('text:list', { 'text:style-name': styleName }, items);
   }

@@ -41,6 +41,8 @@ export const DOCX_STYLE = {
   code: 'PreformattedText',
   rule: 'HorizontalLine',
   codeChar: 'SourceText',
+  /** LibreOffice's "Table Heading": marks a header cell outside the header rows, which OOXML cannot mark itself. */
+  tableHeading: 'TableHeading',
 } as const;
 
 /** English Metric Units per CSS pixel (914400 per inch, 96 pixels per inch). */

@@ -28,9 +28,9 @@ export const SAMPLE_LINKS = ['https://example.org/satzung?version=2&lang=de', 'm
  * aligned and indented paragraphs, every mark, colours and highlight,
  * links, nested bullet and numbered lists (with a start number), a task
  * list, a table with a header row and merged cells, an image, a page
- * break, a quote, a code block and a horizontal rule. HTML and Markdown
- * collapse runs of spaces by definition, so `collapsedSpaces` gives the
- * variant those formats can carry.
+ * break, a quote, a code block and a horizontal rule, and a run of two
+ * spaces (which HTML and Markdown collapse unless the writer keeps them;
+ * `collapsedSpaces` gives the variant with one space).
  */
 export function richSample(options: { collapsedSpaces?: boolean } = {}): ProseMirrorNode {
   const spaces = options.collapsedSpaces ? ' ' : '  ';
@@ -83,3 +83,19 @@ export function richSample(options: { collapsedSpaces?: boolean } = {}): ProseMi
     p(t('Bild: '), schema.node('image', { src: RED_PNG, alt: 'Rotes Rechteck', title: null, width: null }), t(' und breiter '), schema.node('image', { src: RED_PNG, alt: 'Breit', title: null, width: 120 })),
   ]);
 }
+
+/** A table with a header row and a header column, and a header cell on its own in the last row. */
+export function headerColumnTable(): ProseMirrorNode {
+  const th = (...blocks: ProseMirrorNode[]): ProseMirrorNode => schema.node('table_header', null, blocks);
+  const td = (text: string): ProseMirrorNode => schema.node('table_cell', null, [p(t(text))]);
+  const row = (...cells: ProseMirrorNode[]): ProseMirrorNode => schema.node('table_row', null, cells);
+  return schema.node('doc', null, [
+    schema.node('table', null, [
+      row(th(p()), th(p(t('2026'))), th(p(t('2027')))),
+      row(th(p(t('Einnahmen'))), td('10'), td('12')),
+      row(th(p(t('Ausgaben')), p(t('zweiter Absatz'))), td('9'), td('11')),
+      row(td('Summe'), th(p()), td('1')),
+    ]),
+  ]);
+}
+

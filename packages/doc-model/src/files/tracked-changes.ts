@@ -51,16 +51,3 @@ export function suggestionMark(kind: SuggestionKind, id: string, author: string,
 
 /** A valid XML NCName for `id` (ODF change and annotation ids), or null when it has characters an NCName cannot hold. */
 export const ncNameSafe = (id: string): string | null => (/^[A-Za-z0-9_.-]{1,64}$/.test(id) ? id : null);
-
-/**
- * Counts the suggestions in HTML as `<ins>`/`<del>` with `data-suggestion`
- * (as toHTML and toMarkdown write them). Importing HTML parses it as a
- * paste does, which never makes anyone's suggestion: inserted text stays
- * as ordinary text and deleted text is left out; the counts tell the user.
- */
-export function countHtmlSuggestions(html: string, warn: (code: 'insertions-accepted' | 'deletions-dropped', count: number) => void): void {
-  const insertions = html.match(/<ins\b[^>]*\bdata-suggestion\b/gi)?.length ?? 0;
-  const deletions = html.match(/<del\b[^>]*\bdata-suggestion\b/gi)?.length ?? 0;
-  if (insertions > 0) warn('insertions-accepted', insertions);
-  if (deletions > 0) warn('deletions-dropped', deletions);
-}

@@ -52,8 +52,9 @@ function suggestionDOM(tag: 'ins' | 'del', mark: Mark): DOMOutputSpec {
 
 /**
  * The suggestion marks. They are not inclusive, so text typed next to a
- * suggestion outside suggest mode is a plain edit. Neither parses from HTML:
- * pasted or imported HTML never becomes someone's suggestion. Text under a
+ * suggestion outside suggest mode is a plain edit. Neither parses from pasted
+ * HTML: a paste never becomes someone's suggestion (the file importers read
+ * `<ins>`/`<del>` back with a schema copy of their own, files/file-html.ts). Text under a
  * pending deletion (`<del data-suggestion>`, as the editor draws it) is left
  * out of a paste, so copying a passage copies what accepting would leave;
  * without this rule it would come back as strikethrough.
