@@ -105,6 +105,24 @@ test('formatting, lists and tables made at the same time converge, and undo is p
   await expect.poll(async () => (await structure(ada)) === (await structure(bob))).toBe(true);
 });
 
+test('a command right after a key that moves the selection acts on the new selection', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const page = await openDoc(await userContext(browser, 'Ada'), relay, 'quick-keys');
+  await focusEnd(page);
+  await page.keyboard.type('quick brown fox');
+  // Chromium reports a selection the browser made in a later selectionchange task, which a fast typist can beat.
+  // Withhold those events from ProseMirror, so the keys below act on what ProseMirror reads at keydown alone.
+  await page.evaluate(() => document.addEventListener('selectionchange', (event) => event.stopImmediatePropagation(), { capture: true }));
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Control+b');
+  await expect(editor(page).locator('strong')).toHaveText('quick brown fox');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+Shift+ArrowLeft');
+  await page.keyboard.press('Control+i');
+  await expect(editor(page).locator('em')).toHaveText('fox');
+});
+
 test('a read-only editor changes nothing, whatever the user tries', async ({ page }) => {
   relay = new RelayProcess({ staticDir: elementHarness });
   await relay.start();

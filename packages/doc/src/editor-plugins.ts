@@ -11,6 +11,7 @@ import { blockVisibilityPlugin } from './block-visibility.js';
 import { fillEmptyContainersPlugin } from './fill-empty-plugin.js';
 import { findHighlightPlugin } from './find-highlight.js';
 import { inactiveSelectionPlugin } from './inactive-selection.js';
+import { readDomSelection, readSelectionFirstPlugin } from './read-selection-first.js';
 import { remoteCursorPlugin } from './remote-cursor.js';
 import type { ReviewEditorOptions } from './review-panel.js';
 import { reviewHighlightPlugin } from './review-plugin.js';
@@ -60,13 +61,18 @@ export function historyCommand(command: Command, editable: () => boolean): Comma
  * finding (Mod-F, Escape) and reaching the toolbar (Alt-F10) are reading.
  */
 export function readOnlyKeys(options: EditorPluginOptions): (view: EditorView, event: KeyboardEvent) => boolean {
-  return keydownHandler({
+  const keys = keydownHandler({
     'Mod-f': () => options.onFind(),
     'Alt-F10': () => options.onToolbar(),
     Escape: () => options.onEscape(),
     // Commenting is allowed with the comment role, where the text is read-only.
     ...(options.review ? { 'Mod-Alt-m': options.review.onComment } : {}),
   });
+  return (view, event) => {
+    // Key bindings do not run in read-only text, so the plugin that reads the browser's selection first does not either.
+    readDomSelection(view);
+    return keys(view, event);
+  };
 }
 
 /**
@@ -82,7 +88,8 @@ function readOnlyGuard(editable: () => boolean): Plugin {
 }
 
 /**
- * The plugins of `<allmende-doc>`'s editor, in priority order: Yjs sync
+ * The plugins of `<allmende-doc>`'s editor, in priority order: reading a
+ * selection the browser just made (read-selection-first.ts); Yjs sync
  * (y-prosemirror's, applying others' changes incrementally: sync-binding.ts),
  * remote cursors (remote-cursor.ts) and per-user undo; the read-only guard; tables (column
  * resizing, cell selections, repairs of local edits only); the element's
@@ -95,6 +102,7 @@ function readOnlyGuard(editable: () => boolean): Plugin {
 export function buildEditorPlugins(options: EditorPluginOptions): Plugin[] {
   const { editable } = options;
   return [
+    readSelectionFirstPlugin(),
     incrementalSyncPlugin(options.fragment),
     ...(options.awareness ? [remoteCursorPlugin(options.awareness, { anonymous: options.anonymous })] : []),
     undoPlugin(),

@@ -1,14 +1,16 @@
-import { schema } from '@allmende/doc-model';
+import { insertTable, schema, splitListItem } from '@allmende/doc-model';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
-import type { Plugin, PluginView, Transaction } from 'prosemirror-state';
-import { ReplaceStep } from 'prosemirror-transform';
+import type { Command, Plugin, PluginView, Transaction } from 'prosemirror-state';
+import { goToNextCell } from 'prosemirror-tables';
+import { ReplaceStep, findWrapping } from 'prosemirror-transform';
 import type { EditorView } from 'prosemirror-view';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prosemirrorToYXmlFragment, yUndoPlugin, yUndoPluginKey, yXmlFragmentToProseMirrorRootNode, ySyncPluginKey } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { findHighlightKey, findHighlightPlugin } from './find-highlight.js';
 import { keepEmptyDocumentUnwritten } from './empty-document.js';
+import { fillEmptyContainersPlugin } from './fill-empty-plugin.js';
 import { changedChildren, incrementalSyncPlugin } from './sync-binding.js';
 import { undoPlugin } from './undo-plugin.js';
 
@@ -280,6 +282,72 @@ describe('two editors typing at once', () => {
     const text = ada.state.doc.textBetween(0, ada.state.doc.content.size, '\n');
     for (const word of [...words('a'), ...words('b')]) expect(text).toContain(word.trim());
   });
+});
+
+describe('structure made at the same time', () => {
+  // A list made by an input rule and a table inserted by someone else while updates travel with delays: both
+  // keep their text where they typed it (the e2e test of the same scene once showed a caret jumping away).
+  const { heading, table_row: tableRow } = schema.nodes;
+  /** What the "- " input rule does after "-" was typed: deletes it and wraps the paragraph in a bullet list. */
+  const listRule = (view: HeadlessView): void => {
+    const { $from } = view.state.selection;
+    const tr = view.state.tr.delete($from.pos - 1, $from.pos);
+    const range = tr.doc.resolve(tr.mapping.map($from.pos)).blockRange()!;
+    view.dispatch(tr.wrap(range, findWrapping(range, bulletList!)!));
+  };
+  const run = (view: HeadlessView, command: Command): void => {
+    command(view.state, (tr) => view.dispatch(tr), view as unknown as EditorView);
+  };
+  const type = (view: HeadlessView, text: string): void => view.dispatch(view.state.tr.insertText(text));
+
+  for (const seed of [1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233]) {
+    it(`converge with every keystroke where it was typed (seed ${seed})`, () => {
+      let state = seed;
+      const random = (): number => {
+        state = (state * 1103515245 + 12345) % 2147483648;
+        return state / 2147483648;
+      };
+      const a = new Y.Doc();
+      const b = new Y.Doc();
+      const toA: Uint8Array[] = [];
+      const toB: Uint8Array[] = [];
+      a.on('update', (update: Uint8Array, origin: unknown) => origin !== 'network' && toB.push(update));
+      b.on('update', (update: Uint8Array, origin: unknown) => origin !== 'network' && toA.push(update));
+      const deliver = (all: boolean): void => {
+        while (toA.length > 0 && (all || random() < 0.5)) Y.applyUpdate(a, toA.shift()!, 'network');
+        while (toB.length > 0 && (all || random() < 0.5)) Y.applyUpdate(b, toB.shift()!, 'network');
+      };
+      const editor = (ydoc: Y.Doc): HeadlessView => {
+        const view = new HeadlessView(EditorState.create({ schema, plugins: [incrementalSyncPlugin(ydoc.getXmlFragment('content')), yUndoPlugin(), fillEmptyContainersPlugin()] }));
+        views.push(view);
+        return view;
+      };
+      const ada = editor(a);
+      const bob = editor(b);
+      ada.dispatch(ada.state.tr.replaceWith(0, ada.state.doc.content.size, [heading!.create({ level: 1 }, schema.text('Annual report')), p(''), p('')]));
+      ada.dispatch(ada.state.tr.setSelection(TextSelection.create(ada.state.doc, 'Annual report'.length + 3)));
+      deliver(true);
+      bob.dispatch(bob.state.tr.setSelection(TextSelection.create(bob.state.doc, bob.state.doc.content.size - 1)));
+      const adaSteps = [() => type(ada, '-'), () => listRule(ada), ...[...'roads'].map((c) => () => type(ada, c)), () => run(ada, splitListItem), ...[...'schools'].map((c) => () => type(ada, c))];
+      const bobSteps = [() => run(bob, insertTable(2, 2)), ...[...'Budget'].map((c) => () => type(bob, c)), () => run(bob, goToNextCell(1)), ...[...'2027'].map((c) => () => type(bob, c))];
+      while (adaSteps.length > 0 || bobSteps.length > 0) {
+        const roll = random();
+        if (roll < 0.4 && adaSteps.length > 0) adaSteps.shift()!();
+        else if (roll < 0.8 && bobSteps.length > 0) bobSteps.shift()!();
+        else deliver(false);
+      }
+      deliver(true);
+      expect(ada.state.doc.eq(bob.state.doc)).toBe(true);
+      const doc = ada.state.doc;
+      expect(doc.child(0).toString()).toBe('heading("Annual report")');
+      expect(doc.child(1).type).toBe(bulletList);
+      expect(doc.child(1).textBetween(0, doc.child(1).content.size, '|')).toBe('roads|schools');
+      let table: ProseMirrorNode | null = null;
+      doc.forEach((node) => { if (node.type.name === 'table') table = node; });
+      expect((table as ProseMirrorNode | null)?.firstChild?.type).toBe(tableRow);
+      expect((table as ProseMirrorNode | null)?.firstChild?.textBetween(0, (table as ProseMirrorNode | null)!.firstChild!.content.size, '|')).toBe('Budget|2027');
+    });
+  }
 });
 
 describe('changedChildren', () => {
