@@ -34,8 +34,12 @@ export function mapRefs<R1, G1, R2, G2>(ast: Ast<R1, G1>, ref: (r: R1) => Ast<R2
   return m(ast);
 }
 
-/** Binds an A1 syntax tree to ids, as written in the sheet `home`; references to unknown sheets become #REF!. */
-export function bindFormula(ast: A1Ast, home: string, space: IdSpace): IdAst {
+/**
+ * Binds an A1 syntax tree to ids, as written in the sheet `home`; references to unknown sheets become #REF!. `dr` and
+ * `dc` shift the relative (no `$`) parts of every reference, which is how a formula parsed in one cell is reused for
+ * another cell where the same formula was written relative to it (`=A1+1` in A2 and `=A2+1` in A3).
+ */
+export function bindFormula(ast: A1Ast, home: string, space: IdSpace, dr = 0, dc = 0): IdAst {
   const sheetOf = (name: string | undefined): string | undefined => (name === undefined ? home : space.sheetIdByName(name));
   return mapRefs<A1Ref, A1Range, IdRef, IdRange>(
     ast,
@@ -43,20 +47,34 @@ export function bindFormula(ast: A1Ast, home: string, space: IdSpace): IdAst {
       const s = sheetOf(r.sheet);
       if (s === undefined) return { k: 'err', v: '#REF!' };
       const a = (r.rowAbs ? 1 : 0) | (r.colAbs ? 2 : 0);
-      return { k: 'ref', ref: { ...(r.sheet !== undefined ? { s } : {}), r: space.rowId(s, r.row), c: space.colId(s, r.col), ...(a ? { a } : {}) } };
+      const row = space.rowId(s, r.rowAbs ? r.row : r.row + dr);
+      const col = space.colId(s, r.colAbs ? r.col : r.col + dc);
+      // Built without spreads: this runs once per formula cell when a sheet is filled
+      let ref: IdRef;
+      if (r.sheet !== undefined) ref = a ? { s, r: row, c: col, a } : { s, r: row, c: col };
+      else ref = a ? { r: row, c: col, a } : { r: row, c: col };
+      return { k: 'ref', ref };
     },
     (g) => {
       const s = sheetOf(g.sheet);
       if (s === undefined) return { k: 'err', v: '#REF!' };
-      const a = (g.rowAbs1 ? 1 : 0) | (g.colAbs1 ? 2 : 0) | (g.rowAbs2 ? 4 : 0) | (g.colAbs2 ? 8 : 0);
+      let r1 = g.r1 === null || g.rowAbs1 ? g.r1 : g.r1 + dr;
+      let r2 = g.r2 === null || g.rowAbs2 ? g.r2 : g.r2 + dr;
+      let c1 = g.c1 === null || g.colAbs1 ? g.c1 : g.c1 + dc;
+      let c2 = g.c2 === null || g.colAbs2 ? g.c2 : g.c2 + dc;
+      let ra1 = g.rowAbs1, ra2 = g.rowAbs2, ca1 = g.colAbs1, ca2 = g.colAbs2;
+      // A shift can reorder a range with one absolute end (A$5:A1 moved down); keep the top-left first, as the parser does
+      if (r1 !== null && r2 !== null && r1 > r2) [r1, r2, ra1, ra2] = [r2, r1, ra2, ra1];
+      if (c1 !== null && c2 !== null && c1 > c2) [c1, c2, ca1, ca2] = [c2, c1, ca2, ca1];
+      const a = (ra1 ? 1 : 0) | (ca1 ? 2 : 0) | (ra2 ? 4 : 0) | (ca2 ? 8 : 0);
       return {
         k: 'range',
         ref: {
           ...(g.sheet !== undefined ? { s } : {}),
-          r1: g.r1 === null ? null : space.rowId(s, g.r1),
-          c1: g.c1 === null ? null : space.colId(s, g.c1),
-          r2: g.r2 === null ? null : space.rowId(s, g.r2),
-          c2: g.c2 === null ? null : space.colId(s, g.c2),
+          r1: r1 === null ? null : space.rowId(s, r1),
+          c1: c1 === null ? null : space.colId(s, c1),
+          r2: r2 === null ? null : space.rowId(s, r2),
+          c2: c2 === null ? null : space.colId(s, c2),
           ...(a ? { a } : {}),
         },
       };

@@ -1,4 +1,5 @@
 import type { Compiled } from './evaluator.js';
+import type { IdPositions } from './id-index.js';
 import type { IndexedArea, PlacedArea } from './fn-lookup.js';
 import type { Scalar } from './values.js';
 
@@ -88,10 +89,11 @@ export class RangeDep {
 
 /** The engine's view of one sheet: positions of ids, nodes, a column-major grid for range reads, and range indexes. */
 export class SheetState {
-  rowIds: readonly string[];
-  colIds: readonly string[];
-  rowIndex = new Map<string, number>();
-  colIndex = new Map<string, number>();
+  rowIds: string[];
+  colIds: string[];
+  /** Positions of the ids: the model's index, which it never changes in place. */
+  rowIndex: IdPositions;
+  colIndex: IdPositions;
   /** grid[col][row]: the graph node at a position; only formulas and cells that formulas reference have one. */
   grid: (CellNode | undefined)[][];
   /** values[col][row]: every computed value (undefined where empty), for fast range reads without node objects. */
@@ -111,12 +113,14 @@ export class SheetState {
     readonly id: string,
     rowIds: readonly string[],
     colIds: readonly string[],
+    rowIndex: IdPositions,
+    colIndex: IdPositions,
   ) {
     // Copies: the model extends its cached arrays in place, and a structural edit compares old with new
     this.rowIds = rowIds.slice();
     this.colIds = colIds.slice();
-    this.rowIds.forEach((r, i) => this.rowIndex.set(r, i));
-    this.colIds.forEach((c, i) => this.colIndex.set(c, i));
+    this.rowIndex = rowIndex;
+    this.colIndex = colIndex;
     this.grid = colIds.map(() => []);
     this.values = colIds.map(() => []);
     this.buckets = colIds.map(() => []);
@@ -138,8 +142,8 @@ export class SheetState {
   /** The node of a cell key (`rowId:colId`), or undefined if its row or column does not exist. */
   nodeOfKey(key: string, create: boolean): CellNode | undefined {
     const sep = key.indexOf(':');
-    const r = this.rowIndex.get(key.slice(0, sep));
-    const c = this.colIndex.get(key.slice(sep + 1));
+    const r = this.rowIndex.getSub(key, 0, sep);
+    const c = this.colIndex.getSub(key, sep + 1, key.length);
     if (r === undefined || c === undefined) return undefined;
     return create ? this.nodeAt(r, c) : this.grid[c]![r];
   }

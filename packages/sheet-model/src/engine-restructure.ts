@@ -1,5 +1,6 @@
 import { RangeDep, type CellNode, type SheetState } from './engine-graph.js';
 import type { Scalar } from './values.js';
+import type { IdPositions } from './id-index.js';
 
 /** What a structural edit did to one sheet's graph, for the engine to finish: which formulas to re-link. */
 export interface RestructureResult {
@@ -15,18 +16,60 @@ export interface RestructureResult {
   readonly relink: Set<CellNode>;
 }
 
-/** old position → new position (-1 if deleted), and whether anything differs. */
-function positionMap(oldIds: readonly string[], newIndex: ReadonlyMap<string, number>): { map: Int32Array; same: boolean; added: number } {
-  const map = new Int32Array(oldIds.length);
-  let same = oldIds.length === newIndex.size;
-  let kept = 0;
-  for (let i = 0; i < oldIds.length; i++) {
-    const p = newIndex.get(oldIds[i]!) ?? -1;
-    map[i] = p;
-    if (p !== i) same = false;
-    if (p >= 0) kept++;
+/** A structural edit seen as old position → new position (-1 if deleted); `insertAt`/`inserted` describe a single block insert. */
+interface PositionMap {
+  /** Made on first use: a plain insert needs it only when the sheet has ranges to check. */
+  readonly map: Int32Array;
+  readonly same: boolean;
+  readonly added: number;
+  /** Set when the edit only inserted `added` ids before old position `insertAt` (the common "insert rows" case). */
+  readonly insertAt: number;
+}
+
+/**
+ * Maps old positions to new ones. A single inserted or deleted block (the usual edit) is found by comparing the two
+ * lists from both ends, without looking any id up; anything else looks up every old id in the new index.
+ */
+function positionMap(oldIds: readonly string[], newIds: readonly string[], newIndex: IdPositions): PositionMap {
+  const n = oldIds.length;
+  const m = newIds.length;
+  const shorter = Math.min(n, m);
+  let p = 0;
+  while (p < shorter && oldIds[p] === newIds[p]) p++;
+  let q = 0;
+  while (q < shorter - p && oldIds[n - 1 - q] === newIds[m - 1 - q]) q++;
+  if (p + q === n) {
+    // Only an insert (or nothing at all)
+    let made: Int32Array | undefined;
+    return {
+      get map() {
+        if (!made) {
+          made = new Int32Array(n);
+          for (let i = 0; i < n; i++) made[i] = i < p ? i : i + (m - n);
+        }
+        return made;
+      },
+      same: n === m,
+      added: m - n,
+      insertAt: m > n ? p : -1,
+    };
   }
-  return { map, same, added: newIndex.size - kept };
+  const map = new Int32Array(n);
+  if (p + q === m) {
+    // Only a deleted block
+    const d = n - m;
+    for (let i = 0; i < n; i++) map[i] = i < p ? i : i < p + d ? -1 : i - d;
+    return { map, same: false, added: 0, insertAt: -1 };
+  }
+  let same = n === m;
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const pos = newIndex.get(oldIds[i]!) ?? -1;
+    map[i] = pos;
+    if (pos !== i) same = false;
+    if (pos >= 0) kept++;
+  }
+  return { map, same, added: m - kept, insertAt: -1 };
 }
 
 /** breaks[i] counts positions p < i where p and p+1 stop being neighbours; a span is intact iff no break lies inside it. */
@@ -50,56 +93,31 @@ function intact(map: Int32Array, breaks: Int32Array, from: number, to: number): 
  * between their endpoints moved together) keep their dependents linked and computed; the others are returned for
  * re-linking and recalculation.
  */
-export function restructureSheet(sheet: SheetState, newRowIds: readonly string[], newColIds: readonly string[]): RestructureResult {
-  const newRowIndex = new Map<string, number>();
-  newRowIds.forEach((r, i) => newRowIndex.set(r, i));
-  const newColIndex = new Map<string, number>();
-  newColIds.forEach((c, i) => newColIndex.set(c, i));
-  const rows = positionMap(sheet.rowIds, newRowIndex);
-  const cols = positionMap(sheet.colIds, newColIndex);
+export function restructureSheet(
+  sheet: SheetState,
+  newRowIds: readonly string[],
+  newColIds: readonly string[],
+  newRowIndex: IdPositions,
+  newColIndex: IdPositions,
+): RestructureResult {
+  const rows = positionMap(sheet.rowIds, newRowIds, newRowIndex);
+  const cols = positionMap(sheet.colIds, newColIds, newColIndex);
   const dead: CellNode[] = [];
   const lost: string[] = [];
   const relink = new Set<CellNode>();
   if (rows.same && cols.same) return { changed: false, added: undefined, dead, lost, relink };
 
-  // Cells: move every node and value to its new position
-  const grid: (CellNode | undefined)[][] = newColIds.map(() => []);
-  const values: (Scalar | undefined)[][] = newColIds.map(() => []);
-  for (let oc = 0; oc < sheet.grid.length; oc++) {
-    const nc = cols.map[oc]!;
-    const column = sheet.grid[oc]!;
-    const vals = sheet.values[oc]!;
-    for (let r = 0; r < column.length; r++) {
-      const n = column[r];
-      if (n === undefined) continue;
-      const nr = nc < 0 ? -1 : rows.map[r]!;
-      if (nr < 0) {
-        if (vals[r] === undefined) lost.push(sheet.rowIds[r]! + ':' + sheet.colIds[oc]!);
-        n.dead = true;
-        dead.push(n);
-        if (n.dependents) for (const d of n.dependents) relink.add(d);
-        continue;
-      }
-      n.row = nr;
-      n.col = nc;
-      grid[nc]![nr] = n;
-    }
-    const out = values[nc] ?? [];
-    for (let r = 0; r < vals.length; r++) {
-      const v = vals[r];
-      if (v === undefined) continue;
-      const nr = nc < 0 ? -1 : rows.map[r]!;
-      if (nr >= 0) out[nr] = v;
-      else lost.push(sheet.rowIds[r]! + ':' + sheet.colIds[oc]!);
-    }
-  }
+  if (cols.same && rows.insertAt >= 0) insertRowsInPlace(sheet, rows.insertAt, rows.added);
+  else if (rows.same && cols.insertAt >= 0) insertColsInPlace(sheet, cols.insertAt, cols.added);
+  else moveCells(sheet, rows.map, cols.map, newColIds.length, dead, lost, relink);
 
   // Ranges: follow their endpoint ids; a range whose contents changed re-links its formulas
-  const rowBreaks = rows.same ? undefined : breakCounts(rows.map);
-  const colBreaks = cols.same ? undefined : breakCounts(cols.map);
+  const all = sheet.allRanges();
+  const rowBreaks = rows.same || all.size === 0 ? undefined : breakCounts(rows.map);
+  const colBreaks = cols.same || all.size === 0 ? undefined : breakCounts(cols.map);
   const ranges = new Map<string, RangeDep>();
   const buckets: RangeDep[][] = newColIds.map(() => []);
-  for (const g of sheet.allRanges()) {
+  for (const g of all) {
     const top = g.r1 === null ? 0 : newRowIndex.get(g.r1);
     const bottom = g.r2 === null ? newRowIds.length - 1 : newRowIndex.get(g.r2);
     const left = g.c1 === null ? 0 : newColIndex.get(g.c1);
@@ -125,16 +143,100 @@ export function restructureSheet(sheet: SheetState, newRowIds: readonly string[]
     if (rows.added > 0) for (const id of newRowIds) if (!sheet.rowIndex.has(id)) added.add(id);
     if (cols.added > 0) for (const id of newColIds) if (!sheet.colIndex.has(id)) added.add(id);
   }
-  sheet.rowIds = newRowIds.slice();
-  sheet.colIds = newColIds.slice();
+  // The engine keeps its own copy of the ids (the model appends to its arrays in place); a plain insert opens a gap in it
+  if (cols.same && rows.insertAt >= 0) spliceIn(sheet.rowIds, rows.insertAt, newRowIds, rows.added);
+  else sheet.rowIds = newRowIds.slice();
+  if (rows.same && cols.insertAt >= 0) spliceIn(sheet.colIds, cols.insertAt, newColIds, cols.added);
+  else sheet.colIds = newColIds.slice();
   sheet.rowIndex = newRowIndex;
   sheet.colIndex = newColIndex;
-  sheet.grid = grid;
-  sheet.values = values;
   sheet.ranges = ranges;
   sheet.buckets = buckets;
   sheet.colVersion = newColIds.map(() => 0);
+  for (let c = sheet.grid.length; c < newColIds.length; c++) {
+    sheet.grid.push([]);
+    sheet.values.push([]);
+  }
   sheet.lookupCache.clear();
   sheet.formulaRows = undefined;
   return { changed: true, added, dead, lost, relink };
+}
+
+/** Moves every node and value to its new position (any edit: deletes, moves, several blocks). */
+function moveCells(sheet: SheetState, rowMap: Int32Array, colMap: Int32Array, width: number, dead: CellNode[], lost: string[], relink: Set<CellNode>): void {
+  const grid: (CellNode | undefined)[][] = [];
+  const values: (Scalar | undefined)[][] = [];
+  for (let c = 0; c < width; c++) {
+    grid.push([]);
+    values.push([]);
+  }
+  for (let oc = 0; oc < sheet.grid.length; oc++) {
+    const nc = colMap[oc]!;
+    const column = sheet.grid[oc]!;
+    const vals = sheet.values[oc]!;
+    for (let r = 0; r < column.length; r++) {
+      const n = column[r];
+      if (n === undefined) continue;
+      const nr = nc < 0 ? -1 : rowMap[r]!;
+      if (nr < 0) {
+        if (vals[r] === undefined) lost.push(sheet.rowIds[r]! + ':' + sheet.colIds[oc]!);
+        n.dead = true;
+        dead.push(n);
+        if (n.dependents) for (const d of n.dependents) relink.add(d);
+        continue;
+      }
+      n.row = nr;
+      n.col = nc;
+      grid[nc]![nr] = n;
+    }
+    const out = values[nc] ?? [];
+    for (let r = 0; r < vals.length; r++) {
+      const v = vals[r];
+      if (v === undefined) continue;
+      const nr = nc < 0 ? -1 : rowMap[r]!;
+      if (nr >= 0) out[nr] = v;
+      else lost.push(sheet.rowIds[r]! + ':' + sheet.colIds[oc]!);
+    }
+  }
+
+  sheet.grid = grid;
+  sheet.values = values;
+}
+
+/** Opens `count` empty rows before old row `at` in every column, shifting the nodes below: no node moves column, nothing is rebuilt. */
+function insertRowsInPlace(sheet: SheetState, at: number, count: number): void {
+  for (let c = 0; c < sheet.grid.length; c++) {
+    const column = sheet.grid[c]!;
+    if (column.length > at) {
+      openGap(column, at, count);
+      for (let r = at + count; r < column.length; r++) {
+        const n = column[r];
+        if (n !== undefined) n.row = r;
+      }
+    }
+    const vals = sheet.values[c]!;
+    if (vals.length > at) openGap(vals, at, count);
+  }
+}
+
+/** Opens `count` empty columns before old column `at`, shifting the columns right of it. */
+function insertColsInPlace(sheet: SheetState, at: number, count: number): void {
+  const emptyCols = <T>(): T[][] => Array.from({ length: count }, () => []);
+  sheet.grid.splice(at, 0, ...emptyCols<CellNode | undefined>());
+  sheet.values.splice(at, 0, ...emptyCols<Scalar | undefined>());
+  for (let c = at + count; c < sheet.grid.length; c++) for (const n of sheet.grid[c]!) if (n !== undefined) n.col = c;
+}
+
+/** Copies `count` ids from `from` at `at` into `ids` at `at`, moving the rest back (no new array for the whole list). */
+function spliceIn(ids: string[], at: number, from: readonly string[], count: number): void {
+  openGap(ids, at, count);
+  for (let i = 0; i < count; i++) ids[at + i] = from[at + i]!;
+}
+
+/** Inserts `count` undefined entries before `at` (one block move, no spread of a large argument list). */
+function openGap<T>(a: (T | undefined)[], at: number, count: number): void {
+  const len = a.length;
+  a.length = len + count;
+  a.copyWithin(at + count, at, len);
+  a.fill(undefined, at, at + count);
 }

@@ -6,6 +6,7 @@ import { lookupFunction } from './functions.js';
 import { CLEAN, DIRTY, lowerBound, NO_RANGES, NONE, RangeDep, SheetState, SingleArea, type CellNode } from './engine-graph.js';
 import { restructureSheet } from './engine-restructure.js';
 import { msToSerial } from './dates.js';
+import type { IdPositions } from './id-index.js';
 import { isBadInput, isFormulaInput, type StoredInput } from './stored-input.js';
 import { isArea, isError, type Scalar } from './values.js';
 
@@ -14,7 +15,13 @@ export interface ModelSource {
   sheetIds(): readonly string[];
   rows(sheetId: string): readonly string[];
   cols(sheetId: string): readonly string[];
+  /** Positions of the row ids; the same object until the rows change (a new one is returned then). */
+  rowPositions(sheetId: string): IdPositions;
+  /** Positions of the column ids, like {@link rowPositions}. */
+  colPositions(sheetId: string): IdPositions;
   cells(sheetId: string): Iterable<[string, StoredInput]>;
+  /** Calls `f` for every stored cell (cheaper than iterating {@link cells}: no entry arrays). */
+  forEachCell(sheetId: string, f: (input: StoredInput, key: string) => void): void;
   cell(sheetId: string, key: string): StoredInput | undefined;
   names(): Iterable<[string, { readonly s?: string; readonly f: IdAst }]>;
 }
@@ -146,7 +153,7 @@ export class Engine {
     let changed = false;
     for (const id of this.restructured) {
       const sheet = this.sheets.get(id)!;
-      const r = restructureSheet(sheet, this.source.rows(id), this.source.cols(id));
+      const r = restructureSheet(sheet, this.source.rows(id), this.source.cols(id), this.source.rowPositions(id), this.source.colPositions(id));
       if (!r.changed) continue;
       changed = true;
       for (const key of r.lost) if (this.source.cell(id, key) !== undefined) sheet.addOrphan(key);
@@ -196,18 +203,18 @@ export class Engine {
     this.positionals.clear();
     this.broken.clear();
     this.sheets = new Map();
-    for (const id of this.source.sheetIds()) this.sheets.set(id, new SheetState(id, this.source.rows(id), this.source.cols(id)));
+    for (const id of this.source.sheetIds()) this.sheets.set(id, new SheetState(id, this.source.rows(id), this.source.cols(id), this.source.rowPositions(id), this.source.colPositions(id)));
     this.names = new Map(this.source.names());
     const formulas: CellNode[] = [];
     const asts: IdAst[] = [];
     for (const sheet of this.sheets.values()) {
-      for (const [key, input] of this.source.cells(sheet.id)) {
+      this.source.forEachCell(sheet.id, (input, key) => {
         const sep = key.indexOf(':');
-        const r = sheet.rowIndex.get(key.slice(0, sep));
-        const c = sheet.colIndex.get(key.slice(sep + 1));
+        const r = sheet.rowIndex.getSub(key, 0, sep);
+        const c = sheet.colIndex.getSub(key, sep + 1, key.length);
         if (r === undefined || c === undefined) {
           sheet.addOrphan(key);
-          continue;
+          return;
         }
         if (isFormulaInput(input)) {
           const node = sheet.nodeAt(r, c);
@@ -220,7 +227,7 @@ export class Engine {
           const n = sheet.grid[c]![r];
           if (n) n.value = v;
         }
-      }
+      });
     }
     for (let i = 0; i < formulas.length; i++) {
       const node = formulas[i]!;

@@ -1,3 +1,4 @@
+import type { IdPositions } from './id-index.js';
 import type { IdAst, IdRange, IdRef } from './ast.js';
 import { mapRefs } from './binding.js';
 
@@ -12,7 +13,7 @@ export function shrinkRanges(
   sheetId: string,
   axis: 'row' | 'col',
   order: readonly string[],
-  position: ReadonlyMap<string, number>,
+  position: IdPositions,
   deleted: ReadonlySet<string>,
 ): IdAst {
   let changed = false;

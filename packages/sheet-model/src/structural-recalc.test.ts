@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { plain, syncDocs } from './sheet.test-support.js';
+import { plain, seededRandom, syncDocs } from './sheet.test-support.js';
 import { createWorkbook, type Workbook } from './workbook.js';
 
 const S = 'Sheet1';
@@ -142,5 +142,41 @@ describe('incremental structural edits', () => {
     Y.applyUpdate(fresh, Y.encodeStateAsUpdate(da));
     const f = createWorkbook(fresh, { seed: false });
     for (const addr of ['B1', 'B3', 'D1']) expect(plain(f.getValue(S, addr))).toEqual(plain(a.getValue(S, addr)));
+  });
+
+  it('block inserts of rows and columns (done in place) match a full recalculation after every step (seeded)', () => {
+    for (const seed of [3, 17, 29]) {
+      const rnd = seededRandom(seed);
+      const doc = new Y.Doc();
+      const wb = createWorkbook(doc, { rows: 12, cols: 6 });
+      wb.setCells(S, 'A1', [
+        [1, 2, '=A1+B1', '=SUM(A1:B3)', '=VLOOKUP(5,A1:C4,3,FALSE)'],
+        [3, 4, '=C1*A2', '=SUM(A:A)', '=MATCH(4,B1:B4,0)'],
+        [5, 6, '=C2+C1', '=COUNT(1:2)', '=ROW()+COLUMN()'],
+        [7, 8, '=SUM(C1:C3)', '=$A$1+B4', '=A4&"x"'],
+      ]);
+      expect(wb.getValue(S, 'C4')).toBe(24);
+      const cells = (): string[] => {
+        const { rows, cols } = wb.size(S);
+        const out: string[] = [];
+        for (let r = 0; r < Math.min(rows, 14); r++) for (let c = 0; c < Math.min(cols, 9); c++) out.push(String.fromCharCode(65 + c) + String(r + 1));
+        return out;
+      };
+      for (let step = 0; step < 12; step++) {
+        const { rows, cols } = wb.size(S);
+        const roll = rnd();
+        const count = 1 + Math.floor(rnd() * 2);
+        if (roll < 0.45) wb.insertRows(S, Math.floor(rnd() * (rows + 1)), count);
+        else if (roll < 0.9) wb.insertColumns(S, Math.floor(rnd() * (cols + 1)), count);
+        else wb.setCell(S, 'A1', Math.floor(rnd() * 10));
+        const fresh = new Y.Doc();
+        Y.applyUpdate(fresh, Y.encodeStateAsUpdate(doc));
+        const f = createWorkbook(fresh, { seed: false });
+        const ours = cells().map((a) => [a, plain(wb.getValue(S, a))]);
+        expect(wb.lastRecalc.full, `seed ${seed} step ${step}`).toBe(false);
+        expect(ours, `seed ${seed} step ${step}`).toEqual(cells().map((a) => [a, plain(f.getValue(S, a))]));
+        f.destroy();
+      }
+    }
   });
 });

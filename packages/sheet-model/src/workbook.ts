@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { columnIndex, formatAddress, parseAddress } from './a1.js';
 import type { IdAst } from './ast.js';
 import { bindFormula, formulaText } from './binding.js';
+import { FormulaTemplates } from './formula-template.js';
 import { Engine, type RecalcStats } from './engine.js';
 import { FormulaError } from './errors.js';
 import { formatGeneral, formatNumber, type Locale } from './number-format.js';
@@ -10,7 +11,7 @@ import { shiftRelativeRows, shrinkRanges } from './rewrite.js';
 import { isBadInput, isFormulaInput, type StoredInput } from './stored-input.js';
 import { parseUserInput } from './user-input.js';
 import { compareValues, numberToText, type Scalar } from './values.js';
-import { YjsModel, type SheetTypes } from './yjs-model.js';
+import { rawPosition, YjsModel, type SheetTypes } from './yjs-model.js';
 
 /** What `setCell` accepts: text as typed (`=…` for a formula), a number, a boolean, or null to clear. */
 export type CellInput = string | number | boolean | null;
@@ -260,7 +261,7 @@ export class Workbook {
       t.cols.push(this.model.newIds(this.newCols));
       this.model.sheetNames.set(id, n);
       const ids = this.model.sheetIds();
-      const at = index === undefined || index >= ids.length ? this.model.order.length : this.model.visibleOf(this.model.order).raw[this.model.visibleOf(this.model.order).index.get(ids[Math.max(0, index)]!)!]!;
+      const at = index === undefined || index >= ids.length ? this.model.order.length : rawPosition(this.model.visibleOf(this.model.order), this.model.visibleOf(this.model.order).index.get(ids[Math.max(0, index)]!)!);
       this.model.order.insert(at, [id]);
       this.model.invalidate();
     });
@@ -421,7 +422,8 @@ export class Workbook {
     return this.model.rowId(sheetId, row) + ':' + this.model.colId(sheetId, col);
   }
 
-  private storeInput(sheetId: string, key: string, input: CellInput): void {
+  /** `templates` shares parsed formulas within one block of inputs (a filled-down column is parsed once); kept only for that block. */
+  private storeInput(sheetId: string, key: string, input: CellInput, row: number, col: number, templates?: FormulaTemplates): void {
     const t = this.model.sheet(sheetId);
     const p = parseUserInput(input, this.locale);
     if (p.kind === 'empty') {
@@ -431,7 +433,8 @@ export class Workbook {
     if (p.kind === 'formula') {
       let stored: StoredInput;
       try {
-        stored = { f: bindFormula(parseFormula(p.text), sheetId, this.model) };
+        const { ast, dr, dc } = templates ? templates.parse(p.text, row, col) : { ast: parseFormula(p.text), dr: 0, dc: 0 };
+        stored = { f: bindFormula(ast, sheetId, this.model, dr, dc) };
       } catch (e) {
         if (!(e instanceof Error) || e instanceof TypeError) throw e;
         stored = { bad: p.text };
@@ -450,7 +453,8 @@ export class Workbook {
    */
   setCell(sheet: string, address: string, input: CellInput): void {
     const id = this.sheetId(sheet);
-    this.transact(() => this.storeInput(id, this.key(id, address, true)!, input));
+    const { row, col } = parseAddress(address);
+    this.transact(() => this.storeInput(id, this.key(id, address, true)!, input, row, col));
   }
 
   /** Sets a block of cells starting at `address` in one transaction (one undo step); rows of inputs, null clears. */
@@ -458,6 +462,7 @@ export class Workbook {
     const id = this.sheetId(sheet);
     const { row, col } = parseAddress(address);
     const width = Math.max(0, ...values.map((r) => r.length));
+    const templates = new FormulaTemplates();
     this.transact(() => {
       const t = this.model.sheet(id);
       this.model.ensureLength(t.rows, row + values.length);
@@ -465,7 +470,7 @@ export class Workbook {
       for (let r = 0; r < values.length; r++) {
         const row0 = values[r]!;
         const rowId = this.model.rowId(id, row + r);
-        for (let c = 0; c < row0.length; c++) this.storeInput(id, rowId + ':' + this.model.colId(id, col + c), row0[c]!);
+        for (let c = 0; c < row0.length; c++) this.storeInput(id, rowId + ':' + this.model.colId(id, col + c), row0[c]!, row + r, col + c, templates);
       }
     });
   }
@@ -750,10 +755,8 @@ export class Workbook {
     const id = this.sheetId(sheet);
     const arr = this.model.sheet(id)[axis];
     this.checkSpan(`insert ${axis === 'rows' ? 'rows' : 'columns'}`, index, count, this.model.visibleOf(arr).ids.length, true);
-    this.transact(() => {
-      this.model.insertIds(arr, index, count);
-      this.model.invalidate();
-    });
+    // insertIds keeps the cached positions current (a shift of a few runs), so nothing is invalidated here
+    this.transact(() => this.model.insertIds(arr, index, count));
   }
 
   private move(sheet: string, axis: 'rows' | 'cols', from: number, count: number, to: number): void {
@@ -778,7 +781,7 @@ export class Workbook {
     this.checkSpan(`delete ${axis === 'rows' ? 'rows' : 'columns'}`, index, count, vis.ids.length, false);
     if (count >= vis.ids.length) throw new RangeError(`Cannot delete all ${axis === 'rows' ? 'rows' : 'columns'} of a sheet; keep at least one.`);
     const order = vis.ids.slice();
-    const position = new Map(vis.index);
+    const position = vis.index;
     const deleted = new Set(order.slice(index, index + count));
     const rowAxis = axis === 'rows';
     this.transact(() => {

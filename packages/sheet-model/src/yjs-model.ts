@@ -4,6 +4,7 @@ import type { IdSpace } from './binding.js';
 import type { ModelSource } from './engine.js';
 import type { StoredInput } from './stored-input.js';
 import { MAX_COLS, MAX_ROWS } from './a1.js';
+import { IdIndex, type IdPositions } from './id-index.js';
 
 /** The Yjs types that hold one sheet. Each is a top-level type named `s/<sheetId>/<part>`, so concurrent creation cannot lose data. */
 export interface SheetTypes {
@@ -28,26 +29,25 @@ export interface StoredName {
   readonly f: IdAst;
 }
 
-/** The ids of an array with later duplicates removed (concurrent moves can duplicate an id), plus where each sits in the raw array. */
+/**
+ * The ids of an array with later duplicates removed (concurrent moves can duplicate an id), plus where each sits in the
+ * raw array. `index` is replaced, never changed, when ids are appended or inserted, so whoever read it keeps a
+ * consistent snapshot.
+ */
 export interface VisibleIds {
   readonly ids: string[];
-  readonly raw: number[];
-  readonly index: Map<string, number>;
+  /** Raw position of each visible id; undefined while the array holds no duplicate (raw and visible positions agree). */
+  readonly raw: number[] | undefined;
+  index: IdIndex;
+}
+
+/** Where the visible id at `i` sits in the raw array. */
+export function rawPosition(v: VisibleIds, i: number): number {
+  return v.raw === undefined ? i : v.raw[i]!;
 }
 
 function visible(arr: Y.Array<string>): VisibleIds {
-  const all = arr.toArray();
-  const ids: string[] = [];
-  const raw: number[] = [];
-  const index = new Map<string, number>();
-  for (let i = 0; i < all.length; i++) {
-    const id = all[i]!;
-    if (index.has(id)) continue;
-    index.set(id, ids.length);
-    ids.push(id);
-    raw.push(i);
-  }
-  return { ids, raw, index };
+  return IdIndex.visible(arr.toArray());
 }
 
 const idCounters = new WeakMap<Y.Doc, number>();
@@ -165,8 +165,17 @@ export class YjsModel implements ModelSource, IdSpace {
   cols(sheetId: string): readonly string[] {
     return this.visibleOf(this.sheet(sheetId).cols).ids;
   }
+  rowPositions(sheetId: string): IdPositions {
+    return this.visibleOf(this.sheet(sheetId).rows).index;
+  }
+  colPositions(sheetId: string): IdPositions {
+    return this.visibleOf(this.sheet(sheetId).cols).index;
+  }
   cells(sheetId: string): Iterable<[string, StoredInput]> {
     return this.sheet(sheetId).cells.entries();
+  }
+  forEachCell(sheetId: string, f: (input: StoredInput, key: string) => void): void {
+    this.sheet(sheetId).cells.forEach(f);
   }
   cell(sheetId: string, key: string): StoredInput | undefined {
     return this.sheet(sheetId).cells.get(key);
@@ -215,20 +224,33 @@ export class YjsModel implements ModelSource, IdSpace {
     const rawStart = arr.length;
     arr.push(add);
     // Appending keeps the cache valid: extend it instead of rescanning the array
+    v.index = v.index.withAppended(add);
     for (let i = 0; i < add.length; i++) {
-      v.index.set(add[i]!, v.ids.length);
       v.ids.push(add[i]!);
-      v.raw.push(rawStart + i);
+      v.raw?.push(rawStart + i);
     }
   }
 
-  /** Inserts fresh ids before the visible position `index` and returns them. */
+  /** Inserts fresh ids before the visible position `index` and returns them; the cached positions follow without a rescan. */
   insertIds(arr: Y.Array<string>, index: number, count: number): string[] {
     const v = this.visibleOf(arr);
     const ids = this.newIds(count);
-    const raw = index < v.ids.length ? v.raw[index]! : arr.length;
-    arr.insert(raw, ids);
-    this.visibleCache.delete(arr);
+    const rawAt = index < v.ids.length ? rawPosition(v, index) : arr.length;
+    arr.insert(rawAt, ids);
+    let raw: number[] | undefined;
+    if (v.raw !== undefined) {
+      const old = v.raw;
+      raw = old.slice(0, index);
+      for (let i = 0; i < count; i++) raw.push(rawAt + i);
+      for (let i = index; i < old.length; i++) raw.push(old[i]! + count);
+    }
+    // The id list changes in place (as appends do): one block move instead of a copy of every id
+    const list = v.ids;
+    const len = list.length;
+    list.length = len + count;
+    list.copyWithin(index + count, index, len);
+    for (let i = 0; i < count; i++) list[index + i] = ids[i]!;
+    this.visibleCache.set(arr, { ids: list, raw, index: v.index.withInserted(index, ids) });
     return ids;
   }
 
@@ -253,7 +275,7 @@ export class YjsModel implements ModelSource, IdSpace {
   moveIds(arr: Y.Array<string>, ids: readonly string[], before: string | undefined): void {
     this.deleteIds(arr, new Set(ids));
     const v = this.visibleOf(arr);
-    const pos = before === undefined ? arr.length : v.raw[v.index.get(before)!]!;
+    const pos = before === undefined ? arr.length : rawPosition(v, v.index.get(before)!);
     arr.insert(pos, [...ids]);
     this.visibleCache.delete(arr);
   }
