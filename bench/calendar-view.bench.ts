@@ -39,34 +39,41 @@ async function main(): Promise<void> {
   const load = loadavg();
   log(`building the bench page (CPUs ${busy === null ? '?' : `${(busy * 100).toFixed(0)}%`} busy, load ${load.map((l) => l.toFixed(2)).join(' ')})`);
   await build({ configFile: join(pagesRoot, 'vite.config.ts') });
-  const relay = new RelayProcess({ dataDir: mkdtempSync(join(tmpdir(), 'allmende-bench-cal-')), staticDir: join(pagesRoot, 'dist') });
-  await relay.start();
+  // CALENDAR_BASELINE_PAGE: the bench page built from an earlier version (see bench/results/calendar-view.md), measured
+  // in the same run, alternating with this build, so the two see the same load.
+  const baselineDir = process.env['CALENDAR_BASELINE_PAGE'];
+  const builds = [{ name: 'this build', dir: join(pagesRoot, 'dist') }, ...(baselineDir ? [{ name: 'baseline', dir: baselineDir }] : [])];
+  const relays = builds.map((b) => new RelayProcess({ dataDir: mkdtempSync(join(tmpdir(), 'allmende-bench-cal-')), staticDir: b.dir }));
+  for (const relay of relays) await relay.start();
   const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
-  const reports: PageReport[] = [];
+  const reports: (PageReport & { build: string })[] = [];
   try {
     for (const view of ['month', 'week'] as const) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'de-DE' });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${relay.httpUrl}/index.html`);
-      await page.waitForFunction(() => 'bench' in window);
-      const report = await page.evaluate(([v, n]) => window.calendarBench.run(v, n), [view, SWITCHES] as const);
-      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-      log(`${view}: ${report.events} events stored, ${median(report.shown)} occurrences per page, first render ${ms(report.renderMs)}, switches ${report.switchMs.map((x) => x.toFixed(0)).join(' ')} ms (script ${report.scriptMs.map((x) => x.toFixed(0)).join(' ')} ms)`);
-      reports.push(report);
-      await context.close();
+      for (const [i, relay] of relays.entries()) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'de-DE' });
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(`${relay.httpUrl}/index.html`);
+        await page.waitForFunction(() => 'calendarBench' in window);
+        const report = await page.evaluate(([v, n]) => window.calendarBench.run(v, n), [view, SWITCHES] as const);
+        if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+        const build = builds[i]!.name;
+        log(`${view} (${build}): ${report.events} events stored, ${median(report.shown)} occurrences per page, first render ${ms(report.renderMs)}, switches ${report.switchMs.map((x) => x.toFixed(0)).join(' ')} ms (script ${report.scriptMs.map((x) => x.toFixed(0)).join(' ')} ms)`);
+        reports.push({ ...report, build });
+        await context.close();
+      }
     }
   } finally {
     await browser.close();
-    await relay.stop();
+    for (const relay of relays) await relay.stop();
   }
   const endLoad = loadavg();
   const rows = reports.map((r) => {
     const med = median(r.switchMs);
     const p95 = percentile(r.switchMs, 95);
     return [
-      r.view === 'month' ? 'Month' : 'Week',
+      `${r.view === 'month' ? 'Month' : 'Week'}${baselineDir ? ` (${r.build})` : ''}`,
       r.events.toLocaleString('en'),
       `${Math.min(...r.shown).toLocaleString('en')}–${Math.max(...r.shown).toLocaleString('en')}`,
       `${median(r.chips).toLocaleString('en')}`,
@@ -77,6 +84,12 @@ async function main(): Promise<void> {
       `${(med / TARGET_MS).toFixed(2)}× target`,
     ];
   });
+  const ratios = baselineDir
+    ? (['month', 'week'] as const).map((view) => {
+        const [mine, base] = ['this build', 'baseline'].map((b) => reports.find((r) => r.view === view && r.build === b)!);
+        return `- ${view === 'month' ? 'Month' : 'Week'}: switch median ${(median(mine!.switchMs) / median(base!.switchMs)).toFixed(2)}× the baseline's, script part ${(median(mine!.scriptMs) / median(base!.scriptMs)).toFixed(2)}×.`;
+      })
+    : [];
   const table = markdownTable(['View', 'Events stored', 'Occurrences per page', 'Event elements (median)', 'First render', `Switch median (n=${SWITCHES})`, 'Switch p95', 'Script part (median)', 'vs 100 ms'], rows);
   const text = [
     '# <allmende-calendar>: render and page switch',
@@ -85,6 +98,7 @@ async function main(): Promise<void> {
     '',
     table,
     '',
+    ...(ratios.length ? ['This build against the baseline page in the same run (alternating, so both see the same load):', '', ...ratios, ''] : []),
     'A switch is `el.step(1)` until the next page is painted (`updateComplete`, then a frame and a task): the occurrence query for the',
     'new window (recurring series are expanded for the window only), the layout (lanes, columns) and the Lit render.',
     'The month page shows six weeks, so it holds more occurrences than the month itself; month cells show a few events and "+N more".',

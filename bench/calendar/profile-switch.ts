@@ -12,14 +12,15 @@ import { profileSummary } from '../sheet-grid/profile-summary.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const view = (process.argv[2] ?? 'week') as 'month' | 'week';
-const relay = new RelayProcess({ dataDir: mkdtempSync(join(tmpdir(), 'allmende-prof-cal-')), staticDir: join(here, 'pages', 'dist') });
+// CALENDAR_PAGE_DIR profiles another build of the page (for example one of an earlier version, for a before/after).
+const relay = new RelayProcess({ dataDir: mkdtempSync(join(tmpdir(), 'allmende-prof-cal-')), staticDir: process.env['CALENDAR_PAGE_DIR'] ?? join(here, 'pages', 'dist') });
 await relay.start();
 const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'de-DE' });
   const page = await context.newPage();
   await page.goto(`${relay.httpUrl}/index.html`);
-  await page.waitForFunction(() => 'bench' in window);
+  await page.waitForFunction(() => 'calendarBench' in window);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -29,11 +30,11 @@ try {
   process.stdout.write(`switches: ${report.switchMs.map((x) => x.toFixed(0)).join(' ')} ms\n${profileSummary(profile, 25)}\n`);
   const traced = await context.newPage();
   await traced.goto(`${relay.httpUrl}/index.html`);
-  await traced.waitForFunction(() => 'bench' in window);
-  await browser.startTracing(traced, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await traced.waitForFunction(() => 'calendarBench' in window);
+  await browser.startTracing(traced, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
   const second = await traced.evaluate((v) => window.calendarBench.run(v, 12), view);
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
-  process.stdout.write(`traced run, switches: ${second.switchMs.map((x) => x.toFixed(0)).join(' ')} ms (first render and seeding included below)\n${timelineSummary(trace.traceEvents)}\n`);
+  process.stdout.write(`traced run, switches: ${second.switchMs.map((x) => x.toFixed(0)).join(' ')} ms (timeline of the switches only, after the page's mark)\n${timelineSummary(trace.traceEvents)}\n`);
 } finally {
   await browser.close();
   await relay.stop();
@@ -42,23 +43,46 @@ try {
 interface TraceEvent {
   name: string;
   ph: string;
+  ts: number;
   dur?: number;
+  /** Thread (CPU) time, which a loaded machine inflates far less than wall time. */
+  tdur?: number;
   tid: number;
   pid: number;
-  args?: { name?: string };
+  args?: { name?: string; elementCount?: number; beginData?: { dirtyObjects?: number; totalObjects?: number } };
 }
 
 /** Total time per timeline event kind on the renderer's main thread (top-level kinds only, so nested ones are not counted twice). */
 function timelineSummary(events: readonly TraceEvent[]): string {
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const since = events.find((e) => e.name === 'calendar-switches')?.ts ?? 0;
   const kinds = ['FunctionCall', 'EvaluateScript', 'RunMicrotasks', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'HitTest', 'ParseHTML'];
-  const totals = new Map<string, { ms: number; n: number }>();
+  const totals = new Map<string, { ms: number; cpu: number; n: number }>();
   for (const e of events) {
-    if (!main || e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || !kinds.includes(e.name)) continue;
-    const t = totals.get(e.name) ?? { ms: 0, n: 0 };
+    if (!main || e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || e.ts < since || !kinds.includes(e.name)) continue;
+    const t = totals.get(e.name) ?? { ms: 0, cpu: 0, n: 0 };
     t.ms += (e.dur ?? 0) / 1000;
+    t.cpu += (e.tdur ?? e.dur ?? 0) / 1000;
     t.n++;
     totals.set(e.name, t);
   }
-  return [...totals].sort((a, b) => b[1].ms - a[1].ms).map(([name, t]) => `${name.padEnd(18)} ${t.ms.toFixed(0).padStart(7)} ms in ${t.n}`).join('\n');
+  const all = [...totals.values()].reduce((sum, t) => sum + t.cpu, 0);
+  // Work counts that do not depend on the machine's load: elements whose style was recalculated, layout objects laid out.
+  let styled = 0;
+  let dirty = 0;
+  let objects = 0;
+  for (const e of events) {
+    if (!main || e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || e.ts < since) continue;
+    if (e.name === 'UpdateLayoutTree') styled += e.args?.elementCount ?? 0;
+    if (e.name === 'Layout') {
+      dirty += e.args?.beginData?.dirtyObjects ?? 0;
+      objects = Math.max(objects, e.args?.beginData?.totalObjects ?? 0);
+    }
+  }
+  return [
+    `${'kind'.padEnd(18)} ${'wall'.padStart(10)} ${'CPU'.padStart(10)}`,
+    ...[...totals].sort((a, b) => b[1].cpu - a[1].cpu).map(([name, t]) => `${name.padEnd(18)} ${t.ms.toFixed(0).padStart(7)} ms ${t.cpu.toFixed(0).padStart(7)} ms in ${t.n}`),
+    `${'all'.padEnd(18)} ${''.padStart(10)} ${all.toFixed(0).padStart(7)} ms`,
+    `elements restyled ${styled}, layout objects laid out ${dirty} (of ${objects} in the page), over all switches`,
+  ].join('\n');
 }

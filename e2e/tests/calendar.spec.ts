@@ -520,3 +520,68 @@ test('an element given a host\'s Y.Doc shows its events and removes its listener
   expect(counts.during).toBeGreaterThan(counts.before);
   expect(counts.after, `${counts.namesBefore} → ${counts.namesAfter}`).toBe(counts.before);
 });
+
+test('drawing across days creates an all-day event: in the month view, in the week view\'s all-day lane, and by keyboard', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const page = await openCalendar(browser, 'Ada', 'draw-days', 'en');
+  await setView(page, 'month', '2026-12-02');
+  const cell = (date: string): Locator => cal(page).locator(`.month .cell[data-date="${date}"]`);
+  const title = cal(page).getByLabel('Title', { exact: true });
+  // A drag from Tuesday to Thursday of one week draws the days as it goes, then opens the dialog with them filled in.
+  const from = (await cell('2026-12-08').boundingBox())!;
+  const to = (await cell('2026-12-10').boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height - 8);
+  await page.mouse.down();
+  for (let i = 1; i <= 5; i++) await page.mouse.move(from.x + from.width / 2 + ((to.x - from.x) * i) / 5, from.y + from.height - 8);
+  await expect(chip(page, 'New event')).toHaveAttribute('aria-label', /Tuesday, December 8, 2026 – Thursday, December 10, 2026/);
+  await page.mouse.up();
+  await expect(title).toBeFocused();
+  await expect(cal(page).locator('input[name="allDay"]')).toBeChecked();
+  await expect(cal(page).locator('input[name="startDate"]')).toHaveValue('2026-12-08');
+  await expect(cal(page).locator('input[name="endDate"]')).toHaveValue('2026-12-10');
+  await title.fill('Klausur');
+  await title.press('Enter');
+  await expect(chip(page, 'Klausur')).toBeVisible();
+  expect(await withCalendar(page, (c) => c.listEvents().map((e) => [e.summary, e.start, e.end]), null)).toEqual([['Klausur', '2026-12-08', '2026-12-11']]);
+
+  // A click on a day is no drag: the double-click still makes a one-day event, and a drag backwards works too.
+  await cell('2026-12-17').dblclick();
+  await expect(cal(page).locator('input[name="startDate"]')).toHaveValue('2026-12-17');
+  await expect(cal(page).locator('input[name="endDate"]')).toHaveValue('2026-12-17');
+  await cal(page).getByRole('button', { name: 'Cancel' }).click();
+
+  // In the week view the all-day lane draws days the same way, right to left here.
+  await setView(page, 'week', '2026-12-16');
+  const lane = (date: string): Locator => cal(page).locator(`.alldaycell[data-date="${date}"]`);
+  const fri = (await lane('2026-12-18').boundingBox())!;
+  const wed = (await lane('2026-12-16').boundingBox())!;
+  await page.mouse.move(fri.x + fri.width / 2, fri.y + fri.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 5; i++) await page.mouse.move(fri.x + fri.width / 2 + ((wed.x - fri.x) * i) / 5, fri.y + fri.height / 2);
+  await page.mouse.up();
+  await expect(cal(page).locator('input[name="startDate"]')).toHaveValue('2026-12-16');
+  await expect(cal(page).locator('input[name="endDate"]')).toHaveValue('2026-12-18');
+  await title.fill('Messe');
+  await title.press('Enter');
+  await expect(chip(page, 'Messe')).toHaveAttribute('aria-label', /Wednesday, December 16, 2026 – Friday, December 18, 2026/);
+
+  // By keyboard: Shift+arrows from a day select days, Escape drops the selection, Enter opens the dialog for them.
+  await setView(page, 'month', '2026-12-02');
+  await cell('2026-12-22').focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(chip(page, 'New event')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(chip(page, 'New event')).toHaveCount(0);
+  await cell('2026-12-22').focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(cal(page).getByTestId('announcement')).toHaveText(/Tuesday, December 22, 2026 – Thursday, December 24, 2026/);
+  await page.keyboard.press('Enter');
+  await expect(cal(page).locator('input[name="startDate"]')).toHaveValue('2026-12-22');
+  await expect(cal(page).locator('input[name="endDate"]')).toHaveValue('2026-12-24');
+  await page.keyboard.type('Feiertage');
+  await page.keyboard.press('Enter');
+  const events = await withCalendar(page, (c) => c.listEvents().map((e) => [e.summary, e.start, e.end]).sort(), null);
+  expect(events).toEqual([['Feiertage', '2026-12-22', '2026-12-25'], ['Klausur', '2026-12-08', '2026-12-11'], ['Messe', '2026-12-16', '2026-12-19']]);
+});

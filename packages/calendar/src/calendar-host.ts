@@ -12,11 +12,27 @@ export interface Grab {
   by: 'keyboard' | 'pointer';
 }
 
-/** A new event being drawn by pointer: its day and its start and end minute. */
+/**
+ * A new event being drawn by pointer: in the week and day views its day and
+ * its start and end minute; in the month view and the all-day lane
+ * (`allDay`) whole days from `date` to `endDate` (exclusive).
+ */
 export interface CreatePreview {
   date: string;
   start: number;
   end: number;
+  allDay: boolean;
+  endDate: string;
+}
+
+/** The editing actions the keyboard and the pointer share (`EventEditor`). */
+export interface EventActions {
+  /** Opens the dialog for a new event from `start` to `end` (local wall times in the view's zone, or dates). */
+  openNew(start: string, end: string): void;
+  openEvent(occ: Occurrence): void;
+  /** Commits a move or resize (`_grab`), asking which occurrences for one of a series. */
+  commitGrab(): void;
+  deleteWithQuestion(occ: Occurrence): void;
 }
 
 /**
@@ -40,13 +56,12 @@ export interface CalendarHost extends ReactiveControllerHost {
   /** Whether the element focuses the element of `_focus` after the next update. */
   wantFocus: boolean;
   today(): string;
+  /** The local date and time now in the view's zone (`YYYY-MM-DDTHH:MM:SS`). */
+  nowWall(): string;
   step(direction: 1 | -1): void;
   goToday(): void;
   findOcc(key: string): Occurrence | undefined;
-  openNew(start: string, end: string): void;
-  openEvent(occ: Occurrence): void;
-  commitGrab(): void;
-  deleteWithQuestion(occ: Occurrence): void;
+  readonly editor: EventActions;
   publishEditing(uid: string | null): void;
   contextForLabels(): ViewContext;
   notify(message: string): void;

@@ -3,19 +3,23 @@ import type { CalendarHost } from './calendar-host.js';
 import { addDays, minuteOfDay, viewRange, wallAt } from './date-math.js';
 import { shifted } from './move-event.js';
 import { firstDay, occurrenceKey } from './occurrence-layout.js';
-import { SNAP_MINUTES } from './snap.js';
+import { dayRange, SNAP_MINUTES } from './snap.js';
 import { SLOT_MINUTES } from './time-grid-view.js';
 import { eventLabel } from './view-context.js';
 
 /**
  * Keyboard handling of `<allmende-calendar>`'s view: a roving tab stop over
  * cells, events and "+N more"; arrows move between days and half hours, Enter
- * opens or creates, Space picks an event up (then arrows move it, Shift+arrows
+ * opens or creates, Shift+arrows on days select several for a new all-day
+ * event, Space picks an event up (then arrows move it, Shift+arrows
  * resize it, Enter/Space drop it, Escape puts it back), Delete deletes, Page
  * Up/Down and T navigate. It changes the element's state (`_focus`, `_grab`,
  * `date`, `view`) and calls its editing actions.
  */
 export class CalendarKeyboard implements ReactiveController {
+  /** The day a Shift+arrow selection of days began on. */
+  private anchor: string | null = null;
+
   constructor(private readonly host: CalendarHost) {
     host.addController(this);
   }
@@ -79,7 +83,7 @@ export class CalendarKeyboard implements ReactiveController {
       }
       case 'Enter':
       case ' ':
-        this.host.commitGrab();
+        this.host.editor.commitGrab();
         return true;
       case 'Escape':
         this.host._grab = null;
@@ -118,6 +122,7 @@ export class CalendarKeyboard implements ReactiveController {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
     const minute = kind === 's' ? Number(id.split(':')[2]) : 0;
     const cellEvents = (): HTMLElement[] => this.eventsAt(kind!, date, minute);
+    if ((kind === 'c' || kind === 'a') && this.host.view !== 'year' && this.selectDays(e, kind, date)) return true;
     switch (key) {
       case 'ArrowLeft':
       case 'ArrowRight': {
@@ -160,6 +165,45 @@ export class CalendarKeyboard implements ReactiveController {
     }
   }
 
+  /**
+   * Shift+arrows on a month day or an all-day cell select whole days from
+   * where the selection began (drawn as a new all-day event); Enter or N then
+   * opens the dialog for those days, Escape drops the selection. The keyboard
+   * twin of drawing across days with the pointer. Returns whether it took the key.
+   */
+  private selectDays(e: KeyboardEvent, kind: 'c' | 'a', date: string): boolean {
+    const host = this.host;
+    const selection = host._create?.allDay ? host._create : null;
+    const arrows: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: kind === 'c' ? -7 : 0, ArrowDown: kind === 'c' ? 7 : 0 };
+    const step = arrows[e.key];
+    if (e.shiftKey && step) {
+      if (!host.editable) {
+        host.notify(host.t('readOnlyNotice'));
+        return true;
+      }
+      const anchor = selection && this.anchor ? this.anchor : date;
+      this.anchor = anchor;
+      const to = addDays(date, step);
+      const range = dayRange(anchor, to);
+      host._create = { date: range.start, endDate: range.end, start: 0, end: 0, allDay: true };
+      this.moveFocus(`${kind}:${to}`);
+      const { fmt } = host.contextForLabels();
+      host.announce(host.t('timeRange', fmt.fullDate(range.start), fmt.fullDate(addDays(range.end, -1))));
+      return true;
+    }
+    if (!selection || ['Shift', 'Control', 'Alt', 'Meta', 'CapsLock'].includes(e.key)) return false;
+    if (e.key === 'Enter' || e.key === 'n' || e.key === 'N') {
+      host._create = null;
+      this.anchor = null;
+      host.editor.openNew(selection.date, selection.endDate);
+      return true;
+    }
+    // Any other key ends the selection; Escape only that.
+    host._create = null;
+    this.anchor = null;
+    return e.key === 'Escape';
+  }
+
   /** Keys on a month cell's "+N more": Enter or Space opens the day, Up/Down walk on, Escape goes back to the cell. */
   private moreKey(e: KeyboardEvent, date: string): boolean {
     switch (e.key) {
@@ -192,9 +236,25 @@ export class CalendarKeyboard implements ReactiveController {
     else if (fallback) this.moveFocus(fallback);
   }
 
+  /** The "+ New event" button: an event at the focused cell (a slot, a day, the all-day lane), or at the next full hour today. */
+  createAtFocus(): void {
+    const host = this.host;
+    const f = host._focus;
+    const date = /^[cas]:(\d{4}-\d{2}-\d{2})/.exec(f)?.[1] ?? host.currentDate;
+    if (f.startsWith('s:')) {
+      const minute = Number(f.split(':')[2]);
+      host.editor.openNew(wallAt(date, minute), wallAt(date, minute + 60));
+    } else if (host.view === 'month' || f.startsWith('a:')) host.editor.openNew(date, addDays(date, 1));
+    else if (host.view === 'year' || host.view === 'agenda') host.editor.openNew(wallAt(date, 9 * 60), wallAt(date, 10 * 60));
+    else {
+      const minute = Math.min(23 * 60, Math.ceil(minuteOfDay(host.nowWall()) / 60) * 60);
+      host.editor.openNew(wallAt(date, minute), wallAt(date, minute + 60));
+    }
+  }
+
   private createAt(kind: string, date: string, minute: number): void {
-    if (kind === 's') this.host.openNew(wallAt(date, minute), wallAt(date, minute + 60));
-    else this.host.openNew(date, addDays(date, 1));
+    if (kind === 's') this.host.editor.openNew(wallAt(date, minute), wallAt(date, minute + 60));
+    else this.host.editor.openNew(date, addDays(date, 1));
   }
 
   /** The event elements in a cell: a month day, the all-day cell, or those overlapping a slot. */
@@ -228,7 +288,7 @@ export class CalendarKeyboard implements ReactiveController {
         : occ.allDay ? `a:${d}` : `s:${d}:${Math.floor(minuteOfDay(occ.start) / SLOT_MINUTES) * SLOT_MINUTES}`;
     switch (e.key) {
       case 'Enter':
-        this.host.openEvent(occ);
+        this.host.editor.openEvent(occ);
         return true;
       case ' ':
         if (!this.host.editable) {
@@ -245,7 +305,7 @@ export class CalendarKeyboard implements ReactiveController {
           this.host.notify(this.host.t('readOnlyNotice'));
           return true;
         }
-        this.host.deleteWithQuestion(occ);
+        this.host.editor.deleteWithQuestion(occ);
         return true;
       case 'Escape':
         if (this.host.view === 'agenda') return false;

@@ -117,7 +117,7 @@ export const calendarMessages = defineMessages(
     editFailed: (why: string) => `The change could not be made: ${why}`,
     dismiss: 'Dismiss',
     keyboardHelp:
-      'Arrow keys move between days and times; Enter on an event opens it, on an empty time creates one (also N). Space picks an event up: arrows move it, Shift+arrows change its length, Enter or Space puts it down, Escape cancels. Delete deletes.',
+      'Arrow keys move between days and times; Enter on an event opens it, on an empty time creates one (also N); Shift+arrows on days select several for an all-day event. Space picks an event up: arrows move it, Shift+arrows change its length, Enter or Space puts it down, Escape cancels. Delete deletes.',
     grabbed: (title: string) => `${title} picked up. Arrows move it, Shift+arrows resize, Enter drops, Escape cancels.`,
     moved: (title: string, when: string) => `${title} moved to ${when}.`,
     created: (title: string, when: string) => `${title} created, ${when}.`,
@@ -235,7 +235,7 @@ export const calendarMessages = defineMessages(
       editFailed: (why: string) => `Die Änderung war nicht möglich: ${why}`,
       dismiss: 'Schließen',
       keyboardHelp:
-        'Pfeiltasten wechseln zwischen Tagen und Uhrzeiten; Enter öffnet einen Termin oder legt auf freier Zeit einen an (auch N). Leertaste nimmt einen Termin auf: Pfeile verschieben, Umschalt+Pfeile ändern die Dauer, Enter oder Leertaste legt ihn ab, Escape bricht ab. Entf löscht.',
+        'Pfeiltasten wechseln zwischen Tagen und Uhrzeiten; Enter öffnet einen Termin oder legt auf freier Zeit einen an (auch N); Umschalt+Pfeile auf Tagen wählen mehrere für einen ganztägigen Termin. Leertaste nimmt einen Termin auf: Pfeile verschieben, Umschalt+Pfeile ändern die Dauer, Enter oder Leertaste legt ihn ab, Escape bricht ab. Entf löscht.',
       grabbed: (title: string) => `${title} aufgenommen. Pfeile verschieben, Umschalt+Pfeile ändern die Dauer, Enter legt ab, Escape bricht ab.`,
       moved: (title: string, when: string) => `${title} verschoben auf ${when}.`,
       created: (title: string, when: string) => `${title} angelegt, ${when}.`,

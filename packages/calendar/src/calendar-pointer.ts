@@ -4,11 +4,12 @@ import type { CalendarHost } from './calendar-host.js';
 import { HOUR_HEIGHT } from './calendar-styles.js';
 import { addDays, DAY_MS, minuteOfDay, wallAt, wallToMs } from './date-math.js';
 import { firstDay, occurrenceKey } from './occurrence-layout.js';
-import { createRange, minuteAt, moveDelta, resizeEnd, resizeStart } from './snap.js';
+import { createRange, dayRange, minuteAt, moveDelta, resizeEnd, resizeStart } from './snap.js';
 import { SLOT_MINUTES } from './time-grid-view.js';
 
 interface PointerDrag {
-  kind: 'move' | 'resize' | 'resize-start' | 'create';
+  /** `create` draws a timed event in the week and day views, `create-days` whole days in the month view or the all-day lane. */
+  kind: 'move' | 'resize' | 'resize-start' | 'create' | 'create-days';
   pointerId: number;
   x: number;
   y: number;
@@ -20,7 +21,8 @@ interface PointerDrag {
 
 /**
  * Pointer handling of `<allmende-calendar>`'s view: drag on empty time to
- * create, drag an event to move it or its top or bottom edge to resize it (snapped
+ * create (across days in the month view and the all-day lane for an all-day
+ * event), drag an event to move it or its top or bottom edge to resize it (snapped
  * to 15 minutes; by days in the month view), click to open, double-click a
  * day to create an all-day event, "+N more" to open the day.
  */
@@ -59,6 +61,18 @@ export class CalendarPointer implements ReactiveController {
     return null;
   }
 
+  /** The day under a pointer drawing days: the month cell under it, or in the week view the all-day cell of its column (at any height). */
+  private drawDayAt(x: number, y: number): string | null {
+    if (this.host.view === 'month') return this.dayAt(x, y);
+    const cells = [...(this.host.renderRoot as ShadowRoot).querySelectorAll<HTMLElement>('.alldaycell')];
+    if (cells.length === 0) return null;
+    const cell = cells.find((c) => {
+      const r = c.getBoundingClientRect();
+      return x >= r.left && x < r.right;
+    }) ?? (x < cells[0]!.getBoundingClientRect().left ? cells[0]! : cells[cells.length - 1]!);
+    return cell.dataset['date'] ?? null;
+  }
+
   readonly onPointerDown = (e: PointerEvent): void => {
     if (e.button !== 0 || !this.host.editable) return;
     const target = e.composedPath()[0] as HTMLElement;
@@ -76,7 +90,13 @@ export class CalendarPointer implements ReactiveController {
       this.drag = { kind, pointerId: e.pointerId, x: e.clientX, y: e.clientY, occ, date: at.date, minute: at.minute, moved: false };
     } else if (slot && target.closest('.slot')) {
       this.drag = { kind: 'create', pointerId: e.pointerId, x: e.clientX, y: e.clientY, occ: null, date: slot.date, minute: minuteAt(e.clientY - (target.closest('.scroll')!.querySelector('.layer')!.getBoundingClientRect().top), HOUR_HEIGHT, 1), moved: false };
-    } else return;
+    } else {
+      const cell = target.closest<HTMLElement>('.month .cell, .alldaycell');
+      if (!cell || target.closest('[data-more]') || !cell.dataset['date']) return;
+      // No pointer capture yet: a click or double-click on the day stays a click on it (focus, all-day event).
+      this.drag = { kind: 'create-days', pointerId: e.pointerId, x: e.clientX, y: e.clientY, occ: null, date: cell.dataset['date'], minute: 0, moved: false };
+      return;
+    }
     (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
   };
 
@@ -88,12 +108,20 @@ export class CalendarPointer implements ReactiveController {
     if (!drag.moved) {
       drag.moved = true;
       if (drag.occ) this.host.publishEditing(drag.occ.uid);
+      if (drag.kind === 'create-days') (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    }
+    if (drag.kind === 'create-days') {
+      const day = this.drawDayAt(e.clientX, e.clientY);
+      if (!day) return;
+      const range = dayRange(drag.date, day);
+      this.host._create = { date: range.start, endDate: range.end, start: 0, end: 0, allDay: true };
+      return;
     }
     if (drag.kind === 'create') {
       const slot = this.slotAt(drag.x, e.clientY);
       if (!slot) return;
       const range = createRange(drag.minute, slot.minute);
-      this.host._create = { date: drag.date, ...range };
+      this.host._create = { date: drag.date, ...range, allDay: false, endDate: drag.date };
       return;
     }
     const occ = drag.occ!;
@@ -142,21 +170,27 @@ export class CalendarPointer implements ReactiveController {
     const drag = this.drag;
     if (!drag || drag.pointerId !== e.pointerId) return;
     this.drag = null;
+    if (drag.kind === 'create-days') {
+      const c = this.host._create;
+      this.host._create = null;
+      if (drag.moved && c) this.host.editor.openNew(c.date, c.endDate);
+      return;
+    }
     if (drag.kind === 'create') {
       const c = this.host._create;
       this.host._create = null;
-      if (drag.moved && c) this.host.openNew(wallAt(c.date, c.start), wallAt(c.date, c.end));
+      if (drag.moved && c) this.host.editor.openNew(wallAt(c.date, c.start), wallAt(c.date, c.end));
       else if (!drag.moved) {
         const start = Math.floor(drag.minute / SLOT_MINUTES) * SLOT_MINUTES;
         this.host._focus = `s:${drag.date}:${start}`;
-        this.host.openNew(wallAt(drag.date, start), wallAt(drag.date, start + 60));
+        this.host.editor.openNew(wallAt(drag.date, start), wallAt(drag.date, start + 60));
       }
       return;
     }
-    if (drag.moved && this.host._grab) this.host.commitGrab();
+    if (drag.moved && this.host._grab) this.host.editor.commitGrab();
     else if (!drag.moved && drag.occ) {
       this.host._focus = `e:${occurrenceKey(drag.occ)}`;
-      this.host.openEvent(drag.occ);
+      this.host.editor.openEvent(drag.occ);
     }
   };
 
@@ -190,7 +224,7 @@ export class CalendarPointer implements ReactiveController {
     const chip = target.closest<HTMLElement>('[data-key]');
     if (chip && (!this.host.editable || this.host.view === 'agenda')) {
       const occ = this.host.findOcc(chip.dataset['key']!);
-      if (occ) this.host.openEvent(occ);
+      if (occ) this.host.editor.openEvent(occ);
     }
   };
 
@@ -199,6 +233,6 @@ export class CalendarPointer implements ReactiveController {
     if (target.closest('[data-key]')) return;
     const cell = target.closest<HTMLElement>('[data-date]');
     if (!cell || cell.dataset['minute'] !== undefined) return;
-    this.host.openNew(cell.dataset['date']!, addDays(cell.dataset['date']!, 1));
+    this.host.editor.openNew(cell.dataset['date']!, addDays(cell.dataset['date']!, 1));
   };
 }

@@ -305,6 +305,11 @@ export const calendarStyles = css`
   .ev.bar .time {
     color: inherit;
   }
+  /* Drawing a new event across days selects days, not the text in them. */
+  .view.editable .month .cell,
+  .view.editable .alldaycell {
+    user-select: none;
+  }
   /* Touch drags move and resize events instead of scrolling the view. */
   .view.editable .ev {
     touch-action: none;
@@ -375,9 +380,6 @@ export const calendarStyles = css`
   .tg .headrow {
     height: 4rem;
   }
-  .tg .alldayrow {
-    height: var(--_allday);
-  }
   .colhead {
     display: flex;
     flex-direction: column;
@@ -426,6 +428,12 @@ export const calendarStyles = css`
     height: calc(var(--_hour) * 24);
     display: grid;
     grid-template-columns: 4rem repeat(var(--_days), minmax(0, 1fr));
+    /* The hour and half-hour lines are backgrounds of the grid, not borders of 336 cells (the day lines and weekend
+       shading are the day columns' over it), so a page switch leaves the grid's paint alone. */
+    --_half: color-mix(in srgb, var(--_line) 45%, transparent);
+    background:
+      linear-gradient(var(--_line) 0 1px, transparent 1px) 4rem 0 / calc(100% - 4rem) var(--_hour) repeat-y,
+      linear-gradient(var(--_half) 0 1px, transparent 1px) 4rem calc(var(--_hour) / 2) / calc(100% - 4rem) var(--_hour) repeat-y;
   }
   .tg .slotrow {
     display: contents;
@@ -444,27 +452,18 @@ export const calendarStyles = css`
   }
   .slot {
     contain: strict;
-    box-sizing: border-box;
     height: calc(var(--_hour) / 2);
-    border-left: 1px solid var(--_line);
-  }
-  .slot.hour {
-    border-top: 1px solid var(--_line);
-  }
-  .slot.half {
-    border-top: 1px dotted color-mix(in srgb, var(--_line) 60%, transparent);
-  }
-  .slot.weekend {
-    background: color-mix(in srgb, var(--_hover) 45%, transparent);
   }
   .layer {
     position: absolute;
     z-index: 1;
-    top: calc(4rem + var(--_allday));
     left: 4rem;
     right: 0;
     height: calc(var(--_hour) * 24);
     pointer-events: none;
+  }
+  .layer {
+    contain: size layout style;
   }
   .daycol {
     /* Sized by its position alone: the boxes in one day never make the other days or the slot grid relayout. */
@@ -472,9 +471,17 @@ export const calendarStyles = css`
     position: absolute;
     top: 0;
     bottom: 0;
+    box-sizing: border-box;
+    border-left: 1px solid var(--_line);
+  }
+  .daycol.weekend {
+    background: color-mix(in srgb, var(--_hover) 45%, transparent);
   }
   .tg .ev.box {
+    /* Boxes scrolled out of sight skip their text's style, layout and paint (sized by their inline style alone). */
+    content-visibility: auto;
     padding: 0.15rem 0.35rem;
+    font-weight: 600;
     border: 1px solid var(--_bg);
     border-left: 4px solid var(--_cal);
     background: color-mix(in srgb, var(--_cal) 22%, var(--_bg));
@@ -482,10 +489,8 @@ export const calendarStyles = css`
     white-space: normal;
     pointer-events: auto;
   }
-  /* A box is one element: its text is the title; the start time is ::after (data-time), the resize grip ::before. */
-  .tg .ev.box::first-line {
-    font-weight: 600;
-  }
+  /* A box is one element: its text is the title (bold); the start time is ::after (data-time), the resize grip ::before
+     while the pointer is over it (a pseudo-element per box on every page costs style and layout time in each switch). */
   .tg .ev.box[data-time]::after {
     content: attr(data-time);
     display: block;
@@ -499,7 +504,6 @@ export const calendarStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
-    font-weight: 600;
   }
   .tg .ev.box.short[data-time]::after {
     display: inline;
@@ -509,7 +513,7 @@ export const calendarStyles = css`
   .tg .ev.box.at-top {
     cursor: ns-resize;
   }
-  .tg .ev.box.grip::before {
+  .view.editable .tg .ev.box.grip:hover::before {
     content: '';
     position: absolute;
     left: 0;
@@ -806,7 +810,8 @@ export const calendarStyles = css`
       display: none;
     }
     .ev,
-    .ev.dot::before {
+    .ev.dot::before,
+    .tg .slots {
       print-color-adjust: exact;
       -webkit-print-color-adjust: exact;
     }

@@ -1,5 +1,6 @@
 export { AllmendeCalendar } from './allmende-calendar.js';
-export type { AllmendeCalendarStatus, CalendarPresence } from './allmende-calendar.js';
+export type { AllmendeCalendarStatus } from './allmende-calendar.js';
+export type { CalendarPresence } from './calendar-presence.js';
 export type { CalendarView } from './date-math.js';
 export { weekStart } from './date-math.js';
 export { calendarMessages } from './calendar-messages.js';

@@ -1,3 +1,5 @@
+import { addDays } from './date-math.js';
+
 /** The grid events snap to, in minutes. */
 export const SNAP_MINUTES = 15;
 
@@ -57,3 +59,21 @@ export function resizeEnd(startMinute: number, pointerMinute: number, step = SNA
 export function resizeStart(endMinute: number, pointerMinute: number, step = SNAP_MINUTES): number {
   return Math.max(0, Math.min(endMinute - step, snapMinutes(pointerMinute, step)));
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The whole days a drag across days selects (in the month view or the
+ * all-day lane): from the earlier to the later of the day it started on and
+ * the day the pointer is on, both included, as an all-day event's start and
+ * exclusive end (`end` is the day after the last). Throws a RangeError for a
+ * day that is not `YYYY-MM-DD`.
+ */
+export function dayRange(anchorDay: string, pointerDay: string): { start: string; end: string } {
+  for (const day of [anchorDay, pointerDay]) {
+    if (!ISO_DATE.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new RangeError(`"${day}" is not a date (YYYY-MM-DD).`);
+  }
+  const [first, last] = anchorDay <= pointerDay ? [anchorDay, pointerDay] : [pointerDay, anchorDay];
+  return { start: first, end: addDays(last, 1) };
+}
+

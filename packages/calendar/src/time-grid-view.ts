@@ -31,20 +31,20 @@ export function renderTimeGrid(ctx: ViewContext): TemplateResult {
   const slots: number[] = [];
   for (let m = 0; m < 1440; m += SLOT_MINUTES) slots.push(m);
   return html`
-    <div class="tg" style="--_days:${n};--_hour:${HOUR_HEIGHT}px;--_allday:${allDayRem}rem">
+    <div class="tg" style="--_days:${n};--_hour:${HOUR_HEIGHT}px">
       <div class="scroll" data-scroll>
       <div role="grid" class="tggrid" aria-label=${ctx.t('calendarLabel')}>
         <div class="stick" role="rowgroup">
         <div class="headrow" role="row">
           <div class="gutter" role="presentation"></div>
           ${days.map(
-            (day) => html`<div class="colhead${day === ctx.today ? ' today' : ''}" role="columnheader" aria-label=${ctx.fmt.fullDate(day)}>
+            (day, i) => html`<div class="colhead${day === ctx.today ? ' today' : ''}" role="columnheader" id=${`colhead-${i}`} aria-label=${ctx.fmt.fullDate(day)}>
               <span class="wd" aria-hidden="true">${ctx.fmt.weekday(day)}</span>
               <span class="num" aria-hidden="true">${ctx.fmt.dayOfMonth(day)}</span>
             </div>`,
           )}
         </div>
-        <div class="alldayrow" role="row">
+        <div class="alldayrow" role="row" style="height:${allDayRem}rem">
           <div class="gutter" role="rowheader">${ctx.t('allDay')}</div>
           ${days.map((day, i) => {
             const focusId = `a:${day}`;
@@ -72,28 +72,32 @@ export function renderTimeGrid(ctx: ViewContext): TemplateResult {
           <div class="slots" role="rowgroup">
             ${slots.map(
               (minute) => html`<div class="slotrow" role="row">
-                <div class="hourlabel" role="rowheader" aria-label=${ctx.fmt.time(minute)}>
+                <div class="hourlabel" role="rowheader" id=${`hour-${minute}`} aria-label=${ctx.fmt.time(minute)}>
                   ${minute % 60 === 0 && minute > 0 ? html`<span aria-hidden="true">${ctx.fmt.hour(minute / 60)}</span>` : nothing}
                 </div>
-                ${days.map((day) => {
+                ${days.map((day, i) => {
                   const focusId = `s:${day}:${minute}`;
+                  const focused = ctx.focusId === focusId;
+                  // The cells do not change when the page does: a cell is named by its column header (the full date) and
+                  // its row header (the time), so a switch writes 7 header labels, not 336 cell labels. The focused cell
+                  // names itself in full, as the keyboard reads it out. Lines and weekend shading are backgrounds.
                   return html`<div
-                    class="slot ${minute % 60 === 0 ? 'hour' : 'half'}${isoWeekday(day) >= 6 ? ' weekend' : ''}"
+                    class="slot"
                     role="gridcell"
-                    tabindex=${ctx.focusId === focusId ? 0 : -1}
+                    tabindex=${focused ? 0 : -1}
                     data-focus-id=${focusId}
-                    data-date=${day}
                     data-minute=${minute}
-                    aria-label=${`${ctx.fmt.fullDate(day)}, ${ctx.fmt.time(minute)}`}
+                    aria-labelledby=${focused ? nothing : `colhead-${i} hour-${minute}`}
+                    aria-label=${focused ? `${ctx.fmt.fullDate(day)}, ${ctx.fmt.time(minute)}` : nothing}
                   ></div>`;
                 })}
               </div>`,
             )}
           </div>
         </div>
-          <div class="layer" role="group" aria-label=${ctx.t('calendarLabel')}>
+          <div class="layer" role="group" aria-label=${ctx.t('calendarLabel')} style="top:calc(4rem + ${allDayRem}rem)">
             ${days.map(
-              (day, i) => html`<div class="daycol" data-col=${day} style="left:${(i / n) * 100}%;width:${100 / n}%">
+              (day, i) => html`<div class="daycol${isoWeekday(day) >= 6 ? ' weekend' : ''}" data-col=${day} style="left:${(i / n) * 100}%;width:${100 / n}%">
                 ${boxes[i]!.map((b) => {
                   const height = Math.max(b.bottom - b.top, 20);
                   const style = {

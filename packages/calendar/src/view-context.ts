@@ -1,8 +1,10 @@
-import type { Occurrence } from '@allmende/calendar-model';
+import type { CalendarInfo, Occurrence } from '@allmende/calendar-model';
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { CalendarTranslate } from './calendar-messages.js';
 import type { Formats } from './formats.js';
+import { calendarColors, DEFAULT_CALENDAR_ID } from './calendar-choices.js';
+import { minuteOfDay } from './date-math.js';
 import { occurrenceKey } from './occurrence-layout.js';
 
 /** Someone else who is editing an event right now. */
@@ -35,6 +37,27 @@ export interface ViewContext {
   readonly nowMinute: number;
   colorOf(calendarId: string | undefined): string;
   calendarName(calendarId: string | undefined): string;
+}
+
+/** What {@link viewContext} builds a context from. */
+export interface ViewContextInput extends Omit<ViewContext, 'today' | 'nowMinute' | 'colorOf' | 'calendarName'> {
+  readonly calendars: readonly CalendarInfo[];
+  /** The local date and time now in the viewer's zone. */
+  readonly nowWall: string;
+}
+
+/** The context of one render: today and now from `nowWall`, and each calendar's colour and name (unknown ones grey, unnamed). */
+export function viewContext(input: ViewContextInput): ViewContext {
+  const colors = calendarColors(input.calendars);
+  const names = new Map(input.calendars.map((c) => [c.id, c.name]));
+  const { calendars: _calendars, nowWall, ...rest } = input;
+  return {
+    ...rest,
+    today: nowWall.slice(0, 10),
+    nowMinute: minuteOfDay(nowWall),
+    colorOf: (id) => colors.get(id ?? DEFAULT_CALENDAR_ID) ?? '#616161',
+    calendarName: (id) => names.get(id ?? DEFAULT_CALENDAR_ID) ?? '',
+  };
 }
 
 /** The full label of an occurrence for screen readers: title, full date(s) and times, calendar. */

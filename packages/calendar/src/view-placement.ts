@@ -1,0 +1,84 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { HOUR_HEIGHT } from './calendar-styles.js';
+import { minuteOfDay, viewRange } from './date-math.js';
+import type { CalendarView } from './date-math.js';
+import { monthLanesFor } from './month-view.js';
+
+/** What the placement controller reads and sets on `<allmende-calendar>`. */
+export interface ViewPlacementHost extends ReactiveControllerHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly view: CalendarView;
+  readonly currentDate: string;
+  readonly firstDay: number;
+  readonly _focus: string;
+  /** Set by the keyboard and pointer controllers: focus the element of `_focus` after this update. */
+  wantFocus: boolean;
+  /** How many event lanes fit in a month cell (measured here). */
+  _lanes: number;
+  today(): string;
+  nowWall(): string;
+}
+
+/**
+ * What `<allmende-calendar>` does with the DOM after an update: scrolls the
+ * week and day views to the working day (or to now, two hours back) when the
+ * view changes, measures how many event lanes a month cell has room for (and
+ * again when the element is resized), keeps one tab stop in the view (the
+ * roving tabindex), and moves the focus where the keyboard or pointer asked.
+ */
+export class ViewPlacement implements ReactiveController {
+  private scrollPending = true;
+  private resizeObserver: ResizeObserver | null = null;
+
+  constructor(private readonly host: ViewPlacementHost) {
+    host.addController(this);
+  }
+
+  /** Scrolls to the working day again after the next update (when the view changes). */
+  rescroll(): void {
+    this.scrollPending = true;
+  }
+
+  hostDisconnected(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+  }
+
+  hostUpdated(): void {
+    const host = this.host;
+    const root = host.renderRoot as ShadowRoot;
+    const view = root.querySelector('main.view');
+    if (!this.resizeObserver && view) {
+      this.resizeObserver = new ResizeObserver(() => this.measure());
+      this.resizeObserver.observe(view);
+    }
+    if (this.scrollPending) {
+      const scroll = root.querySelector<HTMLElement>('[data-scroll]');
+      if (scroll) {
+        this.scrollPending = false;
+        const days = viewRange(host.view, host.currentDate, host.firstDay).days;
+        const minute = days.includes(host.today()) ? Math.max(0, minuteOfDay(host.nowWall()) - 120) : 7 * 60;
+        scroll.scrollTop = (minute / 60) * HOUR_HEIGHT;
+      }
+      if (host.view === 'month') this.measure();
+    }
+    // The roving tabindex: when the focused element is not in this view, the first cell takes the tab stop.
+    if (view && !view.querySelector('[tabindex="0"]')) view.querySelector('[data-focus-id]')?.setAttribute('tabindex', '0');
+    if (host.wantFocus) {
+      host.wantFocus = false;
+      const target = root.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(host._focus)}"]`);
+      if (target) {
+        target.focus({ preventScroll: true });
+        target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      }
+    }
+  }
+
+  private measure(): void {
+    const week = this.host.renderRoot.querySelector<HTMLElement>('.month .week');
+    if (!week) return;
+    const rem = parseFloat(getComputedStyle(week).fontSize) || 16;
+    const lanes = monthLanesFor(week.getBoundingClientRect().height, rem);
+    if (lanes !== this.host._lanes) this.host._lanes = lanes;
+  }
+}
