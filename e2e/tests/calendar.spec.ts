@@ -9,6 +9,7 @@ import { USER_STORAGE_KEY } from '../support/pages.js';
 /** The part of the element's `calendar` (the engine bound to its Y.Doc) these tests call in the page. */
 interface TestCalendar {
   createEvent(input: Record<string, unknown>): string;
+  deleteEvent(uid: string): void;
   updateEvent(uid: string, patch: Record<string, unknown>, options?: Record<string, unknown>): string;
   setCalendar(info: Record<string, unknown>): string;
   listCalendars(): { name: string; color: string }[];
@@ -240,6 +241,13 @@ test('creating and moving an event by keyboard only', async ({ browser }) => {
   await relay.start();
   const page = await openCalendar(browser, 'Ada', 'keys', 'en');
   await setView(page, 'week', '2026-12-02');
+  // The host hears of the user's own edits through allmende-change.
+  await cal(page).evaluate((el) => {
+    const counter = window as unknown as { changes: number };
+    counter.changes = 0;
+    el.addEventListener('allmende-change', () => { counter.changes++; });
+  });
+  const changes = (): Promise<number> => page.evaluate(() => (window as unknown as { changes: number }).changes);
   // The view is one tab stop; its first cell is the all-day cell of Sunday.
   await cal(page).locator('main.view [tabindex="0"]').focus();
   await expect(cal(page).locator('main.view [tabindex="0"]')).toHaveAttribute('aria-label', 'Sunday, November 29, 2026, All day');
@@ -254,6 +262,16 @@ test('creating and moving an event by keyboard only', async ({ browser }) => {
   await page.keyboard.type('Kickoff');
   await page.keyboard.press('Enter');
   await expect(chip(page, 'Kickoff')).toBeVisible();
+  await expect(focused).toHaveAttribute('aria-label', 'Wednesday, December 2, 2026, 9:00 AM');
+  const afterCreate = await changes();
+  expect(afterCreate).toBeGreaterThan(0);
+  // An event someone else creates arrives without an allmende-change.
+  const bob = await openCalendar(browser, 'Bob', 'keys', 'en');
+  await withCalendar(bob, (c) => c.createEvent({ summary: 'From Bob', start: '2026-12-04T14:00:00', end: '2026-12-04T15:00:00', timeZone: 'Europe/Berlin' }), null);
+  await expect(chip(page, 'From Bob')).toBeVisible();
+  expect(await changes()).toBe(afterCreate);
+  await withCalendar(bob, (c) => { for (const e of c.listEvents()) if (e.summary === 'From Bob') c.deleteEvent(e.uid); }, null);
+  await expect(chip(page, 'From Bob')).toHaveCount(0);
   await expect(focused).toHaveAttribute('aria-label', 'Wednesday, December 2, 2026, 9:00 AM');
   // Enter on the slot now goes to the event; Space picks it up; arrows move it, Shift+arrows resize it.
   await page.keyboard.press('Enter');

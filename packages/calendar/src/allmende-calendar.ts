@@ -1,7 +1,7 @@
 import { exportICS, listCalendars } from '@allmende/calendar-model';
 import type { CalendarInfo, Occurrence } from '@allmende/calendar-model';
 import type { User } from '@allmende/core';
-import { AllmendeElement, CollabBinding, formStyles, LocaleController } from '@allmende/ui';
+import { AllmendeChangeEvent, AllmendeElement, CollabBinding, formStyles, LocaleController } from '@allmende/ui';
 import { css, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import type { Awareness } from 'y-protocols/awareness';
@@ -63,6 +63,7 @@ const BINDING_PROPERTIES = ['relay', 'document', 'token', 'ydoc', 'awareness'] a
  * resize it, Enter or Space drops it and Escape cancels; Delete deletes;
  * Page Up/Down go to the previous/next page, T to today.
  *
+ * @fires {AllmendeChangeEvent} allmende-change - After each change made in this page (creating, moving, editing or deleting events, calendars, imports, undo and redo); never for changes from others.
  * @csspart calendars - The list of calendars.
  * @csspart presence - Who is in the calendar.
  * @csspart access - "Read only" when the calendar cannot be edited by this user.
@@ -338,8 +339,10 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
     this.binding.close();
   }
 
-  private readonly onDocChange = (): void => {
+  private readonly onDocChange = (transaction: Y.Transaction): void => {
     this._revision++;
+    // Local and not empty: an edit made here (the relay's and the offline cache's updates are applied as remote ones).
+    if (transaction.local && (transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0)) this.dispatchEvent(new AllmendeChangeEvent());
   };
 
   /** @internal Tells the others which event this user is editing (or none). */

@@ -1,6 +1,6 @@
 import type { AccessRole, ConnectionStatus, User } from '@allmende/core';
 import { schema } from '@allmende/doc-model';
-import { AllmendeElement, CollabBinding, formStyles, LocaleController, presenceColor } from '@allmende/ui';
+import { AllmendeChangeEvent, AllmendeElement, CollabBinding, formStyles, LocaleController, presenceColor } from '@allmende/ui';
 import type { AllmendeToolbar, CollabFailure } from '@allmende/ui';
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
@@ -10,7 +10,6 @@ import { EditorView } from 'prosemirror-view';
 import { redoCommand, undoCommand, yUndoPluginKey } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { AllmendeChangeEvent } from './change-event.js';
 import { DocumentCounts } from './document-counts.js';
 import { docMessages } from './doc-messages.js';
 import type { DocTranslate } from './doc-messages.js';

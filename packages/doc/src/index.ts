@@ -1,3 +1,3 @@
 export { AllmendeDoc } from './allmende-doc.js';
 export type { AllmendeDocStatus } from './allmende-doc.js';
-export { AllmendeChangeEvent } from './change-event.js';
+export { AllmendeChangeEvent } from '@allmende/ui';

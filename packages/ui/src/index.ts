@@ -23,3 +23,4 @@ export { CollabBinding } from './collab-binding.js';
 export type { CollabBindingOptions, CollabConnection, CollabFailure, CollabSource, CollabStatus } from './collab-binding.js';
 export { displayColor, displayName, presenceUsers, remoteUserOf, samePresence } from './presence-users.js';
 export type { PresenceLabels, RemoteUser } from './presence-users.js';
+export { AllmendeChangeEvent } from './change-event.js';

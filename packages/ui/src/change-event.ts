@@ -1,8 +1,10 @@
 /**
- * Fired by `<allmende-doc>` after the local user changed the document: typing,
- * formatting, pasting, undo and redo. Changes that arrive from other users
- * through the relay do not fire it. The event bubbles and crosses shadow
- * roots (`composed`), so a host can listen on any ancestor:
+ * Fired by Allmende's elements (`<allmende-doc>`, `<allmende-sheet>`,
+ * `<allmende-calendar>`) after a change made in this page: the user's typing,
+ * formatting, cell edits, event edits, imports, undo and redo. Changes that
+ * arrive from other users through the relay, and content loaded from the
+ * offline cache, do not fire it. The event bubbles and crosses shadow roots
+ * (`composed`), so a host can listen on any ancestor:
  *
  * ```js
  * document.addEventListener('allmende-change', () => markUnsaved());
