@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { RelayProcess } from '../support/relay-process.js';
 import { openSheet, sheetCell, sheetFormula, sheetGrid, sheetValue, userContext } from '../support/pages.js';
 
@@ -21,6 +22,14 @@ interface TestWorkbook {
 
 let relay: RelayProcess;
 
+/** Sets the page's language and the element's own (the demo app sets `lang` on the element, which then wins). */
+async function setLang(page: Page, lang: 'de' | 'en'): Promise<void> {
+  await page.evaluate((l) => {
+    document.documentElement.setAttribute('lang', l);
+    document.querySelector('allmende-sheet')?.setAttribute('lang', l);
+  }, lang);
+}
+
 test.afterEach(async () => {
   await relay.stop();
 });
@@ -29,7 +38,7 @@ test('keyboard-only data entry: typing, Tab, Enter, F2 and a formula', async ({ 
   relay = new RelayProcess();
   await relay.start();
   const page = await openSheet(await userContext(browser, 'Ada'), relay, 'keys');
-  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await setLang(page, 'en');
   await sheetGrid(page).focus();
   await page.keyboard.type('Item');
   await page.keyboard.press('Tab');
@@ -87,7 +96,7 @@ for (const lang of ['de', 'en'] as const) {
     relay = new RelayProcess();
     await relay.start();
     const page = await openSheet(await userContext(browser, 'Ada'), relay, `shot-${lang}`);
-    await page.evaluate((l) => document.documentElement.setAttribute('lang', l), lang);
+    await setLang(page, lang);
     await page.setViewportSize({ width: 1100, height: 700 });
     await sheetGrid(page).focus();
     // German number entry: 1,5 is one and a half.
@@ -147,7 +156,7 @@ test('two users: concurrent row inserts and edits converge with correct formulas
   await relay.start();
   const ada = await openSheet(await userContext(browser, 'Ada'), relay, 'together');
   const bob = await openSheet(await userContext(browser, 'Bob'), relay, 'together');
-  for (const page of [ada, bob]) await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  for (const page of [ada, bob]) await setLang(page, 'en');
   await sheetGrid(ada).focus();
   for (const v of ['1', '2', '3', '=SUM(A1:A3)']) {
     await ada.keyboard.type(v);
@@ -199,7 +208,7 @@ test('paste of an HTML table from a LibreOffice Calc clipboard', async ({ browse
   relay = new RelayProcess();
   await relay.start();
   const page = await openSheet(await userContext(browser, 'Ada'), relay, 'paste');
-  await page.evaluate(() => document.documentElement.setAttribute('lang', 'de'));
+  await setLang(page, 'de');
   await sheetCell(page, 'B2').click();
   const html = `<!DOCTYPE html><html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"/><title></title>
     <style type="text/css">body,div,table,td{font-family:"Liberation Sans"}</style></head><body>
@@ -251,7 +260,7 @@ test('fill handle continues weekdays and numbers and moves formula references', 
   relay = new RelayProcess();
   await relay.start();
   const page = await openSheet(await userContext(browser, 'Ada'), relay, 'fill');
-  await page.evaluate(() => document.documentElement.setAttribute('lang', 'de'));
+  await setLang(page, 'de');
   await sheetGrid(page).focus();
   for (const v of ['Mo', '1', '=B1*2']) {
     await page.keyboard.type(v);
@@ -303,7 +312,7 @@ test('a million rows: Ctrl+Down reaches the last row and only visible cells are 
   relay = new RelayProcess();
   await relay.start();
   const page = await openSheet(await userContext(browser, 'Ada'), relay, 'million');
-  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await setLang(page, 'en');
   await page.locator('allmende-sheet').evaluate((el) => {
     const wb = (el as unknown as { workbook: TestWorkbook & { insertRows(s: string, i: number, n: number): void; insertColumns(s: string, i: number, n: number): void } }).workbook;
     const s = wb.sheetNames()[0]!;
@@ -335,7 +344,7 @@ test('a shared filter on a header row hides rows for everyone', async ({ browser
   await relay.start();
   const ada = await openSheet(await userContext(browser, 'Ada'), relay, 'filter');
   const bob = await openSheet(await userContext(browser, 'Bob'), relay, 'filter');
-  for (const page of [ada, bob]) await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  for (const page of [ada, bob]) await setLang(page, 'en');
   await sheetGrid(ada).focus();
   for (const [name, city] of [['Name', 'City'], ['Ada', 'Berlin'], ['Bob', 'Hamburg'], ['Dana', 'Berlin']]) {
     await ada.keyboard.type(name!);
@@ -373,10 +382,11 @@ test('an element given a host Y.Doc and Awareness removes every listener it adde
   const result = await page.evaluate(async () => {
     type Observable = { _observers: Map<string, Set<unknown>> };
     const count = (target: object): number => [...(target as Observable)._observers.values()].reduce((n, set) => n + set.size, 0);
-    const shown = document.querySelector('allmende-sheet') as unknown as { workbook: { doc: object }; binding: { awareness: object } };
+    // The element's private document binding (sheet-document.ts), only to reach the page's own Awareness class.
+    const shown = document.querySelector('allmende-sheet') as unknown as { workbook: { doc: object }; doc: { awareness: object } };
     // The page's own Yjs classes, taken from the element that is already there.
     const DocClass = shown.workbook.doc.constructor as new () => object;
-    const AwarenessClass = shown.binding.awareness.constructor as new (doc: object) => object & { destroy(): void };
+    const AwarenessClass = shown.doc.awareness.constructor as new (doc: object) => object & { destroy(): void };
     const doc = new DocClass();
     const awareness = new AwarenessClass(doc);
     const before = { doc: count(doc), awareness: count(awareness) };
@@ -405,7 +415,7 @@ test('tab colour, borders, Ctrl+click multi-range formatting, ### and filter und
   await relay.start();
   const ada = await openSheet(await userContext(browser, 'Ada'), relay, 'features');
   const bob = await openSheet(await userContext(browser, 'Bob'), relay, 'features');
-  for (const page of [ada, bob]) await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  for (const page of [ada, bob]) await setLang(page, 'en');
   const sheet = ada.locator('allmende-sheet');
   const wbOf = (page: typeof ada) => page.locator('allmende-sheet');
 
@@ -482,4 +492,44 @@ test('tab colour, borders, Ctrl+click multi-range formatting, ### and filter und
   await ada.keyboard.press('Control+y');
   await expect(sheetCell(ada, 'H2')).toBeHidden();
   await ada.screenshot({ path: '/tmp/sheet-features-en.png' });
+});
+
+test('Shift+F8 adds ranges with the keyboard alone; the cells the cursor passes are not selected', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const ada = await openSheet(await userContext(browser, 'Ada'), relay, 'add-mode');
+  await setLang(ada, 'en');
+  const sheet = ada.locator('allmende-sheet');
+  const style = (address: string) => sheet.evaluate((el, a) => (el as unknown as { workbook: TestWorkbook }).workbook.getStyle('Sheet1', a), address);
+  await sheetCell(ada, 'A1').click();
+  await ada.keyboard.press('Shift+ArrowDown');
+  await ada.keyboard.press('Shift+F8');
+  await expect(sheet.locator('[part~="mode"]')).toHaveText('Add to selection');
+  await expect(sheet.getByTestId('announcement')).toContainText('Add to selection');
+  // From the active cell A1 to C3 (passing B1, C1 and C2 without selecting them), select C3:C4, then D6 alone.
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowDown']) await ada.keyboard.press(key);
+  await expect(sheet.locator('[part~="name-box"]')).toHaveValue('C3');
+  await ada.keyboard.press('Shift+ArrowDown');
+  for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowRight']) await ada.keyboard.press(key);
+  await expect(sheet.locator('[part~="name-box"]')).toHaveValue('D6');
+  await ada.keyboard.press('Shift+F8');
+  await expect(sheet.locator('[part~="mode"]')).toHaveCount(0);
+  await ada.keyboard.press('Control+b');
+  for (const a of ['A1', 'A2', 'C3', 'C4', 'D6']) expect(await style(a)).toEqual({ bold: true });
+  for (const a of ['B1', 'C1', 'C2', 'C5', 'C6', 'D5']) expect(await style(a)).toEqual({});
+  // One undo step; a plain arrow afterwards goes back to one range.
+  await ada.keyboard.press('Control+z');
+  for (const a of ['A1', 'C3', 'D6']) expect(await style(a)).toEqual({});
+  await ada.keyboard.press('ArrowUp');
+  await ada.keyboard.press('Control+b');
+  expect(await style('D5')).toEqual({ bold: true });
+  expect(await style('A1')).toEqual({});
+  // Escape also ends the mode, and a click in add mode adds a range like Ctrl+click.
+  await ada.keyboard.press('Shift+F8');
+  await sheetCell(ada, 'F1').click();
+  await ada.keyboard.press('Escape');
+  await expect(sheet.locator('[part~="mode"]')).toHaveCount(0);
+  await ada.keyboard.press('Control+i');
+  expect(await style('D5')).toEqual({ bold: true, italic: true });
+  expect(await style('F1')).toEqual({ italic: true });
 });

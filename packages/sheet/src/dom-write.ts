@@ -1,11 +1,17 @@
 // Writes to the DOM only what changed: the grid redraws on every scroll event, and a style,
 // class or text write that repeats the old value would still make the browser recompute styles.
 
+/**
+ * The style text last written to each element, kept in script: a `data-` attribute for it would be one more
+ * attribute change per write (DOM mutation, style invalidation) on every row that scrolls into view.
+ */
+const writtenCss = new WeakMap<HTMLElement, string>();
+
 /** Sets an element's inline style text unless it already has exactly that. */
 export function setCss(el: HTMLElement, css: string): void {
-  if (el.dataset['css'] !== css) {
+  if (writtenCss.get(el) !== css) {
     el.style.cssText = css;
-    el.dataset['css'] = css;
+    writtenCss.set(el, css);
   }
 }
 

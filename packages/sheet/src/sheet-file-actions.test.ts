@@ -1,7 +1,17 @@
 import { createWorkbook, FILE_ERROR_CODES, FileImportError, SHEET_WARNING_CODES } from '@allmende/sheet-model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applySheetFile, formatOfSheetFileName, importErrorMessage, importWarningsMessage, readSheetFile, sheetExportName, writeSheetFile } from './sheet-file-actions.js';
+import {
+  applySheetFile,
+  formatOfSheetFileName,
+  importedCellCount,
+  importErrorMessage,
+  importWarningsMessage,
+  MAX_IMPORT_CELLS,
+  readSheetFile,
+  sheetExportName,
+  writeSheetFile,
+} from './sheet-file-actions.js';
 import { sheetFileMessages } from './sheet-file-messages.js';
 
 function workbook(locale: 'en' | 'de' = 'en') {
@@ -31,6 +41,18 @@ describe('sheet file messages', () => {
 });
 
 describe('sheet file actions', () => {
+  it('counts the cells an import would write, so one too large to share in one update is refused before it is applied', () => {
+    const row = (r: number): string => Array.from({ length: 20 }, (_, c) => `${r * 20 + c}`).join(',');
+    const small = readSheetFile('csv', new TextEncoder().encode(Array.from({ length: 3 }, (_, r) => row(r)).join('\n')), 'en', 'small.csv');
+    expect(importedCellCount(small)).toBe(60);
+    const rows = MAX_IMPORT_CELLS / 20 + 1;
+    const large = readSheetFile('csv', new TextEncoder().encode(Array.from({ length: rows }, (_, r) => row(r)).join('\n')), 'en', 'large.csv');
+    expect(importedCellCount(large)).toBe(rows * 20);
+    expect(importedCellCount(large)).toBeGreaterThan(MAX_IMPORT_CELLS);
+    const t = sheetFileMessages.translator('de');
+    expect(t('importTooManyCells', '200.020', '200.000')).toContain('200.020 Zellen');
+  });
+
   it('tells formats from file names', () => {
     expect(['a.ODS', 'b.xlsx', 'c.csv', 'd.tsv', 'e.tab', 'f.docx', 'noext'].map(formatOfSheetFileName)).toEqual(['ods', 'xlsx', 'csv', 'tsv', 'tsv', null, null]);
   });

@@ -50,6 +50,19 @@ export function readSheetFile(format: SheetFileFormat, bytes: Uint8Array, locale
   }
 }
 
+/**
+ * The most cells (with content, format or style) one import writes. An import is one Yjs transaction, so one update
+ * message to the relay: 200,000 cells are about 12 MiB, under the relay's default limit of 16 MiB per message. A larger
+ * update would be refused by the relay (close code 1009) on every reconnect, so nothing this user does afterwards would
+ * reach anyone; it is refused here instead, with a message, until the engine writes imports in bounded chunks.
+ */
+export const MAX_IMPORT_CELLS = 200_000;
+
+/** How many cells read data would write. */
+export function importedCellCount(result: SheetImportResult): number {
+  return result.data.sheets.reduce((sum, sheet) => sum + sheet.cells.length, 0);
+}
+
 /** Applies read data as one undoable transaction (see `importInto`). */
 export function applySheetFile(wb: Workbook, result: SheetImportResult, mode: 'replace' | 'new-sheets'): ImportIntoResult {
   return importInto(wb, result.data, { mode });

@@ -19,6 +19,8 @@ export const sheetFileMessages = defineMessages(
     cancel: 'Cancel',
     importDone: (name: string, sheets: number) => `“${name}” was imported (${sheets === 1 ? 'one sheet' : `${sheets} sheets`}).`,
     importFailed: (name: string, reason: string) => `“${name}” could not be imported: ${reason}`,
+    importTooManyCells: (cells: string, limit: string) =>
+      `it has ${cells} cells, more than the ${limit} one import can share with everyone at once. Split the file and import it in parts.`,
     exportFailed: (reason: string) => `The spreadsheet could not be exported: ${reason}`,
     untitled: 'Spreadsheet',
     fileError: (code: string, limit: string) => {
@@ -83,6 +85,8 @@ export const sheetFileMessages = defineMessages(
       cancel: 'Abbrechen',
       importDone: (name, sheets) => `„${name}“ wurde importiert (${sheets === 1 ? 'ein Blatt' : `${sheets} Blätter`}).`,
       importFailed: (name, reason) => `„${name}“ konnte nicht importiert werden: ${reason}`,
+      importTooManyCells: (cells, limit) =>
+        `sie hat ${cells} Zellen, mehr als die ${limit}, die ein Import auf einmal mit allen teilen kann. Teilen Sie die Datei und importieren Sie sie in Teilen.`,
       exportFailed: (reason) => `Die Tabelle konnte nicht exportiert werden: ${reason}`,
       untitled: 'Tabelle',
       fileError: (code, limit) => {

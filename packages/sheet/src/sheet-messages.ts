@@ -97,6 +97,9 @@ export const sheetMessages = defineMessages(
     tabColorMenu: (name: string) => `Colour of the tab “${name}”`,
     tabColorNone: 'No colour',
     multiRangeCopy: 'This cannot be done with several selected ranges. Select one range and try again.',
+    addMode: 'Add to selection',
+    addModeOn: 'Add to selection: move to the next range with the arrow keys, select it with Shift and the arrow keys or by dragging. Shift+F8 or Escape ends.',
+    addModeOff: 'Add to selection ended',
   },
   {
     de: {
@@ -194,6 +197,9 @@ export const sheetMessages = defineMessages(
       tabColorMenu: (name: string) => `Farbe des Registers „${name}“`,
       tabColorNone: 'Keine Farbe',
       multiRangeCopy: 'Dies ist bei mehreren markierten Bereichen nicht möglich. Markieren Sie einen Bereich und versuchen Sie es erneut.',
+      addMode: 'Zur Auswahl hinzufügen',
+      addModeOn: 'Zur Auswahl hinzufügen: mit den Pfeiltasten zum nächsten Bereich gehen, ihn mit Umschalt und den Pfeiltasten oder durch Ziehen markieren. Umschalt+F8 oder Escape beendet.',
+      addModeOff: 'Zur Auswahl hinzufügen beendet',
     },
   },
 );

@@ -469,4 +469,8 @@ export const sheetStyles = css`
     font-size: 12px;
     color: #57606a;
   }
+  footer .mode {
+    font-weight: 600;
+    color: #0b3a8c;
+  }
 `;
