@@ -157,12 +157,23 @@ test('two users: concurrent row inserts and edits converge with correct formulas
   const ada = await openSheet(await userContext(browser, 'Ada'), relay, 'together');
   const bob = await openSheet(await userContext(browser, 'Bob'), relay, 'together');
   for (const page of [ada, bob]) await setLang(page, 'en');
+  // The hosts hear of their own user's edits through allmende-change, never of the other's.
+  for (const page of [ada, bob]) {
+    await page.locator('allmende-sheet').evaluate((el) => {
+      const counter = window as unknown as { changes: number };
+      counter.changes = 0;
+      el.addEventListener('allmende-change', () => { counter.changes++; });
+    });
+  }
+  const changes = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { changes: number }).changes);
   await sheetGrid(ada).focus();
   for (const v of ['1', '2', '3', '=SUM(A1:A3)']) {
     await ada.keyboard.type(v);
     await ada.keyboard.press('Enter');
   }
   await expect(sheetCell(bob, 'A4')).toHaveText('6');
+  expect(await changes(ada)).toBeGreaterThanOrEqual(4);
+  expect(await changes(bob)).toBe(0);
   // Each sees the other's selection with their name.
   await sheetCell(bob, 'A2').click();
   await expect(ada.locator('allmende-sheet .box.remote .box-label')).toHaveText('Bob');

@@ -18,16 +18,16 @@ interface ConnectionProps {
   readOnly?: boolean;
 }
 
-type ElementProps<E extends HTMLElement> = DetailedHTMLProps<HTMLAttributes<E>, E> & ConnectionProps;
+type ElementProps<E extends HTMLElement> = DetailedHTMLProps<HTMLAttributes<E>, E> & ConnectionProps & {
+  /** The user changed the content here (never for changes arriving from others). */
+  'onallmende-change'?: (event: AllmendeChangeEvent) => void;
+};
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- React's JSX types are a namespace
   namespace JSX {
     interface IntrinsicElements {
-      'allmende-doc': ElementProps<HTMLElementTagNameMap['allmende-doc']> & {
-        /** The user changed the text (not for changes arriving from others). */
-        'onallmende-change'?: (event: AllmendeChangeEvent) => void;
-      };
+      'allmende-doc': ElementProps<HTMLElementTagNameMap['allmende-doc']>;
       'allmende-sheet': ElementProps<HTMLElementTagNameMap['allmende-sheet']>;
       'allmende-calendar': ElementProps<HTMLElementTagNameMap['allmende-calendar']>;
     }

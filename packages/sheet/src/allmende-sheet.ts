@@ -1,7 +1,7 @@
 import type { ConnectionStatus, User } from '@allmende/core';
 import { formatAddress, parseAddress } from '@allmende/sheet-model';
 import type { Workbook } from '@allmende/sheet-model';
-import { AllmendeElement, CollabBinding, formStyles, LocaleController, presenceColor } from '@allmende/ui';
+import { AllmendeChangeEvent, AllmendeElement, CollabBinding, formStyles, LocaleController, presenceColor } from '@allmende/ui';
 import type { CollabFailure } from '@allmende/ui';
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
@@ -61,6 +61,7 @@ const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
  * Ctrl+Y or Ctrl+Shift+Z redo, Ctrl+C/X/V the clipboard, Shift+F10 or the
  * context-menu key the cell actions.
  *
+ * @fires {AllmendeChangeEvent} allmende-change - After each change this user makes (cell edits, formatting, rows and columns, imports, undo and redo); never for changes from others.
  * @csspart grid - The scrolling grid (`role="grid"`).
  * @csspart formula-bar - The formula bar input.
  * @csspart name-box - The active cell's address.
@@ -124,6 +125,7 @@ export class AllmendeSheet extends AllmendeElement {
   /** The bound document and workbook. */
   private readonly doc = new SheetDocument(this.collab, this.core, {
     changed: () => this.invalidate(),
+    editedHere: () => this.dispatchEvent(new AllmendeChangeEvent()),
     presenceChanged: () => this.schedulePaint(),
     language: () => this.i18n.language,
   });

@@ -10,6 +10,8 @@ import { SheetFilters } from './sheet-filter.js';
 export interface SheetDocumentEvents {
   /** The workbook changed (an edit, a sync, an undo): cached looks are stale. */
   changed(): void;
+  /** This user changed the workbook: an edit, an import, undo or redo (not a sync, not the first sheet's seeding). */
+  editedHere(): void;
   /** Remote presence changed: the grid redraws remote selections. */
   presenceChanged(): void;
   /** The language the workbook parses and formats numbers in. */
@@ -24,6 +26,8 @@ export interface SheetDocumentEvents {
  */
 export class SheetDocument {
   private bound: { readonly doc: Y.Doc; readonly awareness: Awareness | null } | null = null;
+  /** True while a workbook is being opened (it may seed a first sheet, which nobody edited). */
+  private opening = false;
 
   constructor(
     private readonly collab: CollabBinding,
@@ -81,7 +85,13 @@ export class SheetDocument {
 
   private openWorkbook(doc: Y.Doc, seed: boolean): void {
     const core = this.core;
-    const wb = createWorkbook(doc, { locale: this.events.language(), seed });
+    this.opening = true;
+    let wb;
+    try {
+      wb = createWorkbook(doc, { locale: this.events.language(), seed });
+    } finally {
+      this.opening = false;
+    }
     core.wb = wb;
     core.filters = new SheetFilters(doc);
     // Filter changes are undone with Ctrl+Z like cell edits: the workbook's per-user undo history tracks the filter map.
@@ -99,9 +109,11 @@ export class SheetDocument {
     this.core.wb = null;
   }
 
-  private readonly onDocChange = (): void => {
+  private readonly onDocChange = (transaction: Y.Transaction): void => {
     const wb = this.core.wb;
     if (!wb) return;
+    // The workbook's own edits and its undo manager's; updates from the relay and the offline cache are not local.
+    if (transaction.local && !this.opening && (transaction.origin === wb.editOrigin || transaction.origin === wb.undoManager)) this.events.editedHere();
     if (wb.sheetNameById(this.core.sheetId) === undefined) this.core.sheetId = wb.sheets()[0]?.id ?? '';
     this.events.changed();
   };
