@@ -21,6 +21,8 @@ export { fromODS } from './files/ods-read.js';
 export { toODS } from './files/ods-write.js';
 export { importInto } from './files/import-into.js';
 export type { ImportIntoOptions, ImportIntoResult } from './files/import-into.js';
+export { IMPORT_CHUNK_BYTES } from './files/import-chunks.js';
+export type { ImportProgress } from './files/import-chunks.js';
 export { getBorders } from './files/cell-borders.js';
 export { DEFAULT_SHEET_LIMITS, SHEET_WARNING_CODES } from './files/workbook-data.js';
 export type {

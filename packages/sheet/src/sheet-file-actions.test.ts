@@ -41,16 +41,39 @@ describe('sheet file messages', () => {
 });
 
 describe('sheet file actions', () => {
-  it('counts the cells an import would write, so one too large to share in one update is refused before it is applied', () => {
+  it('counts the cells an import would write, so one too large to hold in memory is refused before it is applied', () => {
     const row = (r: number): string => Array.from({ length: 20 }, (_, c) => `${r * 20 + c}`).join(',');
     const small = readSheetFile('csv', new TextEncoder().encode(Array.from({ length: 3 }, (_, r) => row(r)).join('\n')), 'en', 'small.csv');
     expect(importedCellCount(small)).toBe(60);
-    const rows = MAX_IMPORT_CELLS / 20 + 1;
-    const large = readSheetFile('csv', new TextEncoder().encode(Array.from({ length: rows }, (_, r) => row(r)).join('\n')), 'en', 'large.csv');
-    expect(importedCellCount(large)).toBe(rows * 20);
+    // Cells of all sheets count; one cell over the cap is refused.
+    const sheet = small.data.sheets[0]!;
+    const cells = new Array<(typeof sheet.cells)[number]>(MAX_IMPORT_CELLS / 2 + 1).fill(sheet.cells[0]!);
+    const large = { ...small, data: { ...small.data, sheets: [{ ...sheet, cells }, { ...sheet, name: 'Two', cells }] } };
+    expect(importedCellCount(large)).toBe(MAX_IMPORT_CELLS + 2);
     expect(importedCellCount(large)).toBeGreaterThan(MAX_IMPORT_CELLS);
+    // The cap is for memory: well above what fits into one relay message (a 100,000-row × 10 file must import).
+    expect(MAX_IMPORT_CELLS).toBeGreaterThanOrEqual(1_000_000);
     const t = sheetFileMessages.translator('de');
-    expect(t('importTooManyCells', '200.020', '200.000')).toContain('200.020 Zellen');
+    expect(t('importTooManyCells', '2.000.002', '2.000.000')).toContain('2.000.002 Zellen');
+  });
+
+  it('imports a file larger than one relay message in several updates of at most 4 MiB, undone in one step', () => {
+    const line = (r: number): string => Array.from({ length: 10 }, (_, c) => `${r}-${c} some text`).join(',');
+    const bytes = new TextEncoder().encode(Array.from({ length: 30_000 }, (_, r) => line(r)).join('\n'));
+    const result = readSheetFile('csv', bytes, 'en', 'Gross.csv');
+    expect(importedCellCount(result)).toBeLessThan(MAX_IMPORT_CELLS);
+    const target = workbook();
+    const sizes: number[] = [];
+    const listen = (update: Uint8Array): void => void sizes.push(update.length);
+    target.doc.on('update', listen);
+    expect(applySheetFile(target, result, 'new-sheets').sheets).toEqual(['Gross']);
+    target.doc.off('update', listen);
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(4 * 1024 * 1024);
+    expect(target.getValue('Gross', 'J30000')).toBe('29999-9 some text');
+    expect(target.undo()).toBe(true);
+    expect(target.sheetNames()).toEqual(['Sheet1']);
+    expect(target.getValue('Sheet1', 'B3')).toBe(3);
   });
 
   it('tells formats from file names', () => {

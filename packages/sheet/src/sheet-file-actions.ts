@@ -51,19 +51,19 @@ export function readSheetFile(format: SheetFileFormat, bytes: Uint8Array, locale
 }
 
 /**
- * The most cells (with content, format or style) one import writes. An import is one Yjs transaction, so one update
- * message to the relay: 200,000 cells are about 12 MiB, under the relay's default limit of 16 MiB per message. A larger
- * update would be refused by the relay (close code 1009) on every reconnect, so nothing this user does afterwards would
- * reach anyone; it is refused here instead, with a message, until the engine writes imports in bounded chunks.
+ * The most cells (with content, format or style) one import writes: a cap for memory, not for the relay. `importInto`
+ * writes in transactions of about 1 MiB of update each, so no message comes near the relay's 16 MiB limit however large
+ * the file; but every imported cell is held as read data, as a Yjs item and in the calculation graph of every client
+ * that opens the document. 2,000,000 cells (100,000 rows × 20 columns) are about 240 MiB of updates in total.
  */
-export const MAX_IMPORT_CELLS = 200_000;
+export const MAX_IMPORT_CELLS = 2_000_000;
 
 /** How many cells read data would write. */
 export function importedCellCount(result: SheetImportResult): number {
   return result.data.sheets.reduce((sum, sheet) => sum + sheet.cells.length, 0);
 }
 
-/** Applies read data as one undoable transaction (see `importInto`). */
+/** Applies read data as one undo step, written in bounded transactions (see `importInto`). */
 export function applySheetFile(wb: Workbook, result: SheetImportResult, mode: 'replace' | 'new-sheets'): ImportIntoResult {
   return importInto(wb, result.data, { mode });
 }

@@ -20,7 +20,7 @@ export const sheetFileMessages = defineMessages(
     importDone: (name: string, sheets: number) => `“${name}” was imported (${sheets === 1 ? 'one sheet' : `${sheets} sheets`}).`,
     importFailed: (name: string, reason: string) => `“${name}” could not be imported: ${reason}`,
     importTooManyCells: (cells: string, limit: string) =>
-      `it has ${cells} cells, more than the ${limit} one import can share with everyone at once. Split the file and import it in parts.`,
+      `it has ${cells} cells, more than the ${limit} one import can hold in this browser's memory. Split the file and import it in parts.`,
     exportFailed: (reason: string) => `The spreadsheet could not be exported: ${reason}`,
     untitled: 'Spreadsheet',
     fileError: (code: string, limit: string) => {
@@ -86,7 +86,7 @@ export const sheetFileMessages = defineMessages(
       importDone: (name, sheets) => `„${name}“ wurde importiert (${sheets === 1 ? 'ein Blatt' : `${sheets} Blätter`}).`,
       importFailed: (name, reason) => `„${name}“ konnte nicht importiert werden: ${reason}`,
       importTooManyCells: (cells, limit) =>
-        `sie hat ${cells} Zellen, mehr als die ${limit}, die ein Import auf einmal mit allen teilen kann. Teilen Sie die Datei und importieren Sie sie in Teilen.`,
+        `sie hat ${cells} Zellen, mehr als die ${limit}, die ein Import im Speicher dieses Browsers halten kann. Teilen Sie die Datei und importieren Sie sie in Teilen.`,
       exportFailed: (reason) => `Die Tabelle konnte nicht exportiert werden: ${reason}`,
       untitled: 'Tabelle',
       fileError: (code, limit) => {

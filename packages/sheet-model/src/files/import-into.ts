@@ -7,6 +7,8 @@ import { parseFormula } from '../parser.js';
 import type { StoredInput } from '../stored-input.js';
 import type { Workbook } from '../workbook.js';
 import { borderEntries } from './cell-borders.js';
+import { IMPORT_CHUNK_BYTES, writeInChunks } from './import-chunks.js';
+import type { ImportProgress } from './import-chunks.js';
 import { parsedFormula } from './sheet-builder.js';
 import type { CellBorders, SheetImportWarning, WorkbookData } from './workbook-data.js';
 import { SheetWarnings } from './workbook-data.js';
@@ -14,6 +16,10 @@ import { SheetWarnings } from './workbook-data.js';
 /** How {@link importInto} applies a file: replace every sheet, or add the file's sheets after the existing ones. */
 export interface ImportIntoOptions {
   readonly mode: 'replace' | 'new-sheets';
+  /** The estimated size of one transaction's update in bytes (default {@link IMPORT_CHUNK_BYTES}, 1 MiB). */
+  readonly chunkBytes?: number;
+  /** Called after each transaction with its number and the estimated bytes written so far; a throw aborts and undoes the import. */
+  readonly onProgress?: ImportProgress;
 }
 
 /** What {@link importInto} did: the names of the sheets it added (as shown) and what it had to change. */
@@ -38,19 +44,42 @@ function uniqueName(base: string, taken: Set<string>): string {
   return name;
 }
 
-/** The origin the workbook's undo manager tracks, so the import is one undo step of this user. */
-function trackedOrigin(wb: Workbook): unknown {
-  const [origin] = wb.undoManager.trackedOrigins;
-  return origin;
+/** The estimated update bytes of one map entry besides its key and value (item id, parent name, info). */
+const ENTRY_BYTES = 40;
+/** How many row or column ids one write appends. */
+const ID_SLICE = 20_000;
+
+/** Positions by id. */
+function positions(ids: readonly string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  ids.forEach((id, at) => map.set(id, at));
+  return map;
+}
+
+/** The id at a position of a new sheet's axis, growing the axis (not yet written) when a formula reaches beyond it. */
+function idAt(ids: string[], at: Map<string, number>, index: number, max: number, newIds: (count: number) => string[]): string {
+  if (index >= max) throw new RangeError(`Position ${index + 1} lies beyond the largest sheet (${max}).`);
+  if (index >= ids.length) for (const id of newIds(index + 1 - ids.length)) at.set(id, ids.push(id) - 1);
+  return ids[index]!;
+}
+
+/** The estimated update bytes of a stored input (UTF-8 strings counted at 3 bytes a character, to err on the large side). */
+function inputBytes(input: StoredInput): number {
+  if (typeof input === 'string') return input.length * 3;
+  if (typeof input === 'number' || typeof input === 'boolean' || input === null) return 9;
+  return JSON.stringify(input).length * 3;
 }
 
 /**
- * Applies imported data to a workbook as ONE transaction with the workbook's own origin: everyone sees it at once and
- * one undo takes it back. `replace` removes all sheets and named ranges first; `new-sheets` adds the file's sheets after
- * the existing ones (renaming sheets whose name is taken, skipping named ranges whose name is taken).
+ * Applies imported data to a workbook as ONE undo step of this user, written in bounded Yjs transactions with the
+ * workbook's own origin (about `chunkBytes` of update each, 1 MiB by default), so no update comes near the relay's
+ * message limit however large the file. `replace` removes all sheets and named ranges first; `new-sheets` adds the
+ * file's sheets after the existing ones (renaming sheets whose name is taken, skipping named ranges whose name is taken).
+ * Others see the sheets appear first and their cells fill in over the following updates.
  *
- * Everything that can fail (formula parsing, name checks) is done before the transaction starts, so a failure leaves
- * the workbook untouched.
+ * Everything that can fail (formula parsing and binding, name checks, sizes) is done before the first write, so such a
+ * failure leaves the workbook untouched; should a write or `onProgress` still throw, the chunks already written are
+ * undone (see `writeInChunks`).
  */
 export function importInto(wb: Workbook, data: WorkbookData, options: ImportIntoOptions): ImportIntoResult {
   if (data.sheets.length === 0) throw new RangeError('The file holds no sheet; there is nothing to import.');
@@ -113,15 +142,71 @@ export function importInto(wb: Workbook, data: WorkbookData, options: ImportInto
     }),
   );
 
+  // The new sheets' row and column ids, made now (nothing is written), so formulas bind before the first write.
+  const axes = data.sheets.map((sheet, index) => {
+    let usedRows = 0;
+    let usedCols = 0;
+    for (const cell of sheet.cells) {
+      usedRows = Math.max(usedRows, cell.row + 1);
+      usedCols = Math.max(usedCols, cell.col + 1);
+    }
+    for (const m of merges[index]!) {
+      usedRows = Math.max(usedRows, m.r2 + 1);
+      usedCols = Math.max(usedCols, m.c2 + 1);
+    }
+    for (const k of sheet.colWidths.keys()) usedCols = Math.max(usedCols, k + 1);
+    for (const k of sheet.rowHeights.keys()) usedRows = Math.max(usedRows, k + 1);
+    if (usedRows > MAX_ROWS || usedCols > MAX_COLS) {
+      throw new RangeError(`Sheet "${sheet.name}" uses ${usedRows} rows and ${usedCols} columns; a sheet holds at most ${MAX_ROWS} rows and ${MAX_COLS} columns.`);
+    }
+    const rows = model.newIds(Math.max(usedRows, 1000));
+    const cols = model.newIds(Math.max(usedCols, 26));
+    return { rows, cols, rowAt: positions(rows), colAt: positions(cols) };
+  });
+  const grow = (count: number): string[] => model.newIds(count);
+  const axesOf = new Map(sheetIds.map((id, index) => [id, axes[index]!]));
   // Id space in which the file's sheet names mean the new sheets.
   const space: IdSpace = {
     sheetIdByName: (name) => byFileName.get(name.toLowerCase()),
     sheetName: (id) => shownNames[sheetIds.indexOf(id)],
-    rowId: (s, i) => model.rowId(s, i),
-    colId: (s, i) => model.colId(s, i),
-    rowIndex: (s, id) => model.rowIndex(s, id),
-    colIndex: (s, id) => model.colIndex(s, id),
+    rowId: (s, i) => {
+      const own = axesOf.get(s);
+      return own ? idAt(own.rows, own.rowAt, i, MAX_ROWS, grow) : model.rowId(s, i);
+    },
+    colId: (s, i) => {
+      const own = axesOf.get(s);
+      return own ? idAt(own.cols, own.colAt, i, MAX_COLS, grow) : model.colId(s, i);
+    },
+    rowIndex: (s, id) => axesOf.get(s)?.rowAt.get(id) ?? model.rowIndex(s, id),
+    colIndex: (s, id) => axesOf.get(s)?.colAt.get(id) ?? model.colIndex(s, id),
   };
+  // Bind every formula and every name now: a failure here leaves the workbook untouched.
+  const stored = data.sheets.map((sheet, index) =>
+    sheet.cells.map((cell, at): StoredInput | undefined => {
+      const content = cell.content;
+      if (!content) return undefined;
+      if (content.kind === 'formula') {
+        const ast = parsed[index]![at];
+        if (!ast) return { bad: content.formula };
+        try {
+          return { f: bindFormula(ast, sheetIds[index]!, space) };
+        } catch {
+          warnings.add('formula-kept-as-text', content.formula);
+          return { bad: content.formula };
+        }
+      }
+      if (content.kind === 'error') return { f: { k: 'err', v: content.value } };
+      return content.value;
+    }),
+  );
+  const boundNames = names.flatMap(({ name, ast }) => {
+    try {
+      return [{ name, f: bindFormula(ast, sheetIds[0]!, space) }];
+    } catch {
+      warnings.add('name-dropped', name);
+      return [];
+    }
+  });
   const types = sheetIds.map((id) => model.sheet(id));
   for (const t of types) wb.undoManager.addToScope(Object.values(t) as Y.AbstractType<unknown>[]);
 
@@ -146,75 +231,90 @@ export function importInto(wb: Workbook, data: WorkbookData, options: ImportInto
     return list;
   };
 
-  wb.doc.transact(() => {
-    if (replace) {
-      for (const id of [...model.sheetIds()]) {
-        const t = model.sheet(id);
-        model.deleteIds(model.order, new Set([id]));
-        model.sheetNames.delete(id);
-        t.cells.clear();
-        t.formats.clear();
-        t.styles.clear();
-        t.merges.clear();
-        t.layout.clear();
-      }
-      model.nameMap.clear();
+  const removeEverything = (): void => {
+    for (const id of [...model.sheetIds()]) {
+      const t = model.sheet(id);
+      model.deleteIds(model.order, new Set([id]));
+      model.sheetNames.delete(id);
+      t.cells.clear();
+      t.formats.clear();
+      t.styles.clear();
+      t.merges.clear();
+      t.layout.clear();
     }
-    data.sheets.forEach((sheet, index) => {
-      const id = sheetIds[index]!;
+    model.nameMap.clear();
+  };
+
+  /** Every write of the import, one per step, each yielding its estimated size in update bytes. */
+  function* writes(): Generator<number, void, undefined> {
+    // Axes first (in slices: a million row ids are several MiB), then the sheet becomes visible, then its content.
+    for (let index = 0; index < data.sheets.length; index++) {
       const t = types[index]!;
-      let usedRows = 0;
-      let usedCols = 0;
-      for (const cell of sheet.cells) {
-        usedRows = Math.max(usedRows, cell.row + 1);
-        usedCols = Math.max(usedCols, cell.col + 1);
-      }
-      for (const m of merges[index]!) {
-        usedRows = Math.max(usedRows, m.r2 + 1);
-        usedCols = Math.max(usedCols, m.c2 + 1);
-      }
-      for (const k of sheet.colWidths.keys()) usedCols = Math.max(usedCols, k + 1);
-      for (const k of sheet.rowHeights.keys()) usedRows = Math.max(usedRows, k + 1);
-      t.rows.push(model.newIds(Math.min(MAX_ROWS, Math.max(usedRows, 1000))));
-      t.cols.push(model.newIds(Math.min(MAX_COLS, Math.max(usedCols, 26))));
-      model.sheetNames.set(id, shownNames[index]!);
-      model.order.push([id]);
-    });
-    model.invalidate();
-    data.sheets.forEach((sheet, index) => {
-      const id = sheetIds[index]!;
-      const t = types[index]!;
-      const rows = model.rows(id);
-      const cols = model.cols(id);
-      const asts = parsed[index]!;
-      sheet.cells.forEach((cell, at) => {
-        const key = rows[cell.row]! + ':' + cols[cell.col]!;
-        const content = cell.content;
-        if (content) {
-          let stored: StoredInput;
-          if (content.kind === 'formula') {
-            const ast = asts[at];
-            stored = ast ? { f: bindFormula(ast, id, space) } : { bad: content.formula };
-          } else if (content.kind === 'error') stored = { f: { k: 'err', v: content.value } };
-          else stored = content.value;
-          t.cells.set(key, stored);
+      const { rows, cols } = axes[index]!;
+      for (const [list, ids] of [[t.rows, rows], [t.cols, cols]] as const) {
+        for (let at = 0; at < ids.length; at += ID_SLICE) {
+          const slice = ids.slice(at, at + ID_SLICE);
+          list.push(slice);
+          yield ENTRY_BYTES + slice.length * (slice[0]!.length + 1);
         }
-        if (cell.format !== undefined && cell.format !== 'General') t.formats.set(key, cell.format);
-        if (cell.style) for (const [prop, value] of entriesOf(cell.style)) t.styles.set(key + prop, value);
-        if (cell.borders) for (const [prop, value] of bordersOf(cell.borders)) t.styles.set(key + prop, value);
-      });
-      for (const [col, width] of sheet.colWidths) t.layout.set('w:' + cols[col]!, width);
-      for (const [row, height] of sheet.rowHeights) t.layout.set('h:' + rows[row]!, height);
+      }
+      // The old sheets go in the same transaction as the first new one appears: no one ever sees a workbook without sheets.
+      if (replace && index === 0) removeEverything();
+      model.sheetNames.set(sheetIds[index]!, shownNames[index]!);
+      model.order.push([sheetIds[index]!]);
+      model.invalidate();
+      yield ENTRY_BYTES + shownNames[index]!.length * 3;
+    }
+    for (let index = 0; index < data.sheets.length; index++) {
+      const sheet = data.sheets[index]!;
+      const t = types[index]!;
+      const { rows, cols } = axes[index]!;
+      const inputs = stored[index]!;
+      for (let at = 0; at < sheet.cells.length; at++) {
+        const cell = sheet.cells[at]!;
+        const key = rows[cell.row]! + ':' + cols[cell.col]!;
+        let bytes = 0;
+        const input = inputs[at];
+        if (input !== undefined) {
+          t.cells.set(key, input);
+          bytes += ENTRY_BYTES + key.length + inputBytes(input);
+        }
+        if (cell.format !== undefined && cell.format !== 'General') {
+          t.formats.set(key, cell.format);
+          bytes += ENTRY_BYTES + key.length + cell.format.length * 3;
+        }
+        const entries = [...(cell.style ? entriesOf(cell.style) : []), ...(cell.borders ? bordersOf(cell.borders) : [])];
+        for (const [prop, value] of entries) {
+          t.styles.set(key + prop, value);
+          bytes += ENTRY_BYTES + key.length + prop.length + (typeof value === 'string' ? value.length * 3 : 9);
+        }
+        if (bytes > 0) yield bytes;
+      }
+      for (const [col, width] of sheet.colWidths) {
+        t.layout.set('w:' + cols[col]!, width);
+        yield ENTRY_BYTES + 2 * cols[col]!.length;
+      }
+      for (const [row, height] of sheet.rowHeights) {
+        t.layout.set('h:' + rows[row]!, height);
+        yield ENTRY_BYTES + 2 * rows[row]!.length;
+      }
       if (sheet.frozenRows > 0 || sheet.frozenCols > 0) {
         t.layout.set('frozenRows', sheet.frozenRows);
         t.layout.set('frozenCols', sheet.frozenCols);
+        yield 2 * ENTRY_BYTES;
       }
       for (const m of merges[index]!) {
         t.merges.set(model.newId(), { r1: rows[m.r1]!, c1: cols[m.c1]!, r2: rows[m.r2]!, c2: cols[m.c2]! });
+        yield ENTRY_BYTES + 4 * (rows[0]!.length + 8);
       }
-    });
-    for (const { name, ast } of names) model.nameMap.set(name.toUpperCase(), { name, f: bindFormula(ast, sheetIds[0]!, space) });
+    }
+    for (const { name, f } of boundNames) {
+      model.nameMap.set(name.toUpperCase(), { name, f });
+      yield ENTRY_BYTES + name.length * 6 + JSON.stringify(f).length * 3;
+    }
     model.invalidate();
-  }, trackedOrigin(wb));
+  }
+
+  writeInChunks(wb, writes(), options.chunkBytes ?? IMPORT_CHUNK_BYTES, options.onProgress);
   return { sheets: shownNames, warnings: warnings.list() };
 }
