@@ -1,93 +1,331 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { MAX_DOC_NAME_LENGTH } from './doc-names.js';
-import { MAX_DISPLAY_NAME_LENGTH } from './identity.js';
-import { docPath } from './routes.js';
+import { ref } from 'lit/directives/ref.js';
+import type { AppContext } from './app-context.js';
+import type { AppTranslate } from './app-messages.js';
+import { appHeader } from './app-header.js';
+import { downloadExport } from './file-export.js';
+import { kindIcon } from './kind-icon.js';
+import { searchFiles } from './file-search.js';
+import type { SortOrder } from './file-search.js';
+import { EXPORT_FORMATS, IMPORT_EXTENSIONS, ImportRefusedError, prepareImport } from './file-transfer.js';
+import { MAX_TITLE_LENGTH } from './file-title.js';
+import { formatModified } from './relative-time.js';
+import { filePath } from './routes.js';
+import type { FileEntry, FileKind } from './workspace.js';
+import { WorkspaceError } from './workspace-error.js';
 
-/** What the start page shows and what it reports back. */
-export interface HomePageProps {
-  readonly displayName: string;
-  readonly recentDocs: readonly string[];
-  /** A message about the document name typed last, or '' when it was fine. */
-  readonly docNameError: string;
-  readonly onNameInput: (name: string) => void;
-  readonly onNameCommit: (input: HTMLInputElement) => void;
-  readonly onOpen: (docName: string) => void;
-  readonly onCreate: () => void;
-  /** Creates a new spreadsheet with a random name. */
-  readonly onCreateSheet: () => void;
-  /** Creates a new calendar with a random name. */
-  readonly onCreateCalendar: () => void;
-}
+const UNTITLED = { doc: 'untitledDoc', sheet: 'untitledSheet', calendar: 'untitledCalendar' } as const;
+const KIND_LABEL = { doc: 'kindDoc', sheet: 'kindSheet', calendar: 'kindCalendar' } as const;
 
-/** The start page: pick a display name, open a document or create one. */
-export function homePage(props: HomePageProps): TemplateResult {
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const input = form.elements.namedItem('document') as HTMLInputElement;
-    props.onOpen(input.value);
+/**
+ * The start page: the workspace's files (kind, title, last change) with
+ * search and sort, New document / sheet / calendar, rename, delete (after a
+ * confirmation dialog), export, and import by picking or dropping a file.
+ */
+export class HomePage {
+  query = '';
+  order: SortOrder = 'modified';
+  /** A message about the last import, export or change that failed (shown in an alert). */
+  notice = '';
+  dragging = false;
+  renaming: FileEntry | null = null;
+  renameError = '';
+  deleting: FileEntry | null = null;
+  readonly #ctx: AppContext;
+  #renameDialog: HTMLDialogElement | null = null;
+  #deleteDialog: HTMLDialogElement | null = null;
+  #fileInput: HTMLInputElement | null = null;
+  #dragDepth = 0;
+  // Stable callbacks: lit's ref() calls a replaced callback with undefined first.
+  readonly #setRenameDialog = (el: Element | undefined): void => {
+    this.#renameDialog = (el as HTMLDialogElement | undefined) ?? null;
   };
-  return html`
-    <main id="main" class="home">
-      <h1 tabindex="-1">Documents</h1>
-      <p class="lead">Write together in real time. Everything stays on this server.</p>
+  readonly #setDeleteDialog = (el: Element | undefined): void => {
+    this.#deleteDialog = (el as HTMLDialogElement | undefined) ?? null;
+  };
+  readonly #setFileInput = (el: Element | undefined): void => {
+    this.#fileInput = (el as HTMLInputElement | undefined) ?? null;
+  };
 
-      <section class="card" aria-labelledby="you-heading">
-        <h2 id="you-heading">Your name</h2>
-        <label for="display-name">Shown to others next to your cursor</label>
-        <input
-          id="display-name"
-          name="display-name"
-          data-testid="name-input"
-          autocomplete="nickname"
-          maxlength=${MAX_DISPLAY_NAME_LENGTH}
-          value=${props.displayName}
-          @input=${(event: InputEvent) => props.onNameInput((event.target as HTMLInputElement).value)}
-          @change=${(event: Event) => props.onNameCommit(event.target as HTMLInputElement)}
-        />
-      </section>
+  constructor(ctx: AppContext) {
+    this.#ctx = ctx;
+  }
 
-      <section class="card" aria-labelledby="open-heading">
-        <h2 id="open-heading">Open a document</h2>
-        <form class="open-form" novalidate @submit=${submit}>
-          <label for="doc-name">Document name</label>
-          <div class="row">
-            <input
-              id="doc-name"
-              name="document"
-              data-testid="doc-name-input"
-              autocomplete="off"
-              spellcheck="false"
-              placeholder="for example minutes/2026-11"
-              maxlength=${MAX_DOC_NAME_LENGTH}
-              aria-invalid=${props.docNameError ? 'true' : 'false'}
-              aria-describedby=${props.docNameError ? 'doc-name-error doc-name-hint' : 'doc-name-hint'}
-            />
-            <button type="submit" class="primary" data-testid="open-doc">Open</button>
+  /** Starts listening for files dragged onto the page; returns a function that stops it. */
+  listenForDrops(target: Document): () => void {
+    const over = (event: DragEvent) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    };
+    const enter = (event: DragEvent) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      this.#dragDepth++;
+      if (!this.dragging) {
+        this.dragging = true;
+        this.#ctx.requestRender();
+      }
+    };
+    const leave = () => {
+      this.#dragDepth = Math.max(0, this.#dragDepth - 1);
+      if (this.#dragDepth === 0 && this.dragging) {
+        this.dragging = false;
+        this.#ctx.requestRender();
+      }
+    };
+    const drop = (event: DragEvent) => {
+      event.preventDefault();
+      this.#dragDepth = 0;
+      this.dragging = false;
+      const file = event.dataTransfer?.files[0];
+      if (file) void this.importFile(file);
+      else this.#ctx.requestRender();
+    };
+    target.addEventListener('dragover', over);
+    target.addEventListener('dragenter', enter);
+    target.addEventListener('dragleave', leave);
+    target.addEventListener('drop', drop);
+    return () => {
+      target.removeEventListener('dragover', over);
+      target.removeEventListener('dragenter', enter);
+      target.removeEventListener('dragleave', leave);
+      target.removeEventListener('drop', drop);
+    };
+  }
+
+  /**
+   * Imports a picked or dropped file as a new workspace file and opens it.
+   * The file is read completely first: one that cannot be read creates
+   * nothing and is explained in the notice.
+   */
+  async importFile(file: File): Promise<void> {
+    const ctx = this.#ctx;
+    const t = ctx.t;
+    this.notice = t('importing', file.name);
+    ctx.requestRender();
+    try {
+      const prepared = prepareImport(file.name, new Uint8Array(await file.arrayBuffer()), ctx.language);
+      const entry = ctx.workspace.create({ kind: prepared.kind, title: prepared.title, by: ctx.name });
+      ctx.pendingContent.set(entry.id, prepared.update);
+      this.notice = '';
+      ctx.navigate(filePath(entry.kind, entry.id));
+    } catch (error) {
+      if (error instanceof ImportRefusedError && error.reason === 'unsupported') this.notice = t('importUnsupported', file.name);
+      else this.notice = t('importFailed', file.name, error instanceof Error ? error.message : String(error));
+      ctx.requestRender();
+    }
+  }
+
+  #create(kind: FileKind): void {
+    const ctx = this.#ctx;
+    const entry = ctx.workspace.create({ kind, title: ctx.t(UNTITLED[kind]), by: ctx.name });
+    ctx.navigate(filePath(kind, entry.id));
+  }
+
+  #openRename(file: FileEntry): void {
+    this.renaming = file;
+    this.renameError = '';
+    this.#ctx.requestRender();
+    this.#renameDialog?.showModal();
+  }
+
+  #submitRename(event: SubmitEvent): void {
+    event.preventDefault();
+    const file = this.renaming;
+    if (!file) return;
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('title') as HTMLInputElement;
+    try {
+      this.#ctx.workspace.rename(file.id, input.value, this.#ctx.name);
+      this.renaming = null;
+      this.#renameDialog?.close();
+    } catch (error) {
+      this.renameError = error instanceof WorkspaceError ? this.#ctx.t('errorTitle', error.code) : String(error);
+      input.focus();
+    }
+    this.#ctx.requestRender();
+  }
+
+  #openDelete(file: FileEntry): void {
+    this.deleting = file;
+    this.#ctx.requestRender();
+    this.#deleteDialog?.showModal();
+  }
+
+  #confirmDelete(): void {
+    const file = this.deleting;
+    this.deleting = null;
+    this.#deleteDialog?.close();
+    if (!file) return;
+    try {
+      this.#ctx.workspace.remove(file.id, this.#ctx.name);
+    } catch (error) {
+      this.notice = error instanceof WorkspaceError ? this.#ctx.t('errorTitle', error.code) : String(error);
+    }
+    this.#ctx.requestRender();
+  }
+
+  async #export(file: FileEntry, formatId: string, details: HTMLDetailsElement | null): Promise<void> {
+    details?.removeAttribute('open');
+    try {
+      await downloadExport(this.#ctx, file, formatId);
+    } catch (error) {
+      this.notice = this.#ctx.t('exportFailed', error instanceof Error ? error.message : String(error));
+      this.#ctx.requestRender();
+    }
+  }
+
+  render(now: number): TemplateResult {
+    const ctx = this.#ctx;
+    const t = ctx.t;
+    const all = ctx.workspace.list();
+    const files = searchFiles(all, this.query, this.order, ctx.language);
+    const accept = Object.keys(IMPORT_EXTENSIONS).join(',');
+    return html`
+      ${appHeader({ ctx, fileTitle: null })}
+      <main id="main" class="home ${this.dragging ? 'dragging' : ''}" data-testid="home">
+        <h1 tabindex="-1">${t('files')}</h1>
+        <p class="lead">${t('lead')}</p>
+
+        <div class="toolbar-row">
+          <div class="new-buttons">
+            <button type="button" class="primary" data-testid="new-doc" @click=${() => this.#create('doc')}>${kindIcon('doc')}${t('newDoc')}</button>
+            <button type="button" class="primary" data-testid="new-sheet" @click=${() => this.#create('sheet')}>${kindIcon('sheet')}${t('newSheet')}</button>
+            <button type="button" class="primary" data-testid="new-calendar" @click=${() => this.#create('calendar')}>${kindIcon('calendar')}${t('newCalendar')}</button>
           </div>
-          <p id="doc-name-hint" class="hint">
-            Letters A–Z (no spaces or umlauts), digits, “.”, “_” and “-”; “/” separates up to four parts.
-            Anyone with the same name opens the same document.
-          </p>
-          <p id="doc-name-error" class="error" role="alert">${props.docNameError}</p>
-        </form>
-        <div class="new-doc">
-          <span>or</span>
-          <button type="button" data-testid="new-doc" @click=${props.onCreate}>Create a new document</button>
-          <button type="button" data-testid="new-sheet" @click=${props.onCreateSheet}>Create a new spreadsheet</button>
-          <button type="button" data-testid="new-calendar" @click=${props.onCreateCalendar}>Create a new calendar</button>
+          <div class="import">
+            <button type="button" data-testid="import" aria-describedby="import-hint" @click=${() => this.#fileInput?.click()}>${t('importFile')}</button>
+            <input
+              type="file"
+              hidden
+              accept=${accept}
+              data-testid="import-input"
+              ${ref(this.#setFileInput)}
+              @change=${(event: Event) => {
+                const input = event.target as HTMLInputElement;
+                const file = input.files?.[0];
+                input.value = '';
+                if (file) void this.importFile(file);
+              }}
+            />
+            <span id="import-hint" class="hint">${t('importHint')}</span>
+          </div>
         </div>
-      </section>
 
-      ${props.recentDocs.length > 0
-        ? html`<section class="card" aria-labelledby="recent-heading">
-            <h2 id="recent-heading">Recently opened</h2>
-            <ul class="recent">
-              ${props.recentDocs.map((name) => html`<li><a href=${docPath(name)}>${name}</a></li>`)}
+        <p class="notice" role="alert" data-testid="notice">${this.notice}</p>
+
+        <div class="list-controls">
+          <label class="search">
+            <span>${t('search')}</span>
+            <input
+              type="search"
+              data-testid="search"
+              .value=${this.query}
+              @input=${(event: Event) => {
+                this.query = (event.target as HTMLInputElement).value;
+                ctx.requestRender();
+              }}
+            />
+          </label>
+          <label class="sort">
+            <span>${t('sortBy')}</span>
+            <select
+              data-testid="sort"
+              @change=${(event: Event) => {
+                this.order = (event.target as HTMLSelectElement).value as SortOrder;
+                ctx.requestRender();
+              }}
+            >
+              <option value="modified" ?selected=${this.order === 'modified'}>${t('sortModified')}</option>
+              <option value="name" ?selected=${this.order === 'name'}>${t('sortName')}</option>
+            </select>
+          </label>
+          <span class="count" aria-live="polite">${t('fileCount', files.length)}</span>
+        </div>
+
+        ${files.length === 0
+          ? html`<p class="empty" data-testid="empty">${all.length === 0 ? t('noFiles') : t('noMatches', this.query)}</p>`
+          : html`<ul class="file-list" data-testid="file-list">
+              ${files.map((file) => this.#row(file, now, t))}
+            </ul>`}
+        <div class="drop-overlay" aria-hidden="true">${t('dropHere')}</div>
+      </main>
+      ${this.#dialogs(t)}
+    `;
+  }
+
+  #row(file: FileEntry, now: number, t: AppTranslate): TemplateResult {
+    const when = formatModified(file.modified, now, this.#ctx.language, t('justNow'));
+    return html`
+      <li class="file-row" data-testid="file-row" data-file-id=${file.id} data-kind=${file.kind}>
+        <span class="kind-icon kind-${file.kind}" aria-hidden="true">${kindIcon(file.kind)}</span>
+        <span class="file-main">
+          <a class="file-title" href=${filePath(file.kind, file.id)} data-testid="file-link">${file.title}</a>
+          <span class="file-meta"><span class="visually-hidden">${t(KIND_LABEL[file.kind])}, </span><time datetime=${new Date(file.modified).toISOString()}>${t('modifiedBy', when, file.modifiedBy)}</time></span>
+        </span>
+        <span class="file-actions">
+          <button type="button" class="quiet" data-testid="rename" aria-label=${t('renameFile', file.title)} @click=${() => this.#openRename(file)}>${t('rename')}</button>
+          <button type="button" class="quiet" data-testid="delete" aria-label=${t('deleteFile', file.title)} @click=${() => this.#openDelete(file)}>${t('delete')}</button>
+          <details class="export-menu">
+            <summary class="quiet" data-testid="export">Export<span class="visually-hidden"> ${file.title}</span></summary>
+            <ul>
+              ${EXPORT_FORMATS[file.kind].map(
+                (format) => html`<li><button type="button" class="quiet" data-testid=${`export-${format.id}`} @click=${(event: Event) => void this.#export(file, format.id, (event.currentTarget as HTMLElement).closest('details'))}>${t('exportAs', format.label)}</button></li>`,
+              )}
             </ul>
-          </section>`
-        : ''}
-    </main>
-  `;
+          </details>
+        </span>
+      </li>
+    `;
+  }
+
+  #dialogs(t: AppTranslate): TemplateResult {
+    const renaming = this.renaming;
+    const deleting = this.deleting;
+    return html`
+      <dialog
+        class="app-dialog"
+        aria-labelledby="rename-heading"
+        data-testid="rename-dialog"
+        ${ref(this.#setRenameDialog)}
+        @close=${() => (this.renaming = null)}
+      >
+        <form method="dialog" novalidate @submit=${(event: SubmitEvent) => this.#submitRename(event)}>
+          <h2 id="rename-heading">${renaming ? t('renameFile', renaming.title) : t('rename')}</h2>
+          <label for="rename-title">${t('title')}</label>
+          <input
+            id="rename-title"
+            name="title"
+            data-testid="rename-input"
+            autocomplete="off"
+            .value=${renaming?.title ?? ''}
+            maxlength=${MAX_TITLE_LENGTH + 20}
+            aria-invalid=${this.renameError ? 'true' : 'false'}
+            aria-describedby="rename-error"
+          />
+          <p id="rename-error" class="error" role="alert" data-testid="rename-error">${this.renameError}</p>
+          <div class="dialog-buttons">
+            <button type="submit" class="primary" data-testid="rename-save">${t('save')}</button>
+            <button type="button" @click=${() => this.#renameDialog?.close()}>${t('cancel')}</button>
+          </div>
+        </form>
+      </dialog>
+      <dialog
+        class="app-dialog"
+        role="alertdialog"
+        aria-labelledby="delete-heading"
+        aria-describedby="delete-question"
+        data-testid="delete-dialog"
+        ${ref(this.#setDeleteDialog)}
+        @close=${() => (this.deleting = null)}
+      >
+        <h2 id="delete-heading">${deleting ? t('deleteFile', deleting.title) : t('delete')}</h2>
+        <p id="delete-question">${deleting ? t('deleteQuestion', deleting.title) : nothing}</p>
+        <div class="dialog-buttons">
+          <button type="button" class="danger" data-testid="delete-confirm" @click=${() => this.#confirmDelete()}>${t('delete')}</button>
+          <button type="button" data-testid="delete-cancel" autofocus @click=${() => this.#deleteDialog?.close()}>${t('cancel')}</button>
+        </div>
+      </dialog>
+    `;
+  }
 }

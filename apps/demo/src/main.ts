@@ -1,140 +1,71 @@
-import { html, render } from 'lit';
+import { render } from 'lit';
 import type { TemplateResult } from 'lit';
-import { badDocNamePage, docPage, notFoundPage } from './doc-page.js';
-import { normalizeDocName, randomDocName } from './doc-names.js';
-import { homePage } from './home-page.js';
-import { displayColor, loadDisplayName, saveDisplayName } from './identity.js';
-import { loadRecentDocs, rememberDoc } from './recent-docs.js';
-import { calendarPage } from './calendar-page.js';
-import { calendarPath, docPath, parseRoute, sheetPath } from './routes.js';
-import { sheetPage } from './sheet-page.js';
+import { AppContext } from './app-context.js';
+import { badNamePage, notFoundPage } from './error-pages.js';
+import { FilePage } from './file-page.js';
+import { HomePage } from './home-page.js';
+import { parseRoute } from './routes.js';
 import type { Route } from './routes.js';
 
-/** The relay serves this app, so it is reached on the same host. */
-const relayUrl = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}`;
-
+// Routing only: each page is a module of its own, and AppContext holds what they share.
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html must contain <div id="app">.');
 
-let displayName = loadDisplayName();
-let docNameError = '';
+const ctx = new AppContext();
+const home = new HomePage(ctx);
+const stopDrops = home.listenForDrops(document);
+let filePage: FilePage | null = null;
+let route: Route = parseRoute(location.pathname);
 
-function header(route: Route): TemplateResult {
-  return html`
-    <header class="site-header">
-      <a class="brand" href="/">Allmende</a>
-      ${route.page === 'doc' || route.page === 'sheet' || route.page === 'calendar'
-        ? html`<nav aria-label="Document"><a class="back" href="/">← All documents</a></nav>`
-        : ''}
-      <span class="me" title="Your display name">
-        <span class="swatch" style="background:${displayColor(displayName)}" aria-hidden="true"></span>
-        <span class="visually-hidden">Signed in as </span>${displayName}
-      </span>
-    </header>
-  `;
-}
-
-/**
- * The relay token of a sharing link: `#token=…` (kept out of server logs) or `?token=…`.
- * Empty when the link has none, which a development relay accepts.
- */
-function linkToken(): string {
-  return new URLSearchParams(location.hash.slice(1)).get('token') ?? new URLSearchParams(location.search).get('token') ?? '';
-}
-
-function page(route: Route): TemplateResult {
-  switch (route.page) {
-    case 'home':
-      return homePage({
-        displayName,
-        recentDocs: loadRecentDocs(),
-        docNameError,
-        onNameInput: (name) => {
-          if (name.trim()) {
-            displayName = saveDisplayName(name);
-            update();
-          }
-        },
-        onNameCommit: (input) => {
-          displayName = saveDisplayName(input.value);
-          input.value = displayName;
-          update();
-        },
-        onOpen: (typed) => {
-          const result = normalizeDocName(typed);
-          if ('error' in result) {
-            docNameError = result.error;
-            update();
-            document.getElementById('doc-name')?.focus();
-            return;
-          }
-          docNameError = '';
-          navigate(docPath(result.name));
-        },
-        onCreate: () => navigate(docPath(randomDocName())),
-        onCreateSheet: () => navigate(sheetPath(randomDocName())),
-        onCreateCalendar: () => navigate(calendarPath(randomDocName())),
-      });
-    case 'doc':
-      rememberDoc(route.name);
-      return docPage({
-        docName: route.name,
-        relay: relayUrl,
-        displayName,
-        color: displayColor(displayName),
-        token: linkToken(),
-      });
-    case 'sheet':
-      return sheetPage({
-        docName: route.name,
-        relay: relayUrl,
-        displayName,
-        color: displayColor(displayName),
-        token: linkToken(),
-      });
-    case 'calendar':
-      return calendarPage({
-        docName: route.name,
-        relay: relayUrl,
-        displayName,
-        color: displayColor(displayName),
-        token: linkToken(),
-      });
-    case 'bad-doc-name':
-      return badDocNamePage(route.name, route.error);
-    case 'not-found':
-      return notFoundPage();
+/** The page object for the current route: the open file's page is kept while the route stays on it. */
+function page(): TemplateResult {
+  if (route.page === 'doc' || route.page === 'sheet' || route.page === 'calendar') {
+    if (!filePage || filePage.kind !== route.page || filePage.id !== route.name) {
+      filePage?.dispose();
+      filePage = new FilePage(ctx, route.page, route.name);
+    }
+    return filePage.render();
   }
+  filePage?.dispose();
+  filePage = null;
+  if (route.page === 'home') return home.render(Date.now());
+  if (route.page === 'bad-doc-name') return badNamePage(ctx, route.name, route.error);
+  return notFoundPage(ctx);
 }
 
+let scheduled = false;
+/** Renders on the next frame, once however many changes asked for it. */
 function update(): void {
-  const route = parseRoute(location.pathname);
-  document.title =
-    route.page === 'doc' || route.page === 'sheet' || route.page === 'calendar'
-      ? `${route.name} – Allmende`
-      : route.page === 'bad-doc-name'
-        ? 'Invalid document name – Allmende'
-        : 'Allmende';
-  render(html`${header(route)}${page(route)}`, root as HTMLElement);
+  if (scheduled) return;
+  scheduled = true;
+  queueMicrotask(() => {
+    scheduled = false;
+    const t = ctx.t;
+    const content = page();
+    document.title = filePage ? `${filePage.title} – ${t('brand')}` : route.page === 'home' ? t('brand') : `${t('notFoundTitle')} – ${t('brand')}`;
+    document.querySelector('.skip-link')!.textContent = t('skipLink');
+    render(content, root as HTMLElement);
+  });
 }
 
 /** Shows a new page and moves focus to its heading, so screen readers announce it. */
 function show(): void {
+  route = parseRoute(location.pathname);
   update();
-  root?.querySelector<HTMLElement>('h1')?.focus();
+  queueMicrotask(() => root?.querySelector<HTMLElement>('h1')?.focus());
 }
 
 function navigate(path: string): void {
-  if (path !== location.pathname) history.pushState(null, '', path);
-  docNameError = '';
+  if (path !== location.pathname + location.hash) history.pushState(null, '', path);
   show();
 }
 
+ctx.onRender(update);
+ctx.navigate = navigate;
+
 // Same-origin links are handled here instead of reloading the page.
 document.addEventListener('click', (event) => {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
-    return;
-  }
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   const link = (event.target as Element | null)?.closest('a');
   if (!link || link.target || link.hasAttribute('download') || link.origin !== location.origin) return;
   // In-page anchors such as the skip link keep their default behaviour.
@@ -144,10 +75,15 @@ document.addEventListener('click', (event) => {
 });
 
 window.addEventListener('popstate', show);
+// The file list says "2 minutes ago": keep it current.
+setInterval(() => route.page === 'home' && update(), 30_000);
+// Leaving the page writes a pending "last change" at once instead of after the throttle.
+window.addEventListener('pagehide', () => filePage?.flush());
+import.meta.hot?.dispose(() => stopDrops());
 
 update();
 
-// The service worker keeps the app shell, so an open document reloads while the relay is down.
+// The service worker keeps the app shell, so an open file reloads while the relay is down.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   navigator.serviceWorker.register('/sw.js').catch((error: unknown) => {
     console.warn('Allmende works online only: the service worker could not be registered.', error);

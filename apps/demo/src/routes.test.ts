@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { docPath, parseRoute } from './routes.js';
+import { filePath, parseRoute } from './routes.js';
+
+const docPath = (name: string) => filePath('doc', name);
 
 describe('parseRoute', () => {
   it('reads the start page', () => {
@@ -44,7 +46,7 @@ describe('parseRoute', () => {
   });
 });
 
-describe('docPath', () => {
+describe('filePath', () => {
   it('keeps "/" between segments', () => {
     expect(docPath('minutes/2026-11')).toBe('/doc/minutes/2026-11');
   });
@@ -59,7 +61,7 @@ describe('docPath', () => {
 
 describe('spreadsheet routes', () => {
   it('reads /sheet/<name> and builds it back', async () => {
-    const { sheetPath } = await import('./routes.js');
+    const sheetPath = (name: string) => filePath('sheet', name);
     expect(parseRoute('/sheet/budget/2027')).toEqual({ page: 'sheet', name: 'budget/2027' });
     expect(sheetPath('budget/2027')).toBe('/sheet/budget/2027');
     expect(parseRoute('/sheet/a..b')).toMatchObject({ page: 'bad-doc-name', name: 'a..b' });
@@ -69,7 +71,7 @@ describe('spreadsheet routes', () => {
 
 describe('calendar routes', () => {
   it('reads /calendar/<name> and builds it back', async () => {
-    const { calendarPath } = await import('./routes.js');
+    const calendarPath = (name: string) => filePath('calendar', name);
     expect(parseRoute('/calendar/team/2027')).toEqual({ page: 'calendar', name: 'team/2027' });
     expect(calendarPath('team/2027')).toBe('/calendar/team/2027');
     for (const name of ['team', 'a.b_c/d-e']) expect(parseRoute(calendarPath(name))).toEqual({ page: 'calendar', name });

@@ -43,17 +43,7 @@ export function parseRoute(pathname: string): Route {
   }
 }
 
-/** The URL path of a document: `/doc/` and its name, each segment encoded. */
-export function docPath(name: string): string {
-  return DOC_PREFIX + name.split('/').map(encodeURIComponent).join('/');
-}
-
-/** The URL path of a spreadsheet: `/sheet/` and its name, each segment encoded. */
-export function sheetPath(name: string): string {
-  return SHEET_PREFIX + name.split('/').map(encodeURIComponent).join('/');
-}
-
-/** The URL path of a calendar: `/calendar/` and its name, each segment encoded. */
-export function calendarPath(name: string): string {
-  return CALENDAR_PREFIX + name.split('/').map(encodeURIComponent).join('/');
+/** The URL path of a file: `/doc/`, `/sheet/` or `/calendar/` and its name, each `/`-separated segment encoded. */
+export function filePath(kind: 'doc' | 'sheet' | 'calendar', name: string): string {
+  return `/${kind}/` + name.split('/').map(encodeURIComponent).join('/');
 }

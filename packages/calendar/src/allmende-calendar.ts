@@ -2,6 +2,7 @@ import { exportICS, listCalendars } from '@allmende/calendar-model';
 import type { CalendarInfo, Occurrence } from '@allmende/calendar-model';
 import type { User } from '@allmende/core';
 import { AllmendeChangeEvent, AllmendeElement, CollabBinding, formStyles, LocaleController } from '@allmende/ui';
+import type { CollabConnection } from '@allmende/ui';
 import { css, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import type { Awareness } from 'y-protocols/awareness';
@@ -214,6 +215,15 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
   /** The connection state shown in the status part. */
   get status(): AllmendeCalendarStatus {
     return this.binding.status;
+  }
+
+  /**
+   * The open document: its Y.Doc, its presence (Awareness, or null) and the relay session this
+   * element opened (null for a host's Y.Doc); null before it is bound. For host apps that show who
+   * is in the file or watch the connection next to the element.
+   */
+  get connection(): CollabConnection | null {
+    return this.binding.connection;
   }
 
   /** Whether events can be changed now. */

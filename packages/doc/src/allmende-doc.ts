@@ -1,7 +1,7 @@
 import type { AccessRole, ConnectionStatus, User } from '@allmende/core';
 import { schema } from '@allmende/doc-model';
 import { AllmendeChangeEvent, AllmendeElement, CollabBinding, formStyles, LocaleController, presenceColor } from '@allmende/ui';
-import type { AllmendeToolbar, CollabFailure } from '@allmende/ui';
+import type { AllmendeToolbar, CollabConnection, CollabFailure } from '@allmende/ui';
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { EditorState } from 'prosemirror-state';
@@ -245,6 +245,15 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost, ReviewHo
   /** The connection state shown in the status part; see {@link AllmendeDocStatus}. */
   get status(): AllmendeDocStatus {
     return this.collab.status;
+  }
+
+  /**
+   * The open document: its Y.Doc, its presence (Awareness, or null) and the relay session this
+   * element opened (null for a host's Y.Doc); null before it is bound. For host apps that show who
+   * is in the file or watch the connection next to the element.
+   */
+  get connection(): CollabConnection | null {
+    return this.collab.connection;
   }
 
   /**

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { ALLMENDE_SUBPROTOCOL, RelayCloseCode, TOKEN_SUBPROTOCOL_PREFIX } from '@allmende/protocol';
 import { accessGrantsFromClaims, identityFromClaims, roleForDocument } from './access-claims.js';
 import { ConnectionAccess } from './connection-access.js';
+import type { DevLinkTokens } from './dev-link-tokens.js';
 import { TokenRejectedError, type TokenVerifier, VerifierUnavailableError, createTokenVerifier } from './token-verifier.js';
 
 const defaultClockToleranceSeconds = 30;
@@ -39,7 +40,11 @@ export class Authenticator {
   readonly #clockToleranceMs: number;
 
   /** Checks `options` and creates the verifier; throws a `TypeError` or `RangeError` for bad options. */
-  constructor(options: RelayAuthOptions | undefined) {
+  /** Sharing-link tokens honoured in development mode, or null. */
+  readonly #linkTokens: DevLinkTokens | null;
+
+  constructor(options: RelayAuthOptions | undefined, linkTokens: DevLinkTokens | null = null) {
+    this.#linkTokens = options === undefined ? linkTokens : null;
     if (options === undefined) {
       this.devMode = true;
       this.#verifier = null;
@@ -63,7 +68,7 @@ export class Authenticator {
    */
   async admit(request: IncomingMessage, name: string, protocol: string): Promise<Admission> {
     const wantsSessionInfo = protocol === ALLMENDE_SUBPROTOCOL;
-    if (this.#verifier === null) return { ok: true, access: ConnectionAccess.development(wantsSessionInfo) };
+    if (this.#verifier === null) return admitDevelopment(this.#linkTokens, request, name, wantsSessionInfo);
     const token = tokenFromRequest(request);
     if (token === null) {
       return refuse(RelayCloseCode.unauthorized, 'no token: send one in the allmende.token.<JWT> subprotocol or the token query parameter', name);
@@ -111,6 +116,19 @@ export function tokenFromRequest(request: IncomingMessage): string | null {
   if (query < 0) return null;
   const token = new URLSearchParams(target.slice(query + 1)).get('token');
   return token === null || token === '' ? null : token;
+}
+
+/** Development mode: write for everyone, except a sharing-link token (when enabled) grants its own role. */
+async function admitDevelopment(links: DevLinkTokens | null, request: IncomingMessage, name: string, wantsSessionInfo: boolean): Promise<Admission> {
+  const token = links === null ? null : tokenFromRequest(request);
+  if (links === null || token === null) return { ok: true, access: ConnectionAccess.development(wantsSessionInfo) };
+  try {
+    const grant = await links.check(token, name);
+    if (grant === null) return { ok: true, access: ConnectionAccess.development(wantsSessionInfo) };
+    return { ok: true, access: new ConnectionAccess({ role: grant.role, user: null, devMode: true, expiresAt: grant.expiresAt, wantsSessionInfo }) };
+  } catch (error) {
+    return refuse(RelayCloseCode.unauthorized, error instanceof Error ? error.message : String(error), name);
+  }
 }
 
 function refuse(code: number, reason: string, name: string): Admission {

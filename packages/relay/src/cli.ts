@@ -21,7 +21,8 @@ const usage = `Usage: allmende-relay [options]
 Runs the Allmende relay: a y-websocket server with SQLite (or PostgreSQL)
 persistence that can also serve the demo app. GET /healthz answers while the
 process runs, GET /readyz when the database and Redis answer, GET /metrics
-serves Prometheus metrics.
+serves Prometheus metrics. In development mode (no secret, no issuer)
+POST /dev/token issues sharing-link tokens for one document and one role.
 
 Options:
   --port <n>      TCP port (env PORT, default 8080; 0 picks a free port)
@@ -107,7 +108,8 @@ async function main(): Promise<void> {
     processMetrics: true,
     ...(staticDir === undefined ? {} : { staticDir }),
     logger: log,
-    ...(authSettings.auth === undefined ? {} : { auth: authSettings.auth }),
+    // Without authentication the relay also issues sharing links (POST /dev/token), as the demo app's Share needs.
+    ...(authSettings.auth === undefined ? { devLinkTokens: true } : { auth: authSettings.auth }),
     allowInsecureDevMode: authSettings.allowInsecureDevMode,
     limits: limitSettings.limits,
     trustProxy: limitSettings.trustProxy,

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Registry } from 'prom-client';
 import type { RelayLog } from './relay-log.js';
+import type { DevLinkTokens } from './dev-link-tokens.js';
+import { DEV_TOKEN_PATH, handleDevTokenRequest } from './dev-token-endpoint.js';
 import { createStaticFileHandler } from './static-files.js';
 
 /** The outcome of a readiness check: ready or not, and `ok` or why not for each dependency. */
@@ -16,9 +18,12 @@ export interface Readiness {
  * and 503 otherwise (readiness), `GET /metrics` serves the Prometheus metrics
  * when a registry is given; other GET and HEAD requests are served from
  * `staticDir` when one is given (404 otherwise), and every other method gets 405.
+ * `/dev/token` issues sharing-link tokens in development mode (see `dev-token-endpoint.ts`).
  */
 export function createHttpHandler(options: {
   staticDir?: string | undefined;
+  /** Development mode's sharing-link tokens, issued on `POST /dev/token`; null or absent: 404 there. */
+  linkTokens?: DevLinkTokens | null;
   log: RelayLog;
   metrics?: Registry;
   readiness?: () => Promise<Readiness>;
@@ -26,6 +31,10 @@ export function createHttpHandler(options: {
   const serveStatic = options.staticDir === undefined ? null : createStaticFileHandler(options.staticDir);
 
   return (request, response) => {
+    if ((request.url ?? '/').split('?', 1)[0] === DEV_TOKEN_PATH) {
+      handleDevTokenRequest(request, response, options.linkTokens ?? null);
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       send(response, 405, 'text/plain; charset=utf-8', 'Method Not Allowed', { Allow: 'GET, HEAD' });
       return;

@@ -10,3 +10,5 @@ export type { DocumentStore } from './document-store.js';
 export type { StoredUpdate } from './document-store.js';
 export type { LogFields, RelayLog } from './relay-log.js';
 export { commentsRootName, findChangeOutsideComments } from './comment-only-check.js';
+export { DevLinkTokens } from './dev-link-tokens.js';
+export type { LinkAccess, LinkGrant } from './dev-link-tokens.js';

@@ -6,6 +6,7 @@ import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { ClientConnection, type ConnectionHooks } from './client-connection.js';
 import { ALLMENDE_SUBPROTOCOL, RelayCloseCode } from '@allmende/protocol';
 import { Authenticator, type RelayAuthOptions } from './authenticator.js';
+import { DevLinkTokens } from './dev-link-tokens.js';
 import type { ConnectionAccess } from './connection-access.js';
 import { checkDevModeHost, devModeWarning } from './dev-mode.js';
 import { clientAddress } from './client-address.js';
@@ -87,6 +88,13 @@ export interface RelayOptions {
   auth?: RelayAuthOptions;
   /** Lets a relay without `auth` listen on a non-loopback interface; false by default. */
   allowInsecureDevMode?: boolean;
+  /**
+   * Development mode only: issues sharing-link tokens for one document and one role on
+   * `POST /dev/token` (signed with a secret made at start, so links end with the process) and
+   * honours them, so a read link cannot write. The CLI turns it on when it runs without `auth`;
+   * with `auth` it is an error. False by default.
+   */
+  devLinkTokens?: boolean;
 }
 
 /** A running relay, as returned by {@link startRelay}. */
@@ -123,7 +131,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const settings = checkOptions(options);
   const limits = resolveRelayLimits(options.limits);
   const log = options.logger ?? (() => {});
-  const authenticator = new Authenticator(options.auth);
+  if (options.devLinkTokens === true && options.auth !== undefined) {
+    throw new TypeError('options.devLinkTokens is for development mode only: a relay with auth issues no link tokens');
+  }
+  const linkTokens = options.devLinkTokens === true ? new DevLinkTokens() : null;
+  const authenticator = new Authenticator(options.auth, linkTokens);
   if (authenticator.devMode) {
     checkDevModeHost(settings.host, options.allowInsecureDevMode === true);
     for (const line of devModeWarning(settings.host)) log(line, { level: 'warn' });
@@ -204,6 +216,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const server = createServer(
     createHttpHandler({
       staticDir: options.staticDir,
+      linkTokens,
       log,
       metrics: metrics.registry,
       readiness: async () => {

@@ -2,7 +2,7 @@ import type { ConnectionStatus, User } from '@allmende/core';
 import { formatAddress, parseAddress } from '@allmende/sheet-model';
 import type { Workbook } from '@allmende/sheet-model';
 import { AllmendeChangeEvent, AllmendeElement, CollabBinding, formStyles, LocaleController, presenceColor } from '@allmende/ui';
-import type { CollabFailure } from '@allmende/ui';
+import type { CollabConnection, CollabFailure } from '@allmende/ui';
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import type { Awareness } from 'y-protocols/awareness';
@@ -233,6 +233,15 @@ export class AllmendeSheet extends AllmendeElement {
   /** The connection state shown in the status part. */
   get status(): AllmendeSheetStatus {
     return this.collab.status;
+  }
+
+  /**
+   * The open document: its Y.Doc, its presence (Awareness, or null) and the relay session this
+   * element opened (null for a host's Y.Doc); null before it is bound. For host apps that show who
+   * is in the file or watch the connection next to the element.
+   */
+  get connection(): CollabConnection | null {
+    return this.collab.connection;
   }
 
   /** Whether cells can be changed now. */

@@ -83,6 +83,8 @@ export class AllmendeSheetFileMenu extends AllmendeElement {
         display: inline-flex;
         align-items: center;
         gap: 2px;
+        /* The buttons sit in the sheet's toolbar: its colours, not the theme's (the sheet has no dark colours yet). */
+        color: inherit;
       }
       .menu-anchor {
         position: relative;
@@ -267,7 +269,7 @@ export class AllmendeSheetFileMenu extends AllmendeElement {
     }
   }
 
-  /** Replaces all sheets or adds the file's sheets: one transaction, one undo step, for everyone. */
+  /** Replaces all sheets or adds the file's sheets: written in bounded transactions (sheet-model's import-chunks), one undo step, for everyone. */
   private apply(mode: 'replace' | 'new-sheets'): void {
     const pending = this.pending;
     const wb = this.workbook;
