@@ -1,5 +1,6 @@
-// `npm test`: the whole suite on a fresh checkout — bootstrap, build, lint (types, ESLint, one
-// version of Yjs/ProseMirror, no import cycles), unit tests, then end-to-end tests in Chromium.
+// `npm test`: the whole suite on a fresh checkout — bootstrap, build, the READMEs' API sections against
+// the built custom-elements manifests, lint (types, ESLint, one version of Yjs/ProseMirror, no import
+// cycles), unit tests, then end-to-end tests in Chromium.
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { bootstrap, pnpmRun } from './bootstrap.mjs';
@@ -42,7 +43,7 @@ if (missingOffice.length > 0) {
 
 const started = Date.now();
 const env = bootstrap();
-const steps = [['build'], ['lint'], ['test:unit'], ['test:e2e']];
+const steps = [['build'], ['docs:check'], ['lint'], ['test:unit'], ['test:e2e']];
 for (const [script] of steps) {
   const t = Date.now();
   pnpmRun(env, script);

@@ -73,6 +73,9 @@ const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
  * @csspart tabs - The sheet tabs in the footer.
  * @csspart mode - "Add to selection" in the footer while that mode is on (Shift+F8).
  * @cssprop --allmende-sheet-height - Height of the element (32rem).
+ * @cssprop --allmende-sheet-min-height - Smallest height of the element (24rem).
+ * @cssprop --allmende-sheet-grid - Colour of the grid lines (#e1e4e8).
+ * @cssprop --allmende-sheet-header - Background of the row and column headers (#f3f4f6).
  */
 export class AllmendeSheet extends AllmendeElement {
   static override properties = {

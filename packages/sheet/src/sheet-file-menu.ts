@@ -134,9 +134,13 @@ export class AllmendeSheetFileMenu extends AllmendeElement {
     `,
   ];
 
+  /** The workbook that imports go into and exports come from; the menus are inert without one. */
   declare workbook: Workbook | null;
+  /** The id of the sheet shown, which CSV export writes. */
   declare sheet: string;
+  /** The document's name, from which exported files are named. */
   declare documentName: string;
+  /** Read-only: the Import… menu is disabled (export stays available). */
   declare disabled: boolean;
   declare openMenu: MenuId | null;
   declare pending: PendingImport | null;
