@@ -174,7 +174,7 @@ test('leaving a document takes the user\'s cursor away from everyone else', asyn
   await pageA.keyboard.type('here');
   await expect(pageB.locator('allmende-doc .ProseMirror-yjs-cursor', { hasText: 'Ada' })).toBeVisible();
   // Back to the start page: the element is removed, its session destroyed.
-  await pageA.getByRole('link', { name: /all documents/i }).click();
+  await pageA.getByTestId('home-link').click();
   await expect(pageA.locator('allmende-doc')).toHaveCount(0);
   await expect(pageB.locator('allmende-doc .ProseMirror-yjs-cursor', { hasText: 'Ada' })).toHaveCount(0);
   await expect(editor(pageB)).toContainText('here');
