@@ -42,7 +42,11 @@ async function openCalendar(browser: Browser, name: string, docName: string, lan
   const page = await context.newPage();
   await page.clock.setFixedTime(NOW);
   await page.goto(`${relay.httpUrl}/calendar/${docName}`);
-  await page.evaluate((l) => document.documentElement.setAttribute('lang', l), lang);
+  await page.evaluate((l) => {
+    document.documentElement.setAttribute('lang', l);
+    // The demo sets `lang` on the element itself, which wins over the page's.
+    document.querySelector('allmende-calendar')?.setAttribute('lang', l);
+  }, lang);
   await expect(page.locator('allmende-calendar [part~="status"]')).toHaveAttribute('data-status', 'connected');
   return page;
 }

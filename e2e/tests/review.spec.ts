@@ -139,7 +139,8 @@ test.describe('with an open relay', () => {
     await expect(panel(pageB).locator('.resolved-group summary')).toHaveText('One resolved comment');
 
     // The same panel in German.
-    await pageB.evaluate(() => document.documentElement.setAttribute('lang', 'de'));
+    // The demo sets `lang` on the element itself, which wins over the page's.
+    await pageB.evaluate(() => document.querySelector('allmende-doc')?.setAttribute('lang', 'de'));
     await expect(toolbarButton(pageB, 'Änderungen vorschlagen')).toBeVisible();
     await panel(pageB).locator('.resolved-group summary').click();
     await expect(panel(pageB)).toContainText('Erledigt von Ada');
