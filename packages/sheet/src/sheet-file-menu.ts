@@ -83,7 +83,7 @@ export class AllmendeSheetFileMenu extends AllmendeElement {
         display: inline-flex;
         align-items: center;
         gap: 2px;
-        /* The buttons sit in the sheet's toolbar and take its text colour. */
+        /* The buttons sit in the sheet's toolbar: its colours, not the theme's (the sheet has no dark colours yet). */
         color: inherit;
       }
       .menu-anchor {

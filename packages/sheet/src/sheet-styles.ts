@@ -2,62 +2,15 @@ import { css } from 'lit';
 
 /** The styles of `<allmende-sheet>`. */
 export const sheetStyles = css`
-  /*
-   * Colours: the theme's (ui theme.ts: --_fg, --_bg, --_border, …) plus the sheet's own, light by
-   * default and dark under prefers-color-scheme: dark. The public tokens --allmende-surface,
-   * --allmende-text, --allmende-focus, --allmende-sheet-grid and --allmende-sheet-header still win.
-   */
-  :host {
-    --_s-surface: var(--allmende-surface, var(--_bg));
-    --_s-text: var(--allmende-text, var(--_fg));
-    --_s-focus: var(--allmende-focus, #1d4ed8);
-    --_s-grid: var(--allmende-sheet-grid, #e1e4e8);
-    --_s-header: var(--allmende-sheet-header, #f3f4f6);
-    --_s-header-fg: #444c56;
-    --_s-line: #d0d4da;
-    --_s-strong-line: #9aa3ad;
-    --_s-selected: #dbe4f3;
-    --_s-selected-border: #9db4e0;
-    --_s-selected-fg: #0b3a8c;
-    --_s-menu-hover: #e8eefb;
-    --_s-muted: #57606a;
-    --_s-disabled: #8a929b;
-    --_s-ok: #15803d;
-    --_s-note-bg: #fff3c4;
-    --_s-note-fg: #5c4400;
-    --_s-error-bg: #fdecea;
-    --_s-error-fg: #6d1a12;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_s-focus: var(--allmende-focus, #7db4f0);
-      --_s-grid: var(--allmende-sheet-grid, #33373e);
-      --_s-header: var(--allmende-sheet-header, #26292e);
-      --_s-header-fg: #c9ccd3;
-      --_s-line: #40444c;
-      --_s-strong-line: #6b7280;
-      --_s-selected: #2c3b52;
-      --_s-selected-border: #4b6a99;
-      --_s-selected-fg: #b5d0f7;
-      --_s-menu-hover: #2c3340;
-      --_s-muted: #a3a8b3;
-      --_s-disabled: #7d838d;
-      --_s-ok: #4ade80;
-      --_s-note-bg: #4a3b00;
-      --_s-note-fg: #ffe7a3;
-      --_s-error-bg: #4a1d19;
-      --_s-error-fg: #ffb4ab;
-    }
-  }
   :host {
     display: flex;
     flex-direction: column;
     min-height: var(--allmende-sheet-min-height, 24rem);
     height: var(--allmende-sheet-height, 32rem);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--allmende-border, #c8ccd2);
     border-radius: 6px;
-    background: var(--_s-surface);
-    color: var(--_s-text);
+    background: var(--allmende-surface, #fff);
+    color: var(--allmende-text, #1f2328);
     font: 13px/1.3 system-ui, sans-serif;
     overflow: hidden;
   }
@@ -70,7 +23,7 @@ export const sheetStyles = css`
     align-items: center;
     gap: 2px;
     padding: 0.25rem 0.5rem;
-    border-bottom: 1px solid var(--_border);
+    border-bottom: 1px solid var(--allmende-border, #c8ccd2);
   }
   .toolbar button,
   .toolbar select,
@@ -80,15 +33,14 @@ export const sheetStyles = css`
     border: 1px solid transparent;
     border-radius: 4px;
     background: none;
-    color: inherit;
     font: inherit;
   }
   .toolbar button[aria-pressed='true'] {
-    background: var(--_s-selected);
-    border-color: var(--_s-selected-border);
+    background: #dbe4f3;
+    border-color: #9db4e0;
   }
   .toolbar button:hover:not(:disabled) {
-    border-color: var(--_border);
+    border-color: #c8ccd2;
   }
   .toolbar .color {
     display: inline-flex;
@@ -107,7 +59,7 @@ export const sheetStyles = css`
     align-items: center;
     gap: 0.5rem;
     padding: 0.25rem 0.5rem;
-    border-bottom: 1px solid var(--_border);
+    border-bottom: 1px solid var(--allmende-border, #c8ccd2);
   }
   .namebox {
     width: 6rem;
@@ -127,8 +79,8 @@ export const sheetStyles = css`
   [part='access'] {
     padding: 0.1rem 0.4rem;
     border-radius: 999px;
-    background: var(--_s-note-bg);
-    color: var(--_s-note-fg);
+    background: #fff3c4;
+    color: #5c4400;
   }
   .gridwrap {
     position: relative;
@@ -143,7 +95,7 @@ export const sheetStyles = css`
     overscroll-behavior: contain;
   }
   .scroller:focus-visible {
-    box-shadow: inset 0 0 0 2px var(--_s-focus);
+    box-shadow: inset 0 0 0 2px var(--allmende-focus, #1d4ed8);
   }
   .layer {
     position: sticky;
@@ -162,12 +114,12 @@ export const sheetStyles = css`
     overflow: hidden;
   }
   .pane.frozen-rows {
-    border-bottom: 2px solid var(--_s-strong-line);
+    border-bottom: 2px solid #9aa3ad;
     box-sizing: content-box;
     z-index: 1;
   }
   .pane.frozen-cols {
-    border-right: 2px solid var(--_s-strong-line);
+    border-right: 2px solid #9aa3ad;
     box-sizing: content-box;
     z-index: 1;
   }
@@ -204,12 +156,12 @@ export const sheetStyles = css`
     display: flex;
     align-items: flex-end;
     padding: 0 4px 2px;
-    border-right: 1px solid var(--_s-grid);
-    border-bottom: 1px solid var(--_s-grid);
+    border-right: 1px solid var(--allmende-sheet-grid, #e1e4e8);
+    border-bottom: 1px solid var(--allmende-sheet-grid, #e1e4e8);
     white-space: pre;
     overflow: hidden;
     text-overflow: clip;
-    background: var(--_s-surface);
+    background: var(--allmende-surface, #fff);
     contain: strict;
   }
   .cell.overflow {
@@ -221,16 +173,16 @@ export const sheetStyles = css`
   .col-headers,
   .row-headers,
   .corner {
-    background: var(--_s-header);
-    color: var(--_s-header-fg);
+    background: var(--allmende-sheet-header, #f3f4f6);
+    color: #444c56;
     z-index: 3;
   }
   .corner {
     position: absolute;
     left: 0;
     top: 0;
-    border-right: 1px solid var(--_border);
-    border-bottom: 1px solid var(--_border);
+    border-right: 1px solid #c8ccd2;
+    border-bottom: 1px solid #c8ccd2;
     box-sizing: border-box;
     cursor: cell;
   }
@@ -240,8 +192,8 @@ export const sheetStyles = css`
     display: flex;
     align-items: center;
     justify-content: center;
-    border-right: 1px solid var(--_s-line);
-    border-bottom: 1px solid var(--_s-line);
+    border-right: 1px solid #d0d4da;
+    border-bottom: 1px solid #d0d4da;
     font-size: 12px;
     contain: strict;
   }
@@ -254,8 +206,8 @@ export const sheetStyles = css`
     cursor: e-resize;
   }
   .hdr.active {
-    background: var(--_s-selected);
-    color: var(--_s-selected-fg);
+    background: #dbe4f3;
+    color: #0b3a8c;
     font-weight: 600;
   }
   .box {
@@ -265,11 +217,11 @@ export const sheetStyles = css`
     z-index: 4;
   }
   .box.selection {
-    border: 1px solid var(--_s-focus);
-    background: color-mix(in srgb, var(--_s-focus) 10%, transparent);
+    border: 1px solid var(--allmende-focus, #1d4ed8);
+    background: rgb(29 78 216 / 0.08);
   }
   .box.active {
-    border: 2px solid var(--_s-focus);
+    border: 2px solid var(--allmende-focus, #1d4ed8);
   }
   .box.remote {
     border: 2px solid var(--box-color);
@@ -279,7 +231,7 @@ export const sheetStyles = css`
     background: color-mix(in srgb, var(--box-color) 10%, transparent);
   }
   .box.copy {
-    border: 2px dashed var(--_s-muted);
+    border: 2px dashed #555;
   }
   .box.fill-handle::after {
     content: '';
@@ -288,14 +240,14 @@ export const sheetStyles = css`
     bottom: -4px;
     width: 7px;
     height: 7px;
-    background: var(--_s-focus);
-    border: 1px solid var(--_s-surface);
+    background: var(--allmende-focus, #1d4ed8);
+    border: 1px solid #fff;
   }
   .box.fill-handle {
     z-index: 5;
   }
   .box.filter-mark {
-    border-bottom: 2px solid var(--_s-ok);
+    border-bottom: 2px solid #15803d;
   }
   .box.filter-mark::after {
     content: '▾';
@@ -304,11 +256,11 @@ export const sheetStyles = css`
     top: 2px;
     font-size: 11px;
     line-height: 1;
-    color: var(--_s-muted);
+    color: #57606a;
   }
   .box.filter-mark.filtered::after {
     content: '▼';
-    color: var(--_s-ok);
+    color: #15803d;
   }
   .filter-menu {
     padding: 0.4rem;
@@ -332,7 +284,7 @@ export const sheetStyles = css`
   }
   .context-menu .filter-actions button {
     width: auto;
-    border: 1px solid var(--_border);
+    border: 1px solid #c8ccd2;
     border-radius: 4px;
   }
   .box-label {
@@ -352,12 +304,12 @@ export const sheetStyles = css`
     box-sizing: border-box;
     margin: 0;
     padding: 2px 4px;
-    border: 2px solid var(--_s-focus);
+    border: 2px solid var(--allmende-focus, #1d4ed8);
     font: inherit;
     resize: none;
     overflow: hidden;
     white-space: pre;
-    background: var(--_s-surface);
+    background: #fff;
     outline: none;
   }
   .cell-editor[hidden] {
@@ -376,9 +328,9 @@ export const sheetStyles = css`
     z-index: 20;
     min-width: 14rem;
     padding: 0.25rem 0;
-    border: 1px solid var(--_border);
+    border: 1px solid #c8ccd2;
     border-radius: 6px;
-    background: var(--_s-surface);
+    background: #fff;
     box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
     overflow: auto;
   }
@@ -394,17 +346,17 @@ export const sheetStyles = css`
   }
   .context-menu button:hover,
   .context-menu button:focus-visible {
-    background: var(--_s-menu-hover);
+    background: #e8eefb;
     outline: none;
   }
   .context-menu button:disabled {
-    color: var(--_s-disabled);
+    color: #8a929b;
     cursor: default;
   }
   .context-menu hr {
     margin: 0.25rem 0;
     border: 0;
-    border-top: 1px solid var(--_s-grid);
+    border-top: 1px solid #e1e4e8;
   }
   [part='notice'] {
     display: none;
@@ -414,8 +366,8 @@ export const sheetStyles = css`
     gap: 0.5rem;
     align-items: center;
     padding: 0.3rem 0.5rem;
-    background: var(--_s-error-bg);
-    color: var(--_s-error-fg);
+    background: #fdecea;
+    color: #6d1a12;
   }
   .tabs {
     display: flex;
@@ -431,23 +383,23 @@ export const sheetStyles = css`
   .tabs button,
   .tab-rename {
     padding: 0.15rem 0.6rem;
-    border: 1px solid var(--_border);
+    border: 1px solid #c8ccd2;
     border-radius: 0 0 4px 4px;
-    background: var(--_s-header);
+    background: var(--allmende-sheet-header, #f3f4f6);
     font: inherit;
     white-space: nowrap;
   }
   .tabs [role='tab'][aria-selected='true'] {
-    background: var(--_s-surface);
-    border-top-color: var(--_s-surface);
+    background: #fff;
+    border-top-color: #fff;
     font-weight: 600;
-    color: var(--_s-selected-fg);
+    color: #0b3a8c;
   }
   .tabs .confirm {
     display: inline-flex;
     gap: 4px;
     align-items: center;
-    color: var(--_s-error-fg);
+    color: #6d1a12;
   }
   .tabs .danger {
     background: #b42318;
@@ -468,8 +420,8 @@ export const sheetStyles = css`
     gap: 4px;
     align-items: center;
     padding: 6px;
-    background: var(--_s-surface);
-    border: 1px solid var(--_border);
+    background: var(--allmende-surface, #fff);
+    border: 1px solid #c8ccd2;
     border-radius: 6px;
     box-shadow: 0 4px 14px rgb(0 0 0 / 0.18);
   }
@@ -482,14 +434,14 @@ export const sheetStyles = css`
     background: var(--swatch);
   }
   .tab-colors .swatch[aria-checked='true'] {
-    outline: 2px solid var(--_s-focus);
+    outline: 2px solid var(--allmende-focus, #1d4ed8);
     outline-offset: 1px;
   }
   .tab-colors .swatch.none {
     width: auto;
     border-radius: 4px;
     padding: 0 6px;
-    background: var(--_s-header);
+    background: var(--allmende-sheet-header, #f3f4f6);
     font: inherit;
   }
   .toolbar .borders {
@@ -497,8 +449,8 @@ export const sheetStyles = css`
     gap: 1px;
     align-items: center;
     padding: 0 4px;
-    border-left: 1px solid var(--_s-line);
-    border-right: 1px solid var(--_s-line);
+    border-left: 1px solid #d0d4da;
+    border-right: 1px solid #d0d4da;
   }
   .toolbar .file-menu-slot:empty {
     display: none;
@@ -513,12 +465,12 @@ export const sheetStyles = css`
     align-items: center;
     justify-content: space-between;
     padding: 0.15rem 0.5rem;
-    border-top: 1px solid var(--_border);
+    border-top: 1px solid var(--allmende-border, #c8ccd2);
     font-size: 12px;
-    color: var(--_s-muted);
+    color: #57606a;
   }
   footer .mode {
     font-weight: 600;
-    color: var(--_s-selected-fg);
+    color: #0b3a8c;
   }
 `;
