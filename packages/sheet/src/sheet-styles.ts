@@ -11,6 +11,8 @@ export const sheetStyles = css`
     border-radius: 6px;
     background: var(--allmende-surface, #fff);
     color: var(--allmende-text, #1f2328);
+    /* The sheet has light colours only: its native controls (inputs, selects) are drawn light as well. */
+    color-scheme: light;
     font: 13px/1.3 system-ui, sans-serif;
     overflow: hidden;
   }
@@ -33,6 +35,7 @@ export const sheetStyles = css`
     border: 1px solid transparent;
     border-radius: 4px;
     background: none;
+    color: inherit;
     font: inherit;
   }
   .toolbar button[aria-pressed='true'] {
