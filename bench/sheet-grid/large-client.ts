@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { connectClient } from '../doc-editor/yjs-client.js';
 import type { YjsClient } from '../doc-editor/yjs-client.js';
 
 /**
@@ -21,32 +21,6 @@ class LargeWebSocket extends WebSocket {
  * Connects a new Y.Doc to `document` on the relay through y-websocket, accepting messages up to 1 GiB, and
  * resolves once it has synced (within `timeoutMs`; a big document takes the relay a while to encode).
  */
-export async function connectLargeClient(relayUrl: string, document: string, timeoutMs = 300_000): Promise<YjsClient> {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(relayUrl, document, doc, {
-    WebSocketPolyfill: LargeWebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      provider.destroy();
-      doc.destroy();
-      reject(new Error(`no sync with ${relayUrl} for ${document} within ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    const onSync = (synced: boolean): void => {
-      if (!synced) return;
-      clearTimeout(timer);
-      provider.off('sync', onSync);
-      resolve();
-    };
-    provider.on('sync', onSync);
-  });
-  return {
-    doc,
-    provider,
-    destroy: () => {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
+export function connectLargeClient(relayUrl: string, document: string, timeoutMs = 300_000): Promise<YjsClient> {
+  return connectClient(relayUrl, document, new Y.Doc(), { webSocket: LargeWebSocket, timeoutMs });
 }
