@@ -1,4 +1,5 @@
 import type { EventInput } from '@allmende/calendar-model';
+import { mulberry32 } from '../seeded-random.js';
 
 /** How a benchmark calendar is filled: recurring series that touch every page, and single events per page. */
 export interface SeedPlan {
@@ -21,18 +22,6 @@ export const WEEK_PLAN: SeedPlan = { from: '2026-01-05', pages: 13, daysPerPage:
 const ZONE = 'Europe/Berlin';
 const TITLES = ['Stand-up', 'Planning', 'Review', 'Budget', 'Call with the district', 'Workshop', '1:1', 'Lunch', 'Training', 'Committee'];
 
-/** A small deterministic random generator (mulberry32), so every run seeds the same calendar. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -43,7 +32,7 @@ function dayPlus(iso: string, days: number): string {
 
 /** The events of a plan: series first, then single events (a tenth of them all-day, some spanning days). */
 export function seedEvents(plan: SeedPlan, calendars: readonly string[]): EventInput[] {
-  const rnd = random(20261130);
+  const rnd = mulberry32(20261130);
   const out: EventInput[] = [];
   const time = (): [string, string] => {
     const start = 7 * 60 + Math.floor(rnd() * 44) * 15;

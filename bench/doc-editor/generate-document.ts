@@ -1,6 +1,7 @@
 import { countWords, schema } from '@allmende/doc-model';
 import type { Mark, Node as ProseMirrorNode } from 'prosemirror-model';
 import { TARGET_MARKER, TYPIST_MARKER } from './shared.js';
+import { mulberry32 } from '../seeded-random.js';
 
 /** A generated benchmark document and where in it the keystrokes go. */
 export interface GeneratedDocument {
@@ -25,18 +26,6 @@ report budget meeting minutes committee district planning school water road hous
 service citizens agenda proposal decision motion approved review contract tender procurement record archive
 measures section paragraph annex figure table schedule draft final revised summary appendix notes`.split(/\s+/);
 
-/** A small seeded generator (mulberry32), so every run benchmarks the same document. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Generates a long report: per page a heading, five or six paragraphs with bold, italic and
  * linked words, a bullet or numbered list, every fourth page a table, and a page break; every tenth
@@ -46,7 +35,7 @@ function random(seed: number): () => number {
  */
 export function generateDocument(options: { pages?: number; seed?: number; targetPage?: number } = {}): GeneratedDocument {
   const pages = options.pages ?? 200;
-  const next = random(options.seed ?? 42);
+  const next = mulberry32(options.seed ?? 42);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const pick = (): string => WORDS[Math.floor(next() * WORDS.length)]!;
   const phrase = (count: number): string => Array.from({ length: count }, pick).join(' ');

@@ -1,5 +1,6 @@
 // The four workloads of issue 7 and a seeded generator for the 1,000 mixed events of (d).
 import type { SeriesSpec } from './engines.js';
+import { mulberry32 } from '../seeded-random.js';
 
 /** One workload: a series and a window (epoch ms, end exclusive). */
 export interface Workload {
@@ -46,17 +47,6 @@ export function ageWorkloads(): Workload[] {
     title: `one-week window, daily series since ${dtstart.slice(0, 4)}`,
     spec: { ...c.spec, dtstart },
   }));
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const ZONES = ['Europe/Berlin', 'Europe/Berlin', 'Europe/Berlin', 'Europe/London', 'America/New_York', 'Asia/Tokyo'];

@@ -1,29 +1,18 @@
 // The workbook of the sheet-files benchmark: ROWS × 10 columns of numbers, text and one formula per row, with a
 // bold header row, a date column with a number format and a percent column. Seeded, so every run writes the same file.
 import type { Workbook } from '@allmende/sheet-model';
+import { mulberry32 } from '../seeded-random.js';
 
 export const ROWS = Number(process.env['SHEET_FILES_ROWS'] ?? 100_000);
 export const COLS = 10;
 export const HEADER = ['Id', 'Name', 'City', 'Qty', 'Price', 'Date', 'Rate', 'Code', 'Note', 'Total'];
 const CITIES = ['Berlin', 'Hamburg', 'München', 'Köln', 'Frankfurt', 'Stuttgart', 'Leipzig', 'Bremen'];
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export type Input = string | number;
 
 /** The rows as plain values (row 0 is the header); column J holds `=D{n}*E{n}*(1+G{n})`. */
 export function rowsOf(): Input[][] {
-  const next = random(42);
+  const next = mulberry32(42);
   const out: Input[][] = [HEADER];
   for (let r = 1; r < ROWS; r++) {
     const n = r + 1;
