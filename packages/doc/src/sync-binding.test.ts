@@ -95,6 +95,15 @@ function blockStart(doc: ProseMirrorNode, index: number): number {
   return pos;
 }
 
+/** A small linear congruential generator: the same seed, the same run. */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
 describe('incremental sync of changes from Yjs', () => {
   it('replaces only the block a remote edit changed', () => {
     const { view, remote } = setup([p('one'), p('two'), p('three'), p('four'), p('five')]);
@@ -183,11 +192,7 @@ describe('incremental sync of changes from Yjs', () => {
   });
 
   it('stays identical to the Yjs content through a seeded random run of local and remote edits', () => {
-    let seed = 20261128;
-    const random = (): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
+    const random = seededRandom(20261128);
     const int = (max: number): number => Math.floor(random() * max);
     const words = ['alpha', 'beta', 'gamma', 'delta', ' ', 'x'];
     const item = (text: string): ProseMirrorNode => listItem!.create(null, p(text));
@@ -302,11 +307,7 @@ describe('structure made at the same time', () => {
 
   for (const seed of [1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233]) {
     it(`converge with every keystroke where it was typed (seed ${seed})`, () => {
-      let state = seed;
-      const random = (): number => {
-        state = (state * 1103515245 + 12345) % 2147483648;
-        return state / 2147483648;
-      };
+      const random = seededRandom(seed);
       const a = new Y.Doc();
       const b = new Y.Doc();
       const toA: Uint8Array[] = [];
