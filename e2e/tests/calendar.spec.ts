@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '../support/test.js';
 import { RelayProcess } from '../support/relay-process.js';
 import { USER_STORAGE_KEY } from '../support/pages.js';
 
@@ -25,17 +25,13 @@ const ZONE = 'Europe/Berlin';
 const NOW = new Date('2026-12-02T10:40:00+01:00');
 
 let relay: RelayProcess;
-/** The browser contexts a test opened, closed after it. */
-const contexts: BrowserContext[] = [];
 
 test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
   await relay.stop();
 });
 
 async function openCalendar(browser: Browser, name: string, docName: string, lang: 'de' | 'en'): Promise<Page> {
   const context = await browser.newContext({ timezoneId: ZONE, locale: lang === 'de' ? 'de-DE' : 'en-US', viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
   await context.addInitScript(([key, value]) => {
     if (!localStorage.getItem(key)) localStorage.setItem(key, value);
   }, [USER_STORAGE_KEY, name] as const);

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../support/test.js';
 import type { RelayProcess } from '../support/relay-process.js';
 import { demoRelay, demoUser, openHome, waitOnline } from '../support/demo.js';
 

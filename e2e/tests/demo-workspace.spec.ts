@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.js';
 import type { RelayProcess } from '../support/relay-process.js';
 import { documentText, editor, sheetCell, sheetGrid, sheetValue } from '../support/pages.js';
 import { demoRelay, demoUser, fileRow, fileTitles, openFileId, openHome, waitOnline } from '../support/demo.js';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.js';
 import { RelayProcess } from '../support/relay-process.js';
 import { editor, status } from '../support/pages.js';
 

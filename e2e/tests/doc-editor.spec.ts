@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '../support/test.js';
 import { RelayProcess, elementHarness } from '../support/relay-process.js';
 import { documentText, editor, focusEnd, openDoc, selectedText, userContext } from '../support/pages.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../support/test.js';
 // The converters themselves, as built: the test makes the file to import and reads the exported one.
 import { fromODT, schema, toDOCX } from '../../packages/doc-model/dist/index.js';
 import { RelayProcess } from '../support/relay-process.js';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../support/test.js';
 import { RelayProcess } from '../support/relay-process.js';
 import { editor, openDoc, userContext } from '../support/pages.js';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../support/test.js';
 import { RelayProcess, elementHarness } from '../support/relay-process.js';
 import { cachedUpdateCount, editor, selectedText } from '../support/pages.js';
 import type { AllmendeDoc } from '@allmende/doc';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../support/test.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RelayProcess } from '../support/relay-process.js';

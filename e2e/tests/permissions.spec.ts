@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.js';
 import { RelayProcess, mintToken } from '../support/relay-process.js';
 import { documentText, editor, focusEnd, status, userContext } from '../support/pages.js';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '../support/test.js';
 import { RelayProcess, mintToken } from '../support/relay-process.js';
 import { editor, focusEnd, openDoc, selectedText, status, userContext } from '../support/pages.js';
 

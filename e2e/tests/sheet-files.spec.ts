@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../support/test.js';
 import { readFileSync } from 'node:fs';
 import { fromXLSX } from '@allmende/sheet-model';
 import { RelayProcess } from '../support/relay-process.js';

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test.js';
+import type { Page } from '../support/test.js';
 import { RelayProcess } from '../support/relay-process.js';
 import { openSheet, sheetCell, sheetFormula, sheetGrid, sheetValue, userContext } from '../support/pages.js';
 
