@@ -12,33 +12,68 @@ export const DIRTY = 1;
 export const NONE: readonly CellNode[] = [];
 export const NO_RANGES: readonly RangeDep[] = [];
 
+/**
+ * Nodes linked to a node: none, one (held directly: most cells of a filled sheet have exactly one, and an array per cell
+ * would cost more than the node itself) or several.
+ */
+export type NodeLinks = CellNode | readonly CellNode[];
+
 /** One cell in the dependency graph; empty cells that formulas reference exist as placeholders. */
 export class CellNode {
   compiled: Compiled | undefined = undefined;
   value: Scalar = null;
   state = CLEAN;
   /** Formulas that reference this cell directly (ranges are indexed separately). */
-  dependents: CellNode[] | undefined = undefined;
-  precedents: readonly CellNode[] = NONE;
+  dependents: NodeLinks = NONE;
+  /** The cells this formula references directly. */
+  precedents: NodeLinks = NONE;
   ranges: readonly RangeDep[] = NO_RANGES;
   selfRef = false;
   /** Set when the node's row or column was deleted; formulas that referenced it are re-linked. */
   dead = false;
-  cursor = 0;
-  /** Visit stamp of the dependents walk. */
-  mark = 0;
-  preds: readonly CellNode[] = NONE;
-  // Tarjan bookkeeping, valid while `pass` equals the engine's pass
+  /**
+   * Visit stamp, shared by the dependents walk and the evaluation (each takes a fresh stamp from one counter). During
+   * an evaluation, a node whose stamp is current and that is still DIRTY is on Tarjan's stack.
+   */
   pass = 0;
+  // Tarjan bookkeeping, valid while `pass` equals the engine's pass
   index = 0;
   low = 0;
-  onStack = false;
   constructor(
     readonly sheet: SheetState,
     /** Position on the sheet; moved by structural edits. */
     public row: number,
     public col: number,
   ) {}
+}
+
+/** How many nodes a link list holds. */
+export function linkCount(l: NodeLinks): number {
+  return l instanceof CellNode ? 1 : l.length;
+}
+
+/** The i-th node of a link list. */
+export function linkAt(l: NodeLinks, i: number): CellNode {
+  return l instanceof CellNode ? l : l[i]!;
+}
+
+/** A link list with `n` added (it may already be there; callers add each link once). */
+export function withLink(l: NodeLinks, n: CellNode): NodeLinks {
+  if (l instanceof CellNode) return [l, n];
+  if (l.length === 0) return n;
+  (l as CellNode[]).push(n);
+  return l;
+}
+
+/** A link list without one occurrence of `n`. */
+export function withoutLink(l: NodeLinks, n: CellNode): NodeLinks {
+  if (l instanceof CellNode) return l === n ? NONE : l;
+  const i = l.indexOf(n);
+  if (i < 0) return l;
+  const a = l as CellNode[];
+  a[i] = a[a.length - 1]!;
+  a.pop();
+  return a.length === 1 ? a[0]! : a.length === 0 ? NONE : a;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { RangeDep, type CellNode, type SheetState } from './engine-graph.js';
+import { linkAt, linkCount, RangeDep, type CellNode, type SheetState } from './engine-graph.js';
 import type { Scalar } from './values.js';
 import type { IdPositions } from './id-index.js';
 
@@ -182,7 +182,7 @@ function moveCells(sheet: SheetState, rowMap: Int32Array, colMap: Int32Array, wi
         if (vals[r] === undefined) lost.push(sheet.rowIds[r]! + ':' + sheet.colIds[oc]!);
         n.dead = true;
         dead.push(n);
-        if (n.dependents) for (const d of n.dependents) relink.add(d);
+        for (let i = 0, k = linkCount(n.dependents); i < k; i++) relink.add(linkAt(n.dependents, i));
         continue;
       }
       n.row = nr;

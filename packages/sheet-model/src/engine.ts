@@ -1,9 +1,9 @@
 import type { IdAst, IdRange, IdRef } from './ast.js';
 import { ERR, FormulaError } from './errors.js';
-import { compile, scalarOf, type CompileEnv } from './evaluator.js';
+import { arith, compile, scalarOf, type Compiled, type CompileEnv } from './evaluator.js';
 import type { CallContext } from './function-types.js';
 import { lookupFunction } from './functions.js';
-import { CLEAN, DIRTY, lowerBound, NO_RANGES, NONE, RangeDep, SheetState, SingleArea, type CellNode } from './engine-graph.js';
+import { CLEAN, DIRTY, linkAt, linkCount, lowerBound, NO_RANGES, NONE, RangeDep, SheetState, SingleArea, withLink, withoutLink, type CellNode, type NodeLinks } from './engine-graph.js';
 import { restructureSheet } from './engine-restructure.js';
 import { msToSerial } from './dates.js';
 import type { IdPositions } from './id-index.js';
@@ -44,7 +44,6 @@ export class Engine {
   private sheets = new Map<string, SheetState>();
   private names = new Map<string, { s?: string; f: IdAst }>();
   private pass = 0;
-  private markCounter = 0;
   private needsRebuild = true;
   /** Sheets whose sheet list may have changed (a rename or delete); checked cheaply before deciding to rebuild. */
   private sheetsMaybeChanged = false;
@@ -254,14 +253,10 @@ export class Engine {
   }
 
   private unlink(node: CellNode): void {
-    for (const p of node.precedents) {
-      const d = p.dependents;
-      if (!d) continue;
-      const i = d.indexOf(node);
-      if (i >= 0) {
-        d[i] = d[d.length - 1]!;
-        d.pop();
-      }
+    const ps = node.precedents;
+    for (let i = 0, k = linkCount(ps); i < k; i++) {
+      const p = linkAt(ps, i);
+      p.dependents = withoutLink(p.dependents, node);
     }
     for (const r of node.ranges) {
       r.dependents.delete(node);
@@ -387,14 +382,15 @@ export class Engine {
     this.linkVolatile = false;
     this.linkPositional = false;
     this.linkBroken = false;
-    node.compiled = compile(ast, this.env);
-    const precedents = this.linkPrecedents.length === 0 ? NONE : this.linkPrecedents.slice();
+    node.compiled = this.cellOp(ast) ?? compile(ast, this.env);
+    const lp = this.linkPrecedents;
+    const precedents: NodeLinks = lp.length === 0 ? NONE : lp.length === 1 ? lp[0]! : lp.slice();
     const ranges = this.linkRanges.length === 0 ? NO_RANGES : this.linkRanges.slice();
     node.precedents = precedents;
     node.ranges = ranges;
-    for (const p of precedents) {
-      if (p.dependents) p.dependents.push(node);
-      else p.dependents = [node];
+    for (let i = 0; i < lp.length; i++) {
+      const p = lp[i]!;
+      p.dependents = withLink(p.dependents, node);
       if (p === node) node.selfRef = true;
     }
     for (const g of ranges) {
@@ -407,25 +403,58 @@ export class Engine {
     home.formulaRows = undefined;
   }
 
+  /**
+   * `=A1+1` (a cell reference and a number, added, subtracted or multiplied): the formula's single precedent is the
+   * cell, so one function per operator and number serves every such formula, reading the cell through the node being
+   * evaluated. A filled-down column of them then costs no closure per cell. Undefined for any other formula.
+   */
+  private cellOp(ast: IdAst): Compiled | undefined {
+    if (ast.k !== 'bin' || ast.a.k !== 'ref' || ast.b.k !== 'num') return undefined;
+    const op = ast.op;
+    if (op !== '+' && op !== '-' && op !== '*') return undefined;
+    const p = this.refNode(ast.a.ref);
+    if (isError(p)) return () => p;
+    const k = ast.b.v;
+    const key = op + k;
+    let f = this.cellOps.get(key);
+    if (!f) {
+      const current = (): CellNode => this.current!;
+      f = () => {
+        const v = (current().precedents as CellNode).value;
+        if (typeof v === 'number') {
+          const r = op === '+' ? v + k : op === '-' ? v - k : v * k;
+          return Number.isFinite(r) ? r : ERR.num;
+        }
+        return arith(op, v, k);
+      };
+      // A bound on memory for sheets with many different constants
+      if (this.cellOps.size >= 10_000) this.cellOps.clear();
+      this.cellOps.set(key, f);
+    }
+    return f;
+  }
+  private readonly cellOps = new Map<string, Compiled>();
+
   /** The formulas to recompute after `roots` changed: everything reachable through references and ranges. */
   private affected(roots: CellNode[]): CellNode[] {
     const out: CellNode[] = [];
     const stack: CellNode[] = [];
-    const mark = ++this.markCounter;
+    const mark = ++this.pass;
     const push = (d: CellNode): void => {
       if (d.compiled && d.state !== DIRTY) {
         d.state = DIRTY;
         out.push(d);
       }
-      if (d.mark !== mark) {
-        d.mark = mark;
+      if (d.pass !== mark) {
+        d.pass = mark;
         stack.push(d);
       }
     };
     for (const r of roots) push(r);
     while (stack.length > 0) {
       const n = stack.pop()!;
-      if (n.dependents) for (const d of n.dependents) push(d);
+      const ds = n.dependents;
+      for (let i = 0, k = linkCount(ds); i < k; i++) push(linkAt(ds, i));
       const r = n.row;
       for (const g of n.sheet.buckets[n.col]!) if (g.top <= r && r <= g.bottom) for (const d of g.dependents) push(d);
     }
@@ -449,44 +478,55 @@ export class Engine {
     return out;
   }
 
-  private dirtyPrecedents(n: CellNode): readonly CellNode[] {
+  private dirtyPrecedents(n: CellNode): NodeLinks {
     if (n.ranges.length === 0) return n.precedents;
-    const out: CellNode[] = [...n.precedents];
+    const ps = n.precedents;
+    const out: CellNode[] = [];
+    for (let i = 0, k = linkCount(ps); i < k; i++) out.push(linkAt(ps, i));
     for (const g of n.ranges) for (const p of this.formulasIn(g)) if (p.state === DIRTY) out.push(p);
     return out;
   }
 
-  /** Evaluates dirty formulas in dependency order (Tarjan's algorithm over precedents); cycles become #CIRC!. */
+  /**
+   * Evaluates dirty formulas in dependency order (Tarjan's algorithm over precedents); cycles become #CIRC!. A visited
+   * node that is still DIRTY is on Tarjan's stack (a node turns CLEAN when it leaves it), so no flag is kept for that;
+   * the walk's cursor and precedent lists live in stacks beside the frames, not in the nodes.
+   */
   private evaluate(dirty: CellNode[]): void {
-    this.pass++;
-    const pass = this.pass;
+    const pass = ++this.pass;
     let index = 0;
     let evaluated = 0;
     const stack: CellNode[] = [];
     const frames: CellNode[] = [];
+    const cursors: number[] = [];
+    const predLists: NodeLinks[] = [];
     const start = (n: CellNode): void => {
       n.pass = pass;
       n.index = n.low = index++;
-      n.onStack = true;
-      n.cursor = 0;
-      n.preds = this.dirtyPrecedents(n);
       stack.push(n);
       frames.push(n);
+      cursors.push(0);
+      predLists.push(this.dirtyPrecedents(n));
     };
     for (const root of dirty) {
       if (root.state !== DIRTY || root.pass === pass) continue;
       start(root);
       while (frames.length > 0) {
-        const f = frames[frames.length - 1]!;
-        if (f.cursor < f.preds.length) {
-          const p = f.preds[f.cursor++]!;
+        const top = frames.length - 1;
+        const f = frames[top]!;
+        const preds = predLists[top]!;
+        const cursor = cursors[top]!;
+        if (cursor < linkCount(preds)) {
+          cursors[top] = cursor + 1;
+          const p = linkAt(preds, cursor);
           if (p.state !== DIRTY) continue;
           if (p.pass !== pass) start(p);
-          else if (p.onStack && p.index < f.low) f.low = p.index;
+          else if (p.index < f.low) f.low = p.index;
           continue;
         }
         frames.pop();
-        f.preds = NONE;
+        cursors.pop();
+        predLists.pop();
         const n = f;
         const parent = frames[frames.length - 1];
         if (parent && n.low < parent.low) parent.low = n.low;
@@ -494,7 +534,6 @@ export class Engine {
         // n is the root of a strongly connected component
         if (stack[stack.length - 1] === n && !n.selfRef) {
           stack.pop();
-          n.onStack = false;
           this.current = n;
           let v: Scalar;
           try {
@@ -512,7 +551,6 @@ export class Engine {
         let m: CellNode;
         do {
           m = stack.pop()!;
-          m.onStack = false;
           this.setValue(m, ERR.circ);
           m.state = CLEAN;
         } while (m !== n);

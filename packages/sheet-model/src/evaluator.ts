@@ -32,7 +32,8 @@ export function scalarOf(a: Arg): Scalar {
   return a.at(0, 0);
 }
 
-function arith(op: BinaryOp, x: Scalar, y: Scalar): Scalar {
+/** A binary operator applied to two values, with Excel's coercions and errors. */
+export function arith(op: BinaryOp, x: Scalar, y: Scalar): Scalar {
   if (isError(x)) return x;
   if (isError(y)) return y;
   switch (op) {

@@ -35,6 +35,22 @@ describe('relativeKey', () => {
     expect(relativeKey('=SUM(A1: B)', 0, 0)).toBeUndefined();
     expect(relativeKey('=A1 (2)', 0, 0)).not.toBe(relativeKey('=A2 (2)', 1, 0));
   });
+
+  it('reads a cell reference only where all of the word is one: $ flags, 1–3 letters, 1–7 digits', () => {
+    expect(relativeKey('=XFD1', 0, 0)).toBe(relativeKey('=XFD2', 1, 0));
+    expect(relativeKey('=XFE1', 0, 0)).toBeUndefined();
+    expect(relativeKey('=A0', 0, 0)).toBeUndefined();
+    // Not references, so kept verbatim: the key differs where the text differs
+    expect(relativeKey('=ABCD1+A1', 0, 0)).not.toBe(relativeKey('=ABCD2+A2', 1, 0));
+    expect(relativeKey('=A12345678+A1', 0, 0)).not.toBe(relativeKey('=A12345679+A2', 1, 0));
+    expect(relativeKey('=$$A1+A1', 0, 0)).not.toBe(relativeKey('=$$A2+A2', 1, 0));
+    expect(relativeKey('=A1_x+A1', 0, 0)).not.toBe(relativeKey('=A2_x+A2', 1, 0));
+    expect(relativeKey('=A$1$+A1', 0, 0)).not.toBe(relativeKey('=A$2$+A2', 1, 0));
+    // Upper and lower case letters are the same column; `$` marks stay absolute
+    expect(relativeKey('=a1+B$3', 1, 0)).toBe(relativeKey('=A2+b$3', 2, 0));
+    expect(relativeKey('=$b1', 1, 0)).toBe(relativeKey('=$B2', 2, 0));
+    expect(relativeKey('=$B1', 1, 0)).not.toBe(relativeKey('=$C2', 2, 1));
+  });
 });
 
 describe('shared formula parsing', () => {
@@ -53,6 +69,17 @@ describe('shared formula parsing', () => {
     (r) => `=A$${r}+$B${r}`,
     (r) => `=SUM(A${r}`,
     (r) => `=SUM(A${r} : B${r + 1}) + A${r} (1)`,
+    // Numbers that differ from row to row share the tree where they can be placeholders, and are verbatim where not
+    (r) => `=VLOOKUP(${(r * 7) % 13},$A$1:$B$9,2,FALSE)`,
+    (r) => `=A${r}*${r}.5-${r % 3}%`,
+    (r) => `=1e+${r % 4}+A${r}`,
+    (r) => `=${r}E2+${r}`,
+    (r) => `=SUM({1,${r}},${r})`,
+    (r) => `=-${r}+(${r})+ROUND(${r}.25,1)`,
+    (r) => `=${r % 2}.5+.${r}`,
+    (r) => `=${r}:${r + 1}`,
+    (r) => `=${r % 3}`,
+    (r) => `=IF(A${r}>${r},"${r}",${r})`,
   ];
 
   it('stores exactly what parsing each cell on its own stores, down a column and at scattered cells', () => {
@@ -88,5 +115,13 @@ describe('shared formula parsing', () => {
     expect(wb.getFormula('Sheet1', 'F10')).toBe('=SUM(A$5:A10)');
     expect(wb.getFormula('Sheet1', 'L7')).toBe('=SUM(A8:B10)');
     expect(wb.getFormula('Sheet1', 'O3')).toBe('=SUM(A3');
+    expect(wb.getFormula('Sheet1', 'Q5')).toBe('=VLOOKUP(9,$A$1:$B$9,2,FALSE)');
+    expect(wb.getFormula('Sheet1', 'Q6')).toBe('=VLOOKUP(3,$A$1:$B$9,2,FALSE)');
+    expect(wb.getValue('Sheet1', 'R3')).toBe(3 * 3.5 - 0);
+    expect(wb.getValue('Sheet1', 'S4')).toBe(5);
+    expect(wb.getValue('Sheet1', 'T3')).toBe(303);
+    expect(wb.getValue('Sheet1', 'V7')).toBe(7.3);
+    expect(wb.getValue('Sheet1', 'Y3')).toBe(0);
+    expect(wb.getValue('Sheet1', 'Z9')).toBe(9);
   });
 });

@@ -1,4 +1,4 @@
-import { columnIndex, MAX_COLS, MAX_ROWS } from './a1.js';
+import { MAX_COLS, MAX_ROWS } from './a1.js';
 import type { A1Ast } from './ast.js';
 import { parseFormula } from './parser.js';
 
@@ -8,6 +8,12 @@ interface Template {
   readonly ast: A1Ast | undefined;
   readonly row: number;
   readonly col: number;
+  /**
+   * For a key with number placeholders: the numbers the tree holds, in the order the text has them. Undefined when
+   * the tree's numbers are not exactly the placeholders (an exponent, a number in an array constant, a sign folded in):
+   * then the key without placeholders is used instead.
+   */
+  readonly nums?: readonly number[] | undefined;
 }
 
 // Characters the tokenizer reads as part of a word (references, names, numbers)
@@ -25,7 +31,69 @@ function neighbour(text: string, i: number, step: 1 | -1): number {
   return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }
 
-const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})$/;
+/** The numbers of the last relativeKey call with placeholders, in text order. */
+const keyNumbers: number[] = [];
+
+const OTHER = 0;
+const NUMBER = 1;
+const EXPONENT = 2;
+
+/** Whether `text.slice(i, j)` is a plain decimal number (`12`, `1.5`), the start of one with an exponent (`1e`), or other. */
+function numberWord(text: string, i: number, j: number): number {
+  let p = i;
+  while (p < j && isDigit(text.charCodeAt(p))) p++;
+  if (p === i) return OTHER;
+  if (p < j && text.charCodeAt(p) === 46) {
+    const dot = ++p;
+    while (p < j && isDigit(text.charCodeAt(p))) p++;
+    if (p === dot) return p < j && (text.charCodeAt(p) | 0x20) === 101 ? EXPONENT : OTHER;
+  }
+  if (p === j) return NUMBER;
+  return (text.charCodeAt(p) | 0x20) === 101 ? EXPONENT : OTHER;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+// The result of the last matchCell call (module-level, so matching allocates nothing)
+let cellCol = 0;
+let cellRow = 0;
+let cellColAbs = false;
+let cellRowAbs = false;
+
+/**
+ * Whether `text.slice(i, j)` is a cell reference `$?` + 1–3 letters + `$?` + 1–7 digits; sets cellCol (zero-based,
+ * -1 beyond XFD), cellRow (zero-based) and the `$` flags.
+ */
+function matchCell(text: string, i: number, j: number): boolean {
+  let p = i;
+  cellColAbs = text.charCodeAt(p) === 36;
+  if (cellColAbs) p++;
+  let col = 0;
+  const letters = p;
+  while (p < j) {
+    const c = text.charCodeAt(p) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+    p++;
+  }
+  if (p === letters || p - letters > 3) return false;
+  cellRowAbs = text.charCodeAt(p) === 36;
+  if (cellRowAbs) p++;
+  const digits = p;
+  let row = 0;
+  while (p < j) {
+    const c = text.charCodeAt(p);
+    if (c < 48 || c > 57) return false;
+    row = row * 10 + (c - 48);
+    p++;
+  }
+  if (p === digits || p - digits > 7 || p !== j) return false;
+  cellCol = col > MAX_COLS ? -1 : col - 1;
+  cellRow = row - 1;
+  return true;
+}
 const MAX_TEMPLATES = 10_000;
 
 /**
@@ -38,8 +106,9 @@ const MAX_TEMPLATES = 10_000;
  * Words that look like references but are not (function names such as `LOG10(`, sheet names before `!`) are kept
  * verbatim, and so is everything inside quotes.
  */
-export function relativeKey(text: string, row: number, col: number): string | undefined {
-  let key = '';
+export function relativeKey(text: string, row: number, col: number, numbers = false): string | undefined {
+  let key = numbers ? '\u0003' : '';
+  if (numbers) keyNumbers.length = 0;
   let from = 0;
   const n = text.length;
   let i = 0;
@@ -71,17 +140,27 @@ export function relativeKey(text: string, row: number, col: number): string | un
     // The parser skips white space between tokens, so the neighbours that matter are the next non-blank characters
     const before = neighbour(text, i - 1, -1);
     const after = neighbour(text, j, 1);
-    const m = after === 40 /* ( */ || after === 33 /* ! */ ? null : CELL.exec(text.slice(i, j));
-    if (m === null) {
+    const isCell = after !== 40 /* ( */ && after !== 33 /* ! */ && matchCell(text, i, j);
+    if (!isCell) {
       // A word next to ":" that is not a cell (A:A, 1:3, a sheet name inside a range) is a position the key cannot shift
       if (before === 58 || after === 58) return undefined;
+      if (numbers && after !== 40 && after !== 33) {
+        const kind = numberWord(text, i, j);
+        // `1e+5` splits into the words "1e" and "5": such a formula gets no placeholders at all
+        if (kind === EXPONENT) return relativeKey(text, row, col, false);
+        if (kind === NUMBER) {
+          key += text.slice(from, i) + '\u0002';
+          keyNumbers.push(Number(text.slice(i, j)));
+          from = j;
+        }
+      }
       i = j;
       continue;
     }
-    const refCol = columnIndex(m[2]!);
-    const refRow = Number(m[4]) - 1;
+    const refCol = cellCol;
+    const refRow = cellRow;
     if (refCol < 0 || refCol >= MAX_COLS || refRow < 0 || refRow >= MAX_ROWS) return undefined;
-    key += text.slice(from, i) + '\u0001' + (m[1] ? 'C' + refCol : 'c' + (refCol - col)) + (m[3] ? 'R' + refRow : 'r' + (refRow - row)) + '\u0001';
+    key += text.slice(from, i) + '\u0001' + (cellColAbs ? 'C' + refCol : 'c' + (refCol - col)) + (cellRowAbs ? 'R' + refRow : 'r' + (refRow - row)) + '\u0001';
     from = j;
     i = j;
   }
@@ -90,23 +169,67 @@ export function relativeKey(text: string, row: number, col: number): string | un
 
 /**
  * Parses formulas once per distinct relative form: a column of `=A1+1`, `=A2+1`, … is parsed once and each further
- * cell only binds the shared tree with its own offset. Formulas that fail to parse are not kept (each throws as usual).
+ * cell only binds the shared tree with its own offset. Plain numbers are placeholders of the form too, so
+ * `=VLOOKUP(17,$A$1:$T$9999,20,FALSE)` and `=VLOOKUP(42,…)` share one tree and each cell binds it with its own numbers.
+ * Formulas that fail to parse are not kept (each throws as usual).
  */
 export class FormulaTemplates {
   private readonly templates = new Map<string, Template>();
 
-  /** The A1 syntax tree of `text` written in (row, col), and the offset to apply to its relative references. */
-  parse(text: string, row: number, col: number): { ast: A1Ast; dr: number; dc: number } {
+  /**
+   * The A1 syntax tree of `text` written in (row, col), the offset to apply to its relative references and, where
+   * they differ from the tree's, the numbers to put in place of the tree's numbers (in the tree's order).
+   */
+  parse(text: string, row: number, col: number): { ast: A1Ast; dr: number; dc: number; nums?: readonly number[] | undefined } {
+    const key = relativeKey(text, row, col, true);
+    if (key === undefined) return { ast: parseFormula(text), dr: 0, dc: 0 };
+    const t = this.templates.get(key);
+    if (t) {
+      if (!t.ast) return { ast: parseFormula(text), dr: 0, dc: 0 };
+      if (t.nums) return { ast: t.ast, dr: row - t.row, dc: col - t.col, nums: sameNumbers(t.nums, keyNumbers) ? undefined : keyNumbers.slice() };
+      return this.parseWithoutNumbers(text, row, col);
+    }
+    const ast = parseFormula(text);
+    const nums = keyNumbers.slice();
+    const ok = shiftable(ast);
+    this.remember(key, { ast: ok ? ast : undefined, row, col, nums: ok && sameNumbers(treeNumbers(ast), nums) ? nums : undefined });
+    return { ast, dr: 0, dc: 0 };
+  }
+
+  /** The same with the numbers kept verbatim in the key, for formulas whose numbers cannot be placeholders. */
+  private parseWithoutNumbers(text: string, row: number, col: number): { ast: A1Ast; dr: number; dc: number } {
     const key = relativeKey(text, row, col);
     if (key === undefined) return { ast: parseFormula(text), dr: 0, dc: 0 };
     const t = this.templates.get(key);
     if (t) return t.ast ? { ast: t.ast, dr: row - t.row, dc: col - t.col } : { ast: parseFormula(text), dr: 0, dc: 0 };
     const ast = parseFormula(text);
-    // A bound on memory: a workbook of all-different formulas gains nothing from keeping them
-    if (this.templates.size >= MAX_TEMPLATES) this.templates.clear();
-    this.templates.set(key, { ast: shiftable(ast) ? ast : undefined, row, col });
+    this.remember(key, { ast: shiftable(ast) ? ast : undefined, row, col });
     return { ast, dr: 0, dc: 0 };
   }
+
+  private remember(key: string, t: Template): void {
+    // A bound on memory: a workbook of all-different formulas gains nothing from keeping them
+    if (this.templates.size >= MAX_TEMPLATES) this.templates.clear();
+    this.templates.set(key, t);
+  }
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/** The numbers of a tree in the order binding visits them (array constants are left out: binding keeps them). */
+function treeNumbers(ast: A1Ast, out: number[] = []): number[] {
+  switch (ast.k) {
+    case 'num': out.push(ast.v); break;
+    case 'fn': for (const a of ast.args) treeNumbers(a, out); break;
+    case 'bin': treeNumbers(ast.a, out); treeNumbers(ast.b, out); break;
+    case 'neg': case 'plus': case 'pct': case 'paren': treeNumbers(ast.a, out); break;
+    default: break;
+  }
+  return out;
 }
 
 /**

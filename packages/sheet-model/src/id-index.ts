@@ -55,6 +55,22 @@ function parseId(id: string): boolean {
   return true;
 }
 
+/** Whether `id` is the id right after the end of run `r`: its prefix and the next counter in canonical base 36. */
+function extendsRun(id: string, r: Run): boolean {
+  const p = r.prefix;
+  const from = p.length;
+  const n = id.length - from;
+  if (r.opaque || n < 1 || n > 10 || (n > 1 && id.charCodeAt(from) === 48) || !id.startsWith(p)) return false;
+  let v = 0;
+  for (let i = from; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c >= 48 && c <= 57) v = v * 36 + (c - 48);
+    else if (c >= 97 && c <= 122) v = v * 36 + (c - 87);
+    else return false;
+  }
+  return v === r.start + r.len;
+}
+
 /**
  * The positions of a list of unique ids. Ids made by one client in one go (a block of new rows) are consecutive
  * counters, so the index keeps runs of them instead of one hash entry per id: building it for 100,000 fresh rows
@@ -250,6 +266,13 @@ export class IdIndex implements IdPositions {
     if (this.map) {
       if (this.map.has(id)) return false;
       this.map.set(id, this.count++);
+      return true;
+    }
+    const tail = this.runs[this.runs.length - 1];
+    // The common case of a block of new ids: the next counter of the last run (checked without cutting out the prefix)
+    if (tail !== undefined && extendsRun(id, tail) && this.isLastOfPrefix(tail)) {
+      tail.len++;
+      this.count++;
       return true;
     }
     if (!parseId(id)) {

@@ -425,6 +425,11 @@ export class Workbook {
   /** `templates` shares parsed formulas within one block of inputs (a filled-down column is parsed once); kept only for that block. */
   private storeInput(sheetId: string, key: string, input: CellInput, row: number, col: number, templates?: FormulaTemplates): void {
     const t = this.model.sheet(sheetId);
+    // A finite number is stored as it is (the common case of a filled sheet): no parse and no format to imply
+    if (typeof input === 'number' && Number.isFinite(input)) {
+      t.cells.set(key, input);
+      return;
+    }
     const p = parseUserInput(input, this.locale);
     if (p.kind === 'empty') {
       t.cells.delete(key);
@@ -433,8 +438,10 @@ export class Workbook {
     if (p.kind === 'formula') {
       let stored: StoredInput;
       try {
-        const { ast, dr, dc } = templates ? templates.parse(p.text, row, col) : { ast: parseFormula(p.text), dr: 0, dc: 0 };
-        stored = { f: bindFormula(ast, sheetId, this.model, dr, dc) };
+        if (templates) {
+          const { ast, dr, dc, nums } = templates.parse(p.text, row, col);
+          stored = { f: bindFormula(ast, sheetId, this.model, dr, dc, nums) };
+        } else stored = { f: bindFormula(parseFormula(p.text), sheetId, this.model) };
       } catch (e) {
         if (!(e instanceof Error) || e instanceof TypeError) throw e;
         stored = { bad: p.text };
