@@ -54,8 +54,10 @@ interface TraceEvent {
 
 /** Total time per timeline event kind on the renderer's main thread (top-level kinds only, so nested ones are not counted twice). */
 function timelineSummary(events: readonly TraceEvent[]): string {
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const since = events.find((e) => e.name === 'calendar-switches')?.ts ?? 0;
+  // The renderer main thread of the traced page: the one that set the page's mark (the profiled page's renderer is traced too).
+  const mark = events.find((e) => e.name === 'calendar-switches');
+  const main = mark ?? events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const since = mark?.ts ?? 0;
   const kinds = ['FunctionCall', 'EvaluateScript', 'RunMicrotasks', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'HitTest', 'ParseHTML'];
   const totals = new Map<string, { ms: number; cpu: number; n: number }>();
   for (const e of events) {

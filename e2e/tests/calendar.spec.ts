@@ -286,6 +286,9 @@ test('creating and moving an event by keyboard only', async ({ browser }) => {
   await expect(focused).toHaveAttribute('aria-label', /^Kickoff, Thursday, December 3, 2026, 9:30\s?AM – 10:45\s?AM/);
   const events = await withCalendar(page, (c) => c.listEvents().map((e) => [e.summary, e.start, e.end]), null);
   expect(events).toEqual([['Kickoff', '2026-12-03T09:30:00', '2026-12-03T10:45:00']]);
+  // The box's text is the title and, on the next line, the new start time (text, no child element or pseudo-element).
+  await expect(chip(page, 'Kickoff')).toHaveText(/^Kickoff\s+9:30\s?AM$/);
+  expect(await chip(page, 'Kickoff').evaluate((el) => [el.children.length, getComputedStyle(el).whiteSpace])).toEqual([0, 'pre-line']);
   // Escape while carrying an event puts it back.
   await page.keyboard.press(' ');
   await page.keyboard.press('ArrowUp');

@@ -478,36 +478,26 @@ export const calendarStyles = css`
     background: color-mix(in srgb, var(--_hover) 45%, transparent);
   }
   .tg .ev.box {
-    /* Boxes scrolled out of sight skip their text's style, layout and paint (sized by their inline style alone). */
-    content-visibility: auto;
     padding: 0.15rem 0.35rem;
     font-weight: 600;
     border: 1px solid var(--_bg);
     border-left: 4px solid var(--_cal);
     background: color-mix(in srgb, var(--_cal) 22%, var(--_bg));
     color: var(--_fg);
-    white-space: normal;
+    /* The title, a line break, the start time (one text node, see time-grid-view.ts). */
+    white-space: pre-line;
     pointer-events: auto;
   }
-  /* A box is one element: its text is the title (bold); the start time is ::after (data-time), the resize grip ::before
-     while the pointer is over it (a pseudo-element per box on every page costs style and layout time in each switch). */
-  .tg .ev.box[data-time]::after {
-    content: attr(data-time);
-    display: block;
-    font-weight: 400;
-    color: var(--_muted);
-  }
-  .tg .ev.box.short {
-    padding: 0 0.35rem;
-    font-size: 0.72rem;
-    line-height: var(--_h);
+  /* Short and narrow boxes are one line: every wrapped line is layout work in each page switch. */
+  .tg .ev.box.short,
+  .tg .ev.box.narrow {
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  .tg .ev.box.short[data-time]::after {
-    display: inline;
-    margin-left: 0.3rem;
+  .tg .ev.box.short {
+    padding: 0 0.35rem;
+    font-size: 0.72rem;
   }
   /* Over the top 6 px of a box that starts on this day (set while the pointer hovers there): the top edge resizes. */
   .tg .ev.box.at-top {

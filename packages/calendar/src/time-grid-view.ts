@@ -100,23 +100,27 @@ export function renderTimeGrid(ctx: ViewContext): TemplateResult {
               (day, i) => html`<div class="daycol${isoWeekday(day) >= 6 ? ' weekend' : ''}" data-col=${day} style="left:${(i / n) * 100}%;width:${100 / n}%">
                 ${boxes[i]!.map((b) => {
                   const height = Math.max(b.bottom - b.top, 20);
+                  const px = (height / 60) * HOUR_HEIGHT - 2;
+                  // Like paper calendars, a box that has columns to its right widens over them a little (the later one lies on top).
+                  const share = Math.min(b.columns - b.column, b.column + b.span < b.columns ? b.span * 1.6 : b.span) / b.columns;
+                  const short = height < 45;
                   const style = {
                     top: `${(b.top / 60) * HOUR_HEIGHT}px`,
-                    height: `${(height / 60) * HOUR_HEIGHT - 2}px`,
+                    height: `${px}px`,
                     left: `calc(${(b.column / b.columns) * 100}% + 1px)`,
-                    // Like paper calendars, a box that has columns to its right widens over them a little (the later one lies on top).
-                    width: `calc(${(Math.min(b.columns - b.column, b.column + b.span < b.columns ? b.span * 1.6 : b.span) / b.columns) * 100}% - 3px)`,
+                    width: `calc(${share * 100}% - 3px)`,
                     zIndex: String(2 + b.column),
+                    ...(short ? { lineHeight: `${px - 2}px` } : {}),
                   };
-                  const short = height < 45;
-                  const px = (height / 60) * HOUR_HEIGHT - 2;
                   const time = b.continuesBefore ? '' : startTime(ctx, b.occ);
                   const title = b.occ.summary || ctx.t('noTitle');
-                  // One element per box: the title is its text, the start time and the resize grip are pseudo-elements
-                  // (data-time, class "grip"), so a week of 500 events is 500 nodes, not 2,000. One template for every
-                  // box, short or not (CSS lays a short one out on one line), so Lit updates boxes in place when the page changes.
-                  const cls = `${short ? 'short' : ''}${b.continuesAfter ? '' : ' grip'}${b.continuesBefore ? '' : ' grip-top'}`;
-                  return renderChip(ctx, b.occ, 'box', short ? { ...style, '--_h': `${px - 2}px` } : style, html`${title}`, cls, time);
+                  // One element and one text node per box: the title, then the start time on its own line ("pre-line";
+                  // boxes on one line show both on it). A pseudo-element for the time cost a style, a layout box and
+                  // a text per box in every page switch. Short boxes, and narrow ones (a third of a week's day or less, where
+                  // a wrapped title would stand one word per line), are one line with an ellipsis: each extra line is
+                  // layout work in every switch. The resize grip is a pseudo-element only under the pointer ("grip").
+                  const cls = `${short ? 'short' : share / n <= 1 / 21 ? 'narrow' : ''}${b.continuesAfter ? '' : ' grip'}${b.continuesBefore ? '' : ' grip-top'}`;
+                  return renderChip(ctx, b.occ, 'box', style, html`${time ? `${title}\n${time}` : title}`, cls);
                 })}
                 ${i === todayIndex ? html`<div class="nowline" role="img" aria-label=${`${ctx.t('now')}: ${ctx.fmt.time(ctx.nowMinute)}`} style="top:${(ctx.nowMinute / 60) * HOUR_HEIGHT}px"></div>` : nothing}
               </div>`,

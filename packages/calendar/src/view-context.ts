@@ -99,7 +99,6 @@ export function renderChip(
   style: Record<string, string>,
   content: TemplateResult,
   classes = '',
-  time = '',
 ): TemplateResult {
   const key = occurrenceKey(occ);
   const focusId = `e:${key}`;
@@ -112,7 +111,6 @@ export function renderChip(
     tabindex=${ctx.focusId === focusId ? 0 : -1}
     data-focus-id=${focusId}
     data-key=${key}
-    data-time=${time || nothing}
     aria-label=${eventLabel(ctx, occ)}
     style=${styleText({ '--_cal': ctx.colorOf(occ.calendarId), ...(remote ? { '--_remote': remote.color } : {}), ...style })}
   >${content}${remote ? html`<span class="who" aria-hidden="true">${remote.name}</span>` : nothing}</div>`;
