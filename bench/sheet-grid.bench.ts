@@ -7,8 +7,18 @@
 // Run: pnpm --filter @allmende/bench run sheet-grid    (builds its page with Vite first)
 // SHEET_GRID_PROFILE=1 also records a CPU profile of the scroll (CDP Profiler), prints the functions
 // with the most self time and writes the profile to bench/results/sheet-grid.cpuprofile.
+// SHEET_GRID_TRACE=1 records Chrome traces of both scroll phases and reports the renderer main thread's CPU time
+// per frame split into script, style, layout, paint, GC and other work (sheet-grid/frame-work.ts): on a loaded
+// machine compare these, not the wall-clock frame times, which then mostly measure waiting for a core.
+//
+// Seeding is cached: the relay's data directory is kept under $TMPDIR/allmende-bench-sheet-grid-cache/
+// <rows>x<cols>-<hash> (SHEET_GRID_CACHE_DIR; `none` seeds into a temporary directory that is removed), keyed
+// by a hash of the row and column counts, the document name, sheet-grid/seed-sheet.ts (the generator) and the
+// versions of @allmende/sheet-model and @allmende/relay. A directory is reused only if its seeded.json exists,
+// written after a complete seeding once the relay stopped cleanly. SHEET_GRID_RESEED=1 seeds again.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +28,7 @@ import { cpuBusy } from './doc-editor/cpu-busy.js';
 import { markdownTable } from './doc-editor/markdown-table.js';
 import { RelayProcess } from './doc-editor/relay-process.js';
 import { median, percentile } from './doc-editor/stats.js';
+import { frameWork, frameWorkLine, type FrameWork } from './sheet-grid/frame-work.js';
 import { profileSummary } from './sheet-grid/profile-summary.js';
 import { seedSheet } from './sheet-grid/seed-sheet.js';
 import { traceSummary } from './sheet-grid/trace-summary.js';
@@ -40,8 +51,8 @@ const WHEEL_EVENTS = 300;
 const WHEEL_DELTA = 120;
 /** Pause between wheel events: a fast, continuous spin of the wheel (a notch every 16 ms). */
 const WHEEL_INTERVAL_MS = 16;
-/** How long one open may take before the run fails (100,000 rows on a loaded 2-core machine take minutes). */
-const OPEN_TIMEOUT_MS = Number(process.env['SHEET_GRID_OPEN_TIMEOUT_S'] ?? 600) * 1000;
+/** How long one open may take before the run fails (100,000 rows took 130–190 s at load 15 and over 600 s at load 35 on 2 cores). */
+const OPEN_TIMEOUT_MS = Number(process.env['SHEET_GRID_OPEN_TIMEOUT_S'] ?? 1200) * 1000;
 const PROFILE = process.env['SHEET_GRID_PROFILE'] === '1';
 /**
  * SHEET_GRID_BASELINE=<git revision> also builds the page against packages/sheet/src of that revision and
@@ -51,6 +62,10 @@ const BASELINE = process.env['SHEET_GRID_BASELINE'] ?? '';
 /** SHEET_GRID_TRACE=1 records a Chrome trace of the upward scroll and prints where the main thread spent its time. */
 const TRACE = process.env['SHEET_GRID_TRACE'] === '1';
 const ROWS = Number(process.env['SHEET_GRID_ROWS'] ?? DEFAULT_ROWS);
+/** SHEET_GRID_RESEED=1 seeds again even when a cached relay database of the same sheet exists. */
+const RESEED = process.env['SHEET_GRID_RESEED'] === '1';
+/** Where seeded relay databases are kept between runs (SHEET_GRID_CACHE_DIR; `none` seeds into a temporary directory). */
+const CACHE_ROOT = process.env['SHEET_GRID_CACHE_DIR'] ?? join(tmpdir(), 'allmende-bench-sheet-grid-cache');
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const runStarted = performance.now();
@@ -132,7 +147,10 @@ async function benchVariant(browser: Browser, url: string, label: string): Promi
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
       }
+      const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+      if (TRACE) await browser.startTracing(page, { categories: traceCategories });
       const down = await scrollPhase(page, 1);
+      const downWork = TRACE ? frameWork(await browser.stopTracing()) : null;
       let profileTop = '';
       if (cdp) {
         const { profile } = await cdp.send('Profiler.stop');
@@ -141,16 +159,21 @@ async function benchVariant(browser: Browser, url: string, label: string): Promi
         log(`${label}: profile of the downward scroll (self time):\n${profileTop}`);
       }
       log(`  ${label} down: ${down.frames.length} frames, ${down.scrollEvents} scroll events, now at row ${down.firstRow}`);
-      if (TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+      if (TRACE) await browser.startTracing(page, { categories: traceCategories });
       const up = await scrollPhase(page, -1);
       let traceTop = '';
+      let upWork: FrameWork | null = null;
       if (TRACE) {
-        traceTop = traceSummary(await browser.stopTracing(), 12);
+        const trace = await browser.stopTracing();
+        traceTop = traceSummary(trace, 12);
+        upWork = frameWork(trace);
         log(`${label}: trace of the upward scroll (renderer main thread, inclusive):\n${traceTop}`);
       }
+      const work = downWork && upWork ? { down: frameWorkLine(downWork, down.frames.length), up: frameWorkLine(upWork, up.frames.length) } : null;
+      if (work) log(`${label}: renderer main thread CPU while scrolling down, ${work.down}\n  up, ${work.up}`);
       log(`  ${label} up: ${up.frames.length} frames, ${up.scrollEvents} scroll events, now at row ${up.firstRow}`);
       if (down.firstRow < 100 || down.scrollEvents < 10) throw new Error(`${label}: the wheel did not scroll the sheet (first row ${down.firstRow}, ${down.scrollEvents} scroll events)`);
-      return { opens, down, up, profileTop, traceTop };
+      return { opens, down, up, profileTop, traceTop, work };
     } finally {
       await close();
     }
@@ -164,6 +187,38 @@ interface VariantResult {
   up: ScrollReport;
   profileTop: string;
   traceTop: string;
+  /** Renderer main thread CPU per frame by kind of work (SHEET_GRID_TRACE=1), down and up. */
+  work: { down: string; up: string } | null;
+}
+
+/** What a completed seeding leaves next to the relay's database: the cache is used only if this file exists. */
+interface SeedRecord {
+  updateBytes: number;
+  seedSeconds: number;
+  seededAt: string;
+}
+
+/**
+ * The relay data directory for this sheet: keyed by a hash of everything that decides the document's content
+ * (rows, columns, document name, the generator's source, the engine's and relay's versions), so a changed
+ * generator or engine seeds afresh and an identical one reuses the database of an earlier run.
+ */
+function seedCacheDir(): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ ROWS, COLS, DOCUMENT_NAME }));
+  for (const file of [join(here, 'sheet-grid', 'seed-sheet.ts'), join(here, '..', 'packages', 'sheet-model', 'package.json'),
+    join(here, '..', 'packages', 'relay', 'package.json')]) hash.update(readFileSync(file));
+  return join(CACHE_ROOT, `${ROWS}x${COLS}-${hash.digest('hex').slice(0, 16)}`);
+}
+
+function readSeedRecord(dataDir: string): SeedRecord | null {
+  const file = join(dataDir, 'seeded.json');
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as SeedRecord;
+  } catch {
+    return null;
+  }
 }
 
 async function main(): Promise<void> {
@@ -187,20 +242,31 @@ async function main(): Promise<void> {
   // The sheet is about 120 MiB as a Yjs update, above the relay's default document limit of 64 MiB; the relay
   // reads its limits from the environment, which the relay process inherits.
   process.env['MAX_DOCUMENT_BYTES'] ??= '512MiB';
-  const dataDir = mkdtempSync(join(tmpdir(), 'allmende-bench-sheet-'));
+  const cached = CACHE_ROOT !== 'none';
+  const dataDir = cached ? seedCacheDir() : join(tmpdir(), `allmende-bench-sheet-${process.pid}`);
+  let seed = cached && !RESEED ? readSeedRecord(dataDir) : null;
+  if (!seed) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
   let relay = new RelayProcess({ dataDir, staticDir: pagesDist });
   let browser: Browser | null = null;
   try {
     await relay.start();
-    log(`relay on ${relay.httpUrl}; seeding ${ROWS.toLocaleString('en')} × ${COLS}`);
-    const seedStarted = performance.now();
-    const seeding = relay;
-    const { updateBytes } = await seedSheet(relay.wsUrl, DOCUMENT_NAME, ROWS, log).catch((error: unknown) => {
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\nrelay log (last lines):\n${seeding.output.split('\n').slice(-8).join('\n')}`);
-    });
-    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    if (seed) {
+      log(`relay on ${relay.httpUrl}; the sheet (${ROWS.toLocaleString('en')} × ${COLS}) was seeded on ${seed.seededAt}: using ${dataDir}`);
+    } else {
+      log(`relay on ${relay.httpUrl}; seeding ${ROWS.toLocaleString('en')} × ${COLS} into ${dataDir}`);
+      const seedStarted = performance.now();
+      const seeding = relay;
+      const { updateBytes } = await seedSheet(relay.wsUrl, DOCUMENT_NAME, ROWS, log).catch((error: unknown) => {
+        throw new Error(`${error instanceof Error ? error.message : String(error)}\nrelay log (last lines):\n${seeding.output.split('\n').slice(-8).join('\n')}`);
+      });
+      seed = { updateBytes, seedSeconds: (performance.now() - seedStarted) / 1000, seededAt: new Date().toISOString() };
+    }
+    const { updateBytes, seedSeconds } = seed;
     // Restart the relay, so the page loads the sheet from the relay's database as after a deploy.
     await relay.stop();
+    // Only a relay that stored everything and stopped cleanly leaves a database worth reusing.
+    if (cached) writeFileSync(join(dataDir, 'seeded.json'), JSON.stringify(seed));
     relay = new RelayProcess({ dataDir, staticDir: pagesDist });
     await relay.start();
 
@@ -232,7 +298,7 @@ async function main(): Promise<void> {
     const rows = labels.map((label, i) => [label, oursFigures[i]!, ...(beforeFigures ? [beforeFigures[i]!] : []), targets[i]!]);
     const table = markdownTable(['Measure', '<allmende-sheet>', ...(before ? [`before (${BASELINE})`] : []), 'Target'], rows);
     const traces = [ours, ...(before ? [before] : [])].filter((v) => v.traceTop)
-      .map((v) => `**Renderer main thread while scrolling up, ${v === ours ? 'ours' : `before (${BASELINE})`}** (Chrome trace; inclusive wall and CPU time):\n\n\`\`\`\n${v.traceTop}\n\`\`\`\n`).join('\n');
+      .map((v) => `**Renderer main thread while scrolling, ${v === ours ? 'ours' : `before (${BASELINE})`}** (Chrome trace; CPU time by kind of work, self time; then the upward scroll's events, inclusive wall and CPU time):\n\n\`\`\`\ndown: ${v.work?.down ?? ''}\nup:   ${v.work?.up ?? ''}\n\n${v.traceTop}\n\`\`\`\n`).join('\n');
     const busyMachine = busyBefore !== null && busyBefore > 0.15;
     const markdown = `# Benchmark: <allmende-sheet>, ${ROWS.toLocaleString('en')} × ${COLS} from the relay (issue 6, Performance)
 
@@ -249,7 +315,7 @@ ${table}
 (numbers, text, booleans; formats \`#,##0.00 €\`, \`0%\`, \`DD.MM.YYYY\` on three of them) and 5 formulas per row
 (\`=C*E\`, \`=IF(D>50,…)\`, a running total \`=H(n-1)+C\`, \`=SUM(J:K)+M\`, \`=ROUND(P/3,2)\`): ${(ROWS * 5).toLocaleString('en')} formulas.
 ${(updateBytes / 1024 / 1024).toFixed(1)} MiB as a Yjs update. Seeded through the engine's API by a y-websocket client in Node in
-${seedSeconds.toFixed(0)} s (one transaction per 2,500 rows); the relay was then restarted, so the page loads it from the relay's database.
+${seedSeconds.toFixed(0)} s (one transaction per 2,500 rows${seed.seededAt.slice(0, 10) === new Date().toISOString().slice(0, 10) ? '' : `; seeded on ${seed.seededAt.slice(0, 10)} and kept`}); the relay was then restarted, so the page loads it from the relay's database.
 
 **How it was measured** (see bench/README.md): the page puts \`<allmende-sheet relay=… document=…>\` on a 1280 × 800 page.
 *First paint of cells*: from navigation start to the frame that first shows A1's text and the computed running total in
@@ -267,7 +333,7 @@ The sheet was at row ${down.firstRow} after scrolling down.
   } finally {
     await browser?.close();
     await relay.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!cached) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -2,7 +2,7 @@ import type { CellStyle, CellValue } from '@allmende/sheet-model';
 import { FormulaError } from '@allmende/sheet-model';
 import { borderCss } from './borders.js';
 import type { CellLook } from './grid-types.js';
-import { fitNumber } from './number-fit.js';
+import { CELL_PADDING, fitNumber } from './number-fit.js';
 
 const COLOR = /^#[0-9a-fA-F]{3,8}$|^[a-zA-Z]{3,20}$/;
 
@@ -28,6 +28,12 @@ export interface CellContext {
 export function cellFont(style: CellStyle, family = 'system-ui, sans-serif'): string {
   const size = typeof style.fontSize === 'number' && style.fontSize >= 6 && style.fontSize <= 72 ? `${style.fontSize}pt` : '13px';
   return `${style.italic ? 'italic ' : ''}${style.bold ? '700 ' : ''}${size} ${family}`;
+}
+
+/** `f`, called at most once: later calls return the first result. */
+function once(f: () => number): () => number {
+  let value: number | undefined;
+  return () => (value ??= f());
 }
 
 /**
@@ -69,6 +75,6 @@ export function cellLook(display: string, value: CellValue, style: CellStyle, co
     css: css.join(';'),
     overflows,
     ...(hashes ? { className: 'hashes', label: display } : {}),
-    ...(overflows && display && context ? { textWidth: context.measure(display, font) + 8 } : {}),
+    ...(overflows && display && context ? { textWidth: once(() => context.measure(display, font) + CELL_PADDING) } : {}),
   };
 }

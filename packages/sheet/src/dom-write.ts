@@ -30,7 +30,15 @@ export function show(el: HTMLElement): void {
   if (el.hidden) el.hidden = false;
 }
 
-/** Sets an element's text unless it already shows it. */
+/**
+ * Sets an element's text unless it already shows it. An element that holds one text node keeps it and only its
+ * data changes: replacing the node (what `textContent =` does) would also detach and rebuild its layout object,
+ * on every cell of every row that scrolls into view.
+ */
 export function setText(el: HTMLElement, text: string): void {
-  if (el.textContent !== text) el.textContent = text;
+  const node = el.firstChild;
+  if (node !== null && node === el.lastChild && node.nodeType === 3) {
+    const textNode = node as Text;
+    if (textNode.data !== text) textNode.data = text;
+  } else if (el.textContent !== text) el.textContent = text;
 }

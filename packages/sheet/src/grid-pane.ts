@@ -9,6 +9,9 @@ import { setAttr, setClass, setCss, setText, show } from './dom-write.js';
  */
 const ANCHOR_STEP = 1_000_000;
 
+/** How long the view must be still before reused rows are put back into row order in the DOM. */
+const SORT_DELAY_MS = 400;
+
 /** A pooled row element and what it shows now. */
 interface RowSlot {
   readonly el: HTMLDivElement;
@@ -45,6 +48,8 @@ export class GridPane {
   private readonly boxPool: HTMLDivElement[] = [];
   private baseX = 0;
   private sortTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The pending idle callback that puts rows back in order, or 0. */
+  private idle = 0;
 
   constructor(
     parent: HTMLElement,
@@ -157,11 +162,13 @@ export class GridPane {
       }
       const look = s.cell(r, c);
       let w = s.cols.size(c);
-      if (look && look.overflows && look.text) {
-        // Run into empty neighbours as far as the text needs (estimated), stopping at content or a merge.
-        const want = look.textWidth ?? look.text.length * 8;
+      const empty = (k: number): boolean => k < cols[1] && !s.cell(r, k)?.text && !(merges.length > 0 && covered(r, k));
+      if (look && look.overflows && look.text && empty(c + 1)) {
+        // Run into empty neighbours as far as the text needs, stopping at content or a merge. The text is measured
+        // only here, when there is room to run into: most text cells have a neighbour and are simply cut.
+        const want = look.textWidth?.() ?? look.text.length * 8;
         let k = c + 1;
-        while (w < want && k < cols[1] && !s.cell(r, k)?.text && !(merges.length > 0 && covered(r, k))) {
+        while (w < want && empty(k)) {
           w += s.cols.size(k);
           k++;
         }
@@ -178,19 +185,35 @@ export class GridPane {
    */
   private sortSoon(): void {
     clearTimeout(this.sortTimer);
+    this.cancelIdle();
+    // A moved row is detached and attached again (its cells' styles and layout are rebuilt), so this waits until
+    // the wheel has been still for a while and then for an idle moment, never inside a scroll.
     this.sortTimer = setTimeout(() => {
-      const ordered = [...this.slots.values()].sort((a, b) => a.row - b.row);
-      let expected: Element | null = this.content.firstElementChild;
-      for (const slot of ordered) {
-        if (slot.el !== expected) this.content.insertBefore(slot.el, expected);
-        else expected = expected.nextElementSibling;
-      }
-    }, 250);
+      const view = this.content.ownerDocument.defaultView;
+      if (view && 'requestIdleCallback' in view) this.idle = view.requestIdleCallback(() => this.sortRows(), { timeout: 1000 });
+      else this.sortRows();
+    }, SORT_DELAY_MS);
+  }
+
+  private sortRows(): void {
+    this.idle = 0;
+    const ordered = [...this.slots.values()].sort((a, b) => a.row - b.row);
+    let expected: Element | null = this.content.firstElementChild;
+    for (const slot of ordered) {
+      if (slot.el !== expected) this.content.insertBefore(slot.el, expected);
+      else expected = expected.nextElementSibling;
+    }
+  }
+
+  private cancelIdle(): void {
+    if (this.idle) this.content.ownerDocument.defaultView?.cancelIdleCallback(this.idle);
+    this.idle = 0;
   }
 
   /** Stops pending work (the element was removed). */
   destroy(): void {
     clearTimeout(this.sortTimer);
+    this.cancelIdle();
   }
 
   private newSlot(): RowSlot {

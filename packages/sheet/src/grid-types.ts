@@ -12,8 +12,11 @@ export interface CellLook {
   readonly className?: string;
   /** What a screen reader reads when it differs from the text (the number behind `###`). */
   readonly label?: string;
-  /** The estimated width of the text in CSS pixels, for overflow into neighbours. */
-  readonly textWidth?: number;
+  /**
+   * The width of the text in CSS pixels (padding included), for overflow into neighbours. A function, measured on
+   * first call and then remembered: only a cell whose right neighbour is empty needs it.
+   */
+  readonly textWidth?: () => number;
 }
 
 /** A box drawn over the cells: the selection, a remote user's selection, a reference while typing a formula. */

@@ -21,7 +21,7 @@ describe('### for numbers wider than their column', () => {
     const text = cellLook('A rather long label', 'A rather long label', {}, context)!;
     expect(text.text).toBe('A rather long label');
     expect(text.className).toBeUndefined();
-    expect(text.textWidth).toBeGreaterThan(60);
+    expect(text.textWidth?.()).toBeGreaterThan(60);
   });
 
   it('measures in the cell\'s own font', () => {

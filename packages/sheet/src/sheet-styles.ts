@@ -164,14 +164,20 @@ export const sheetStyles = css`
     white-space: pre;
     overflow: hidden;
     text-overflow: clip;
-    background: var(--allmende-surface, #fff);
     contain: strict;
   }
+  /*
+   * Only cells drawn over others need a background of their own (text running into empty neighbours hides
+   * their gridlines, a merge covers the cells under it); the rest show the sheet's surface, one paint operation
+   * less for each of the hundreds of cells that scroll into view.
+   */
   .cell.overflow {
     z-index: 1;
+    background: var(--allmende-surface, #fff);
   }
   .cell.merged {
     z-index: 2;
+    background: var(--allmende-surface, #fff);
   }
   .col-headers,
   .row-headers,
