@@ -179,7 +179,8 @@ const heap = (memory: Memory): number => memory.heapUsed + memory.external;
 async function idleMemory(kind: Kind): Promise<number> {
   progress(`(b) ${kind}`);
   const server = await startServer(kind);
-  const wire = wires[kind];
+  // Idle clients of the raw forwarding server send no hello: it would forward each to all the others.
+  const wire: Wire = kind === 'raw' ? { ...rawWire, hello: () => [] } : wires[kind];
   try {
     const first = await openClient(wire, server.port, 'idle');
     await sleep(300);
@@ -298,9 +299,11 @@ async function throughput(kind: Kind): Promise<number> {
   }
 }
 
-// RELAY_BENCH_KINDS=allmende,raw and RELAY_BENCH_ONLY=a narrow a run down while investigating.
+// RELAY_BENCH_KINDS=allmende,raw and RELAY_BENCH_ONLY=a (or b, or a,b) narrow a run down while
+// investigating; a narrowed run prints its report but does not write the results file.
 const kinds = (process.env['RELAY_BENCH_KINDS']?.split(',') ?? ['allmende', 'hocuspocus', 'y-websocket']) as Kind[];
-const onlyLatency = process.env['RELAY_BENCH_ONLY'] === 'a';
+const onlyParts = process.env['RELAY_BENCH_ONLY']?.split(',') ?? null;
+const runs = (part: string): boolean => onlyParts === null || onlyParts.includes(part);
 const load = (): string => loadavg().map((value) => value.toFixed(2)).join(' / ');
 const lines: string[] = [];
 const print = (line = ''): void => {
@@ -315,45 +318,50 @@ print(`${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}
 print('Each server runs in its own process; the observers of (a) run in processes of their own, every other client in the benchmark process. The machine is shared: other processes may have run meanwhile (see the load averages).');
 print();
 
-// The machine is shared, so its load swings: the servers take turns, twice, and each keeps its
-// better run (by p99).
-const latencies = new Map<Kind, LatencyResult>();
-const latencyRounds = Number(process.env['RELAY_BENCH_ROUNDS'] ?? 2);
-for (let round = 0; round < latencyRounds; round++) {
-  for (const kind of kinds.includes('raw') ? kinds : [...kinds, 'raw' as Kind]) {
-    const result = await latency(kind);
-    progress(`(a) ${kind}: p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms, CPU per update: server ${fmt(result.serverCpuMs)} ms, clients ${fmt(result.clientCpuMs)} ms, load ${load()}`);
-    const previous = latencies.get(kind);
-    if (previous === undefined || result.p99 < previous.p99) latencies.set(kind, result);
+if (runs('a')) {
+  // The machine is shared, so its load swings: the servers take turns, twice, and each keeps its
+  // better run (by p99).
+  const latencies = new Map<Kind, LatencyResult>();
+  const latencyRounds = Number(process.env['RELAY_BENCH_ROUNDS'] ?? 2);
+  for (let round = 0; round < latencyRounds; round++) {
+    for (const kind of kinds.includes('raw') ? kinds : [...kinds, 'raw' as Kind]) {
+      const result = await latency(kind);
+      progress(`(a) ${kind}: p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms, CPU per update: server ${fmt(result.serverCpuMs)} ms, clients ${fmt(result.clientCpuMs)} ms, load ${load()}`);
+      const previous = latencies.get(kind);
+      if (previous === undefined || result.p99 < previous.p99) latencies.set(kind, result);
+    }
   }
+  print(`## (a) 1 writer → ${observers} observers, ${latencyUpdates} updates ${latencyIntervalMs} ms apart after ${warmUpUpdates} unmeasured ones (better of ${latencyRounds} interleaved runs)`);
+  print();
+  print('Method changed in November 2026: the 1,000 observers used to be ws clients in the writer\'s process, and that one process parsing 1,000 messages per update set p99 for every server (raw forwarding, which does no work, measured 20.7 ms). Now they are lean clients spread over processes of their own, as below, and the server\'s CPU time per update is reported too; figures from before are not comparable. See bench/README.md.');
+  print();
+  print(`The observers run in ${observerProcesses} processes of their own (${Math.ceil(observers / observerProcesses)} each), the writer in the benchmark process; latency is measured on the clock the processes share. "Server CPU" is the CPU time the server used per update (its work per broadcast, little affected by the machine's load), "client CPU" the time all observer processes used.`);
+  print();
+  print('| Server | p50 ms | p99 ms | p99 vs ours | server CPU ms / update | client CPU ms / update | delivered |');
+  print('|---|---|---|---|---|---|---|');
+  const ours = latencies.get('allmende')!;
+  for (const [kind, result] of latencies) {
+    print(`| ${names[kind]} | ${fmt(result.p50)} | ${fmt(result.p99)} | ${fmt(result.p99 / ours.p99, 2)}× | ${fmt(result.serverCpuMs, 2)} | ${fmt(result.clientCpuMs)} | ${result.delivered} / ${observers * latencyUpdates} |`);
+  }
+  print();
+  print(`Ours vs Hocuspocus p99: ${fmt(ours.p99 / (latencies.get('hocuspocus')?.p99 ?? Number.NaN), 2)}× (target ≤ 0.5×); vs raw ws: ${fmt(ours.p99 / latencies.get('raw')!.p99, 2)}× (target ≤ 1.5×). Load now: ${load()}.`);
+  print();
 }
-print(`## (a) 1 writer → ${observers} observers, ${latencyUpdates} updates ${latencyIntervalMs} ms apart after ${warmUpUpdates} unmeasured ones (better of ${latencyRounds} interleaved runs)`);
-print();
-print('Method changed in November 2026: the 1,000 observers used to be ws clients in the writer\'s process, and that one process parsing 1,000 messages per update set p99 for every server (raw forwarding, which does no work, measured 20.7 ms). Now they are lean clients spread over processes of their own, as below, and the server\'s CPU time per update is reported too; figures from before are not comparable. See bench/README.md.');
-print();
-print(`The observers run in ${observerProcesses} processes of their own (${Math.ceil(observers / observerProcesses)} each), the writer in the benchmark process; latency is measured on the clock the processes share. "Server CPU" is the CPU time the server used per update (its work per broadcast, little affected by the machine's load), "client CPU" the time all observer processes used.`);
-print();
-print('| Server | p50 ms | p99 ms | p99 vs ours | server CPU ms / update | client CPU ms / update | delivered |');
-print('|---|---|---|---|---|---|---|');
-const ours = latencies.get('allmende')!;
-for (const [kind, result] of latencies) {
-  print(`| ${names[kind]} | ${fmt(result.p50)} | ${fmt(result.p99)} | ${fmt(result.p99 / ours.p99, 2)}× | ${fmt(result.serverCpuMs, 2)} | ${fmt(result.clientCpuMs)} | ${result.delivered} / ${observers * latencyUpdates} |`);
-}
-print();
-print(`Ours vs Hocuspocus p99: ${fmt(ours.p99 / (latencies.get('hocuspocus')?.p99 ?? Number.NaN), 2)}× (target ≤ 0.5×); vs raw ws: ${fmt(ours.p99 / latencies.get('raw')!.p99, 2)}× (target ≤ 1.5×). Load now: ${load()}.`);
-print();
-if (onlyLatency) process.exit(0);
 
 const perConnection = new Map<Kind, number>();
-for (const kind of kinds) perConnection.set(kind, await idleMemory(kind));
-print(`## (b) ${idleConnections} idle connections to one document: server memory per connection`);
-print();
-print('| Server | KB per connection | vs ours |');
-print('|---|---|---|');
-for (const [kind, bytes] of perConnection) print(`| ${names[kind]} | ${fmt(bytes / 1024, 2)} | ${fmt(bytes / perConnection.get('allmende')!, 2)}× |`);
-print();
-print(`Target: ≤ 2.4 KB per connection. Load now: ${load()}.`);
-print();
+if (runs('b')) {
+  // The raw ws forwarding server is the floor here too: a ws socket and nothing else per connection.
+  for (const kind of kinds.includes('raw') ? kinds : [...kinds, 'raw' as Kind]) perConnection.set(kind, await idleMemory(kind));
+  print(`## (b) ${idleConnections} idle connections to one document: server memory per connection`);
+  print();
+  print('| Server | KB per connection | vs ours |');
+  print('|---|---|---|');
+  for (const [kind, bytes] of perConnection) print(`| ${names[kind]} | ${fmt(bytes / 1024, 2)} | ${fmt(bytes / perConnection.get('allmende')!, 2)}× |`);
+  print();
+  print(`Target: ≤ 2.4 KB per connection. Load now: ${load()}.`);
+  print();
+}
+if (onlyParts !== null) process.exit(0);
 
 const contents = Array.from({ length: documentCount }, (_, i) => sampleDocument(i));
 const encoded = contents.reduce((sum, content) => sum + content.byteLength, 0) / contents.length;

@@ -1,14 +1,12 @@
-import { WebSocket } from 'ws';
+import { ReadyState, type ServerWebSocket } from './server-websocket.js';
 import type { ConnectionAccess } from './connection-access.js';
 import type { MessageRateLimiter } from './message-rate-limiter.js';
 import type { TrafficCounters } from './relay-metrics.js';
-import { type SharedFrame, sendShared } from './shared-frame.js';
+import type { SharedFrame } from './shared-frame.js';
+import { maxCloseReasonBytes } from './websocket-frame.js';
 import { MessageType } from './wire-protocol.js';
 
-const maxCloseReasonBytes = 123;
 const noClientIds: ReadonlySet<number> = new Set();
-// Where a socket's connection is kept, so the relay's socket listeners can be shared functions.
-const connectionKey = Symbol('allmende connection');
 
 /** What a {@link ClientConnection} reports to the relay; one object shared by all connections. */
 export interface ConnectionHooks {
@@ -40,7 +38,9 @@ export class ClientConnection {
   sentUpdate = false;
   /** Set once a refused presence entry has been logged. */
   loggedRefusedPresence = false;
-  readonly #socket: WebSocket;
+  /** The client address its connection counts against (see ConnectionsPerAddress). */
+  readonly address: string;
+  readonly #socket: ServerWebSocket;
   readonly #hooks: ConnectionHooks;
   #awarenessClientIds: Set<number> | null = null;
   #isGone = false;
@@ -50,20 +50,22 @@ export class ClientConnection {
    * Wraps `socket` of a connection to document `documentName` with `access`; `hooks.gone` runs
    * exactly once, when the relay closes the connection or the socket closes by itself (the relay's
    * socket 'close' listener calls {@link socketClosed}). `rateLimiter` limits its incoming messages;
-   * every presence message sent to it grants one more.
+   * every presence message sent to it grants one more. `address` is the client address the
+   * connection counts against (see ConnectionsPerAddress).
    */
-  constructor(socket: WebSocket, documentName: string, access: ConnectionAccess, hooks: ConnectionHooks, rateLimiter: MessageRateLimiter | null = null) {
+  constructor(socket: ServerWebSocket, documentName: string, access: ConnectionAccess, hooks: ConnectionHooks, rateLimiter: MessageRateLimiter | null = null, address = '') {
     this.#socket = socket;
     this.documentName = documentName;
     this.access = access;
     this.#hooks = hooks;
     this.rateLimiter = rateLimiter;
-    (socket as unknown as Record<symbol, ClientConnection>)[connectionKey] = this;
+    this.address = address;
+    socket.owner = this;
   }
 
   /** The connection wrapping `socket`, if one was made. */
-  static of(socket: WebSocket): ClientConnection | undefined {
-    return (socket as unknown as Record<symbol, ClientConnection | undefined>)[connectionKey];
+  static of(socket: ServerWebSocket): ClientConnection | undefined {
+    return socket.owner instanceof ClientConnection ? socket.owner : undefined;
   }
 
   /** Whether the connection has been closed; messages from it are then ignored. */
@@ -100,7 +102,7 @@ export class ClientConnection {
    * so changes nothing.
    */
   send(message: Uint8Array, options: { isReply?: boolean } = {}): void {
-    if (this.#isGone || this.#socket.readyState !== WebSocket.OPEN) return;
+    if (this.#isGone || this.#socket.readyState !== ReadyState.open) return;
     if (message[0] === MessageType.awareness && options.isReply !== true) this.rateLimiter?.grant();
     this.#hooks.traffic?.sent(message.byteLength);
     // The callback receives send errors of a socket that closed meanwhile; its close handler cleans up.
@@ -109,10 +111,10 @@ export class ClientConnection {
 
   /** Sends a message framed once for many connections (see {@link SharedFrame}); like {@link send} otherwise. */
   sendShared(shared: SharedFrame): void {
-    if (this.#isGone || this.#socket.readyState !== WebSocket.OPEN) return;
+    if (this.#isGone || this.#socket.readyState !== ReadyState.open) return;
     if (shared.message[0] === MessageType.awareness) this.rateLimiter?.grant();
     this.#hooks.traffic?.sent(shared.message.byteLength);
-    sendShared(this.#socket, shared, ignoreError);
+    this.#socket.sendFrame(shared.frame, ignoreError);
   }
 
   /** Closes the connection with `code` and a reason (truncated to the 123 bytes the protocol allows). */
@@ -148,19 +150,14 @@ export class ClientConnection {
       return;
     }
     this.#answeredPing = false;
-    this.#socket.ping(undefined, undefined, ignoreError);
+    this.#socket.ping();
   }
 
   /** Resolves when the underlying socket is fully closed, terminating it after `timeoutMs`. */
   whenClosed(timeoutMs: number): Promise<void> {
-    if (this.#socket.readyState === WebSocket.CLOSED) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.#socket.terminate(), timeoutMs);
-      this.#socket.once('close', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    if (this.#socket.readyState === ReadyState.closed) return Promise.resolve();
+    const timer = setTimeout(() => this.#socket.terminate(), timeoutMs);
+    return this.#socket.whenClosed().then(() => clearTimeout(timer));
   }
 
   #gone(): void {

@@ -6,8 +6,9 @@
  */
 export interface RelayLimits {
   /**
-   * The largest WebSocket message in bytes. The `ws` library checks it while the frame arrives,
-   * before anything is decoded, and closes with 1009 (`messageTooBig`). Default 16 MiB.
+   * The largest WebSocket message in bytes (all fragments of one message together). Checked in
+   * each frame's header, before its payload is buffered or decoded; a breach closes with 1009
+   * (`messageTooBig`). Default 16 MiB.
    */
   maxMessageBytes: number;
   /**

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { type IncomingMessage, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { ClientConnection, type ConnectionHooks } from './client-connection.js';
 import { ALLMENDE_SUBPROTOCOL, RelayCloseCode } from '@allmende/protocol';
 import { Authenticator, type RelayAuthOptions } from './authenticator.js';
@@ -25,11 +24,15 @@ import type { Fanout } from './fanout.js';
 import { RelayMetrics } from './relay-metrics.js';
 import type { RelayLog } from './relay-log.js';
 import { closeCodeName } from './close-code-name.js';
+import { ReadyState, type ServerWebSocket, type WebSocketContext, type WebSocketProtocolError } from './server-websocket.js';
+import { acceptWebSocket } from './websocket-handshake.js';
 
 const heartbeatIntervalMs = 30_000;
 // With a fan-out, how often loaded documents are checked for rows that Redis did not deliver.
 const catchUpIntervalMs = 2_000;
 const closeHandshakeTimeoutMs = 2_000;
+// How long a connection the relay closed may take to answer with its close frame before it is dropped.
+const closeTimeoutMs = 10_000;
 
 /** Options for {@link startRelay}. */
 export interface RelayOptions {
@@ -206,13 +209,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const connectionsPerAddress = new ConnectionsPerAddress(limits.connectionsPerAddress);
   let closing: Promise<void> | null = null;
 
-  const webSocketServer = new WebSocketServer({
-    noServer: true,
-    maxPayload: limits.maxMessageBytes,
-    // Allmende clients offer their subprotocol (and may carry the token in another one); answer
-    // with ours so the handshake names no token. Stock y-websocket clients offer none.
-    handleProtocols: (offered) => (offered.has(ALLMENDE_SUBPROTOCOL) ? ALLMENDE_SUBPROTOCOL : false),
-  });
+  // Upgraded sockets that are not (yet) a ClientConnection: waiting for their token check, or
+  // refused and closing. Each with the address it counts against (null when not counted).
+  const pendingSockets = new Map<ServerWebSocket, string | null>();
   const server = createServer(
     createHttpHandler({
       staticDir: options.staticDir,
@@ -237,7 +236,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       socket.destroy();
       return;
     }
-    webSocketServer.handleUpgrade(request, socket, head, (webSocket) => accept(webSocket, request));
+    const webSocket = acceptWebSocket(request, socket, head, webSocketContext, chooseProtocol);
+    if (webSocket !== null) accept(webSocket, request);
   });
 
   // The socket listeners are made once and shared by every connection (they find theirs with
@@ -250,27 +250,31 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       documents.leaveJoined(connection);
     },
   };
-  const addressOf = new WeakMap<WebSocket, string>();
-  function onSocketError(this: WebSocket, error: Error & { code?: string }): void {
-    const connection = ClientConnection.of(this);
+  function onSocketError(socket: ServerWebSocket, error: WebSocketProtocolError): void {
+    const connection = ClientConnection.of(socket);
     const fields = connection === undefined ? {} : { document: connection.documentName };
     const subject = connection === undefined ? 'a connection' : `a connection to "${connection.documentName}"`;
-    // ws itself closes with 1009 when a message exceeds maxPayload, before reading it; this says why.
-    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+    // The framing closes with 1009 when a message exceeds maxPayload, before reading it; this says why.
+    if (error.closeCode === RelayCloseCode.messageTooBig) {
       metrics.rejected(closeCodeName(RelayCloseCode.messageTooBig));
       log(`closing ${subject} with ${RelayCloseCode.messageTooBig}: a message larger than ${limits.maxMessageBytes} bytes`, { level: 'warn', code: RelayCloseCode.messageTooBig, ...fields });
-    } else log(`WebSocket error on ${subject}: ${error.message}`, { level: 'warn', ...fields });
+    } else {
+      metrics.rejected('protocol_error');
+      log(`closing ${subject} with ${error.closeCode}: ${error.message}`, { level: 'warn', code: error.closeCode, ...fields });
+    }
   }
-  function onSocketClose(this: WebSocket): void {
-    const address = addressOf.get(this);
-    if (address !== undefined) connectionsPerAddress.close(address);
-    ClientConnection.of(this)?.socketClosed();
+  function onSocketClose(socket: ServerWebSocket): void {
+    const connection = ClientConnection.of(socket);
+    const address = connection === undefined ? pendingSockets.get(socket) : connection.address;
+    pendingSockets.delete(socket);
+    if (address != null) connectionsPerAddress.close(address);
+    connection?.socketClosed();
   }
-  function onSocketPong(this: WebSocket): void {
-    ClientConnection.of(this)?.answeredPing();
+  function onSocketPong(socket: ServerWebSocket): void {
+    ClientConnection.of(socket)?.answeredPing();
   }
-  function onSocketMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
-    const connection = ClientConnection.of(this);
+  function onSocketMessage(socket: ServerWebSocket, data: Buffer, isBinary: boolean): void {
+    const connection = ClientConnection.of(socket);
     const document = connection && documents.joinedBy(connection);
     if (connection === undefined || document === undefined || connection.isGone) return;
     if (connection.rateLimiter?.tryTake() === false) {
@@ -285,11 +289,16 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       connection.close(RelayCloseCode.badRequest, 'the y-websocket protocol uses binary messages only');
       return;
     }
-    document.receive(connection, toBytes(data));
+    document.receive(connection, data);
   }
+  const webSocketContext: WebSocketContext = {
+    handlers: { message: onSocketMessage, pong: onSocketPong, error: onSocketError, close: onSocketClose },
+    maxPayload: limits.maxMessageBytes,
+    closeTimeoutMs,
+  };
 
-  function accept(socket: WebSocket, request: IncomingMessage): void {
-    socket.on('error', onSocketError);
+  function accept(socket: ServerWebSocket, request: IncomingMessage): void {
+    pendingSockets.set(socket, null);
     let name: string;
     try {
       name = documentNameFromRequestTarget(request.url ?? '/');
@@ -309,15 +318,14 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       socket.close(RelayCloseCode.tooManyConnections, 'too many connections from your address, try again later');
       return;
     }
-    addressOf.set(socket, address);
-    socket.on('close', onSocketClose);
+    pendingSockets.set(socket, address);
     // The token is checked before the document is loaded; meanwhile the client's messages wait unread.
     socket.pause();
     void authenticator.admit(request, name, socket.protocol).then((admission) => {
-      if (socket.readyState !== socket.OPEN) return;
+      if (socket.readyState !== ReadyState.open) return;
       if (admission.ok && closing === null) {
-        // Resumed once the document is loaded and the message handler exists.
-        void openConnection(socket, name, admission.access).finally(() => socket.resume());
+        // Resumed once the document is joined.
+        void openConnection(socket, name, admission.access, address).finally(() => socket.resume());
         return;
       }
       // A refused socket must read the close handshake.
@@ -332,10 +340,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     });
   }
 
-  async function openConnection(socket: WebSocket, name: string, access: ConnectionAccess): Promise<void> {
+  async function openConnection(socket: ServerWebSocket, name: string, access: ConnectionAccess, address: string): Promise<void> {
     const rateLimiter = new MessageRateLimiter({ perSecond: limits.messagesPerSecond, burst: limits.messageBurst });
-    const connection = new ClientConnection(socket, name, access, connectionHooks, rateLimiter);
-    socket.on('pong', onSocketPong);
+    pendingSockets.delete(socket);
+    const connection = new ClientConnection(socket, name, access, connectionHooks, rateLimiter, address);
     if (access.expiresAt !== null) {
       connection.cancelExpiry = scheduleTokenExpiry(access.expiresAt, () => {
         log(`closing the connection of ${access.describe()} to "${connection.documentName}": token expired`, { ...fieldsOf(connection), code: RelayCloseCode.tokenExpired });
@@ -354,7 +362,6 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     if (document === null) return;
     // The document's own name string: the one parsed from this request can go.
     connection.documentName = document.name;
-    socket.on('message', onSocketMessage);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -399,8 +406,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     await reencoder.close();
     await socketsClosed;
     // Sockets refused for a bad name never joined; don't let a slow close handshake hold shutdown.
-    for (const socket of webSocketServer.clients) socket.terminate();
-    webSocketServer.close();
+    for (const socket of pendingSockets.keys()) socket.terminate();
     server.closeAllConnections();
     await serverClosed;
   }
@@ -481,7 +487,8 @@ function fieldsOf(connection: ClientConnection): { document: string; user?: stri
   return user === null ? { document: connection.documentName } : { document: connection.documentName, user: user.id };
 }
 
-function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return Buffer.concat(data);
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+// Allmende clients offer their subprotocol (and may carry the token in another one); the relay
+// answers with its own so the handshake names no token. Stock y-websocket clients offer none.
+function chooseProtocol(offered: ReadonlySet<string>): string | null {
+  return offered.has(ALLMENDE_SUBPROTOCOL) ? ALLMENDE_SUBPROTOCOL : null;
 }
