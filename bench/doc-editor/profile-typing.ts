@@ -26,13 +26,18 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts?: number;
   dur?: number;
+  /** Thread time: what the event cost this thread, without the time it waited for a CPU. */
+  tdur?: number;
   args?: Record<string, unknown>;
 }
 interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+  /** Microseconds on the trace's clock. */
+  startTime?: number;
 }
 
 const pagesDir = process.argv[2];
@@ -97,16 +102,70 @@ async function profileTyping(page: Page, name: string): Promise<void> {
   if (tracing) {
     // Main-thread rendering work by event name (complete events on the renderer's main thread).
     const main = traceEvents.find((event) => event.name === 'thread_name' && event.args?.['name'] === 'CrRendererMain');
-    const byName = new Map<string, { ms: number; count: number }>();
+    const byName = new Map<string, { ms: number; thread: number; count: number }>();
     for (const event of traceEvents) {
       if (event.ph !== 'X' || !main || event.tid !== main.tid || event.pid !== main.pid) continue;
-      const entry = byName.get(event.name) ?? { ms: 0, count: 0 };
+      const entry = byName.get(event.name) ?? { ms: 0, thread: 0, count: 0 };
       entry.ms += (event.dur ?? 0) / 1000;
+      entry.thread += (event.tdur ?? event.dur ?? 0) / 1000;
       entry.count++;
       byName.set(event.name, entry);
     }
-    for (const [event, { ms, count }] of [...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, 14)) {
-      process.stdout.write(`${(ms / characters).toFixed(2).padStart(7)} ms/key  trace ${event} (${count})\n`);
+    for (const [event, { ms, thread, count }] of [...byName].sort((a, b) => b[1].thread - a[1].thread).slice(0, 14)) {
+      process.stdout.write(`${(ms / characters).toFixed(2).padStart(7)} ms/key (thread ${(thread / characters).toFixed(2)})  trace ${event} (${count})\n`);
+    }
+    // The main thread's own time (thread time, so not inflated by waiting for a CPU) from each
+    // keydown to the end of the first paint after it: the work a keystroke waits for.
+    const onMain = (event: TraceEvent) => main !== undefined && event.tid === main.tid && event.pid === main.pid && event.ph === 'X';
+    const keydowns = traceEvents.filter((e) => onMain(e) && e.name === 'EventDispatch' && (e.args?.['data'] as { type?: string } | undefined)?.type === 'keydown');
+    const paints = traceEvents.filter((e) => onMain(e) && e.name === 'Paint').sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
+    const tasks = traceEvents.filter((e) => onMain(e) && e.name === 'RunTask');
+    const perKey: number[] = [];
+    const windows: Array<[number, number]> = [];
+    for (const key of keydowns) {
+      const task = tasks.find((t) => (t.ts ?? 0) <= (key.ts ?? 0) && (t.ts ?? 0) + (t.dur ?? 0) >= (key.ts ?? 0));
+      const from = task?.ts ?? key.ts ?? 0;
+      const paint = paints.find((p) => (p.ts ?? 0) > (key.ts ?? 0));
+      if (!paint) continue;
+      const to = (paint.ts ?? 0) + (paint.dur ?? 0);
+      windows.push([from, to]);
+      perKey.push(tasks.filter((t) => (t.ts ?? 0) >= from && (t.ts ?? 0) < to).reduce((sum, t) => sum + (t.tdur ?? t.dur ?? 0), 0) / 1000);
+    }
+    perKey.sort((a, b) => a - b);
+    const q = (p: number) => perKey[Math.min(perKey.length - 1, Math.floor(p * perKey.length))] ?? NaN;
+    process.stdout.write(`keydown → first paint after it, main-thread thread time: p50 ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, ` +
+      `mean ${(perKey.reduce((s, v) => s + v, 0) / Math.max(1, perKey.length)).toFixed(2)} ms (${perKey.length} keystrokes)\n`);
+    if (profiling && profile.startTime !== undefined) {
+      // Self time of the CPU profile's samples that fall into those windows: what the keystroke waits for.
+      const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+      const inWindow = new Map<string, number>();
+      let at = profile.startTime;
+      profile.samples.forEach((id, index) => {
+        at += profile.timeDeltas[index] ?? 0;
+        if (!windows.some(([from, to]) => at >= from && at < to)) return;
+        const frame = byId.get(id)!.callFrame;
+        const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() || ''}:${frame.lineNumber + 1}`;
+        inWindow.set(key, (inWindow.get(key) ?? 0) + (profile.timeDeltas[index + 1] ?? 0) / 1000);
+      });
+      process.stdout.write('self time in the keydown → paint windows:\n');
+      for (const [key, ms] of [...inWindow].filter(([key]) => !key.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+        process.stdout.write(`${(ms / characters).toFixed(2).padStart(7)} ms/key  ${key}\n`);
+      }
+    }
+    // What each layout had to do: Chromium's `Layout` events say how many layout objects were dirty
+    // and how many the frame has, and which root the layout started from.
+    const layouts = traceEvents.filter((event) => event.name === 'Layout' && event.ph === 'X' && main && event.tid === main.tid);
+    if (layouts.length > 0) {
+      const begin = (event: TraceEvent) => (event.args?.['beginData'] ?? {}) as { dirtyObjects?: number; totalObjects?: number; partialLayout?: boolean };
+      const sorted = [...layouts].sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
+      const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / Math.max(1, values.length);
+      process.stdout.write(`layouts: ${layouts.length}, mean dirty objects ${mean(layouts.map((e) => begin(e).dirtyObjects ?? 0)).toFixed(0)} ` +
+        `of ${mean(layouts.map((e) => begin(e).totalObjects ?? 0)).toFixed(0)}, partial ${layouts.filter((e) => begin(e).partialLayout).length}\n`);
+      for (const event of sorted.slice(0, 5)) {
+        const end = (event.args?.['endData'] ?? {}) as { root?: number[]; rootNode?: number };
+        process.stdout.write(`  longest layouts: ${((event.dur ?? 0) / 1000).toFixed(2)} ms, dirty ${begin(event).dirtyObjects} of ${begin(event).totalObjects}, ` +
+          `partial ${begin(event).partialLayout}, root ${JSON.stringify(end.root ?? null)}\n`);
+      }
     }
   }
   for (const [key, ms] of times.slice(0, 30)) process.stdout.write(`${(ms / characters).toFixed(2).padStart(7)} ms/key  ${key}\n`);

@@ -163,3 +163,36 @@ test('a session on a host-owned Y.Doc, with its IndexedDB cache, leaves no liste
   // The cache really was in play: IndexedDB holds the document.
   expect(await cachedUpdateCount(page, `allmende:${wsUrl}/cache-listeners`)).toBeGreaterThan(0);
 });
+
+test('edits made just before the page is left are in the IndexedDB cache after a reload (stored on pagehide)', async ({ page }) => {
+  const wsUrl = relay.wsUrl;
+  await page.evaluate(async (relayUrl) => {
+    const { Y, connect } = window.harness;
+    const doc = new Y.Doc();
+    const session = connect({ relay: relayUrl, document: 'cache-pagehide', doc });
+    await Promise.all([session.whenSynced, session.whenLoaded]);
+    const text = doc.getText('t');
+    for (const ch of 'typed just before leaving') text.insert(text.length, ch);
+    // No waiting: the cache stores edits a moment later, so these are still pending when the page goes.
+  }, wsUrl);
+  await page.reload();
+  await page.waitForFunction(() => window.harness !== undefined);
+  // Read the cache straight from IndexedDB (the relay is not asked): apply every stored update to a new Y.Doc.
+  const cached = await page.evaluate((name) => new Promise<string>((resolve, reject) => {
+    const { Y } = window.harness;
+    const open = indexedDB.open(name);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const all = db.transaction('updates').objectStore('updates').getAll();
+      all.onsuccess = () => {
+        db.close();
+        const doc = new Y.Doc();
+        for (const update of all.result as Uint8Array[]) Y.applyUpdate(doc, update);
+        resolve(doc.getText('t').toString());
+      };
+      all.onerror = () => { db.close(); reject(all.error); };
+    };
+  }), `allmende:${wsUrl}/cache-pagehide`);
+  expect(cached).toBe('typed just before leaving');
+});

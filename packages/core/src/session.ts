@@ -14,6 +14,7 @@ import {
   type SessionInfo,
 } from '@allmende/protocol';
 import { openOfflineCache, type OfflineCache } from './offline-cache.js';
+import { batchOutgoing, type OutgoingBatch } from './outgoing-batch.js';
 
 /**
  * How a session is connected to its relay right now: `connecting` until the first sync,
@@ -90,6 +91,7 @@ export class Session extends ObservableV2<SessionEvents> {
   readonly whenLoaded: Promise<void>;
   #status: ConnectionStatus = 'connecting';
   readonly #provider: WebsocketProvider;
+  readonly #outgoing: OutgoingBatch;
   readonly #cache: OfflineCache | null;
   readonly #ownsDoc: boolean;
   readonly #ownsAwareness: boolean;
@@ -144,6 +146,8 @@ export class Session extends ObservableV2<SessionEvents> {
       maxBackoffTime: 5000,
       connect: this.#tokenSource === null,
     });
+    // Edits and presence go out once per frame, after the paint, not inside the keystroke's task.
+    this.#outgoing = batchOutgoing(this.#provider, this.doc, this.awareness);
     this.#provider.messageHandlers[MESSAGE_SESSION_INFO] = (_encoder, decoder) => this.#receiveInfo(decoder);
     this.whenSynced = new Promise<void>((resolve, reject) => {
       this.#rejectSynced = reject;
@@ -195,6 +199,7 @@ export class Session extends ObservableV2<SessionEvents> {
 
   /** Drops the connection on purpose (edits keep working locally); {@link reconnect} resumes it. */
   disconnect(): void {
+    this.#outgoing.flush();
     this.#provider.disconnect();
     this.#setStatus('offline');
   }
@@ -218,6 +223,7 @@ export class Session extends ObservableV2<SessionEvents> {
     this.#provider.off('sync', this.#onSync);
     this.#provider.off('connection-close', this.#onClose);
     this.#provider.off('closed', this.#onClosedForGood);
+    this.#outgoing.destroy();
     this.#provider.destroy();
     this.#cache?.destroy();
     if (this.#ownsAwareness) {

@@ -21,6 +21,7 @@ import { isBlankDoc, keepEmptyDocumentUnwritten } from './empty-document.js';
 import { FindBar } from './find-bar.js';
 import { FileMenu } from './file-menu.js';
 import { EMPTY_FORMAT_STATE, formatState, sameFormatState } from './format-state.js';
+import { afterPaint } from '@allmende/core';
 import type { FormatState } from './format-state.js';
 import { ImageInsertion } from './image-insertion.js';
 import { LinkDialog } from './link-dialog.js';
@@ -564,7 +565,7 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost, ReviewHo
     undoManager?.on('stack-item-added', this.onUndoStep);
     undoManager?.on('stack-item-updated', this.onUndoStep);
     undoManager?.on('stack-item-popped', this.onUndone);
-    undoManager?.on('stack-cleared', this.refreshFormat);
+    undoManager?.on('stack-cleared', this.scheduleFormat);
 
     this.binding = { view, doc, awareness, undoManager };
     this.wasEditable = null;
@@ -580,7 +581,9 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost, ReviewHo
     binding.undoManager?.off('stack-item-added', this.onUndoStep);
     binding.undoManager?.off('stack-item-updated', this.onUndoStep);
     binding.undoManager?.off('stack-item-popped', this.onUndone);
-    binding.undoManager?.off('stack-cleared', this.refreshFormat);
+    binding.undoManager?.off('stack-cleared', this.scheduleFormat);
+    this.cancelFormat?.();
+    this.cancelFormat = null;
     // The view first: its plugins unsubscribe from the doc and awareness the session is about to destroy.
     binding.view.destroy();
     this.collab.close();
@@ -596,11 +599,26 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost, ReviewHo
     if (tr.selectionSet && !tr.docChanged && tr.getMeta('addToHistory') === undefined) tr.setMeta('addToHistory', false);
     view.updateState(view.state.apply(tr));
     if (view !== this.binding?.view) return;
-    this.refreshFormat();
+    this.scheduleFormat();
     this.findBar.stateChanged(view.state);
     if (tr.docChanged) this.counts.update(view.state.doc);
     if (isLocalEdit(tr)) this.dispatchEvent(new AllmendeChangeEvent());
   }
+
+  /** Cancels the pending toolbar refresh, if one is scheduled. */
+  private cancelFormat: (() => void) | null = null;
+
+  /**
+   * Refreshes the toolbar's pressed and disabled states once, after the next paint: computing them
+   * (marks, block, undo availability) is not needed to show a typed character, and a frame may
+   * hold several transactions.
+   */
+  private readonly scheduleFormat = (): void => {
+    this.cancelFormat ??= afterPaint(() => {
+      this.cancelFormat = null;
+      this.refreshFormat();
+    });
+  };
 
   private readonly refreshFormat = (): void => {
     const view = this.binding?.view;
@@ -613,14 +631,14 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost, ReviewHo
   private readonly onUndoStep = (event: UndoStackEvent, undoManager: Y.UndoManager): void => {
     const view = this.binding?.view;
     if (view) recordUndoSelection(view, event, undoManager);
-    this.refreshFormat();
+    this.scheduleFormat();
   };
 
   /** After undo, the cursor goes back to where it was before the change; after redo, to where it was after it. */
   private readonly onUndone = (event: UndoStackEvent): void => {
     const view = this.binding?.view;
     if (view) restoreUndoSelection(view, event);
-    this.refreshFormat();
+    this.scheduleFormat();
   };
 
   /** Shows why there is no connection and makes the text read-only, as nothing typed would be saved. */
