@@ -212,7 +212,7 @@ test('two users create, move and edit events at the same time and converge', asy
     dragBy(bob, bobCall, fri.x + fri.width / 2 - (callBox.x + callBox.width / 2), 60 * 48 / 60),
   ]);
   await expect(chip(bob, 'Budget review')).toBeVisible();
-  await expect(chip(ada, 'Call')).toHaveAttribute('aria-label', /Friday, December 4, 2026, 3:00\s?PM – 3:30\s?PM/);
+  await expect(chip(ada, 'Call')).toHaveAttribute('aria-label', /3:00\s?PM – 3:30\s?PM, Friday, December 4, 2026/);
 
   // While Ada drags an event, Bob sees her name on it; when she drops it, it moves for both.
   const planBox = (await chip(ada, 'Planning Q1').boundingBox())!;
@@ -275,7 +275,7 @@ test('creating and moving an event by keyboard only', async ({ browser }) => {
   await expect(focused).toHaveAttribute('aria-label', 'Wednesday, December 2, 2026, 9:00 AM');
   // Enter on the slot now goes to the event; Space picks it up; arrows move it, Shift+arrows resize it.
   await page.keyboard.press('Enter');
-  await expect(focused).toHaveAttribute('aria-label', /^Kickoff, Wednesday, December 2, 2026, 9:00\s?AM – 10:00\s?AM/);
+  await expect(focused).toHaveAttribute('aria-label', /^Kickoff, 9:00\s?AM – 10:00\s?AM, Wednesday, December 2, 2026/);
   await page.keyboard.press(' ');
   await expect(cal(page).getByTestId('announcement')).toContainText('Kickoff picked up');
   await page.keyboard.press('ArrowDown');
@@ -283,7 +283,7 @@ test('creating and moving an event by keyboard only', async ({ browser }) => {
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Enter');
-  await expect(focused).toHaveAttribute('aria-label', /^Kickoff, Thursday, December 3, 2026, 9:30\s?AM – 10:45\s?AM/);
+  await expect(focused).toHaveAttribute('aria-label', /^Kickoff, 9:30\s?AM – 10:45\s?AM, Thursday, December 3, 2026/);
   const events = await withCalendar(page, (c) => c.listEvents().map((e) => [e.summary, e.start, e.end]), null);
   expect(events).toEqual([['Kickoff', '2026-12-03T09:30:00', '2026-12-03T10:45:00']]);
   // The box's text is the title and, on the next line, the new start time (text, no child element or pseudo-element).
@@ -482,7 +482,7 @@ test('views: "+N more" opens the day, agenda list, year, and the print layout', 
   await setView(page, 'month', '2026-12-02');
   await cal(page).getByRole('gridcell', { name: 'Dienstag, 1. Dezember 2026' }).focus();
   await page.keyboard.press('Enter');
-  await expect(cal(page).locator(':focus')).toHaveAttribute('aria-label', /^Stand-up, Dienstag, 1. Dezember 2026/);
+  await expect(cal(page).locator(':focus')).toHaveAttribute('aria-label', /^Stand-up, (.* )?Dienstag, 1. Dezember 2026/);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await expect(cal(page).locator(':focus')).toHaveText('3 weitere');

@@ -73,9 +73,11 @@ export function eventLabel(ctx: ViewContext, occ: Occurrence): string {
     const endDate = occ.end.slice(0, 10);
     const s = ctx.fmt.time(Number(occ.start.slice(11, 13)) * 60 + Number(occ.start.slice(14, 16)));
     const e = ctx.fmt.time(Number(occ.end.slice(11, 13)) * 60 + Number(occ.end.slice(14, 16)));
+    // The time before the date: a box in the week grid shows the title and then the start time, and its
+    // accessible name must contain that visible text in the same order (WCAG 2.5.3, "label in name").
     when = endDate === startDate
-      ? `${ctx.fmt.fullDate(startDate)}, ${ctx.t('timeRange', s, e)}`
-      : ctx.t('timeRange', `${ctx.fmt.fullDate(startDate)} ${s}`, `${ctx.fmt.fullDate(endDate)} ${e}`);
+      ? `${ctx.t('timeRange', s, e)}, ${ctx.fmt.fullDate(startDate)}`
+      : ctx.t('timeRange', `${s}, ${ctx.fmt.fullDate(startDate)}`, `${e}, ${ctx.fmt.fullDate(endDate)}`);
   }
   const editors = ctx.editors.get(occ.uid);
   const editing = editors?.length ? `, ${editors.map((e) => ctx.t('editingBy', e.name)).join(', ')}` : '';
