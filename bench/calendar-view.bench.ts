@@ -17,14 +17,11 @@ import { cpuBusy } from './doc-editor/cpu-busy.js';
 import { markdownTable } from './doc-editor/markdown-table.js';
 import { RelayProcess } from './doc-editor/relay-process.js';
 import { median, percentile } from './doc-editor/stats.js';
+import { chromiumArgs, executablePath } from './chromium.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pagesRoot = join(here, 'calendar', 'pages');
 const resultsFile = join(here, 'results', 'calendar-view.md');
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-// The same launch arguments as the doc-editor benchmark.
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SWITCHES = Number(process.env['CALENDAR_SWITCHES'] ?? 12);
 const TARGET_MS = 100;
 const NOTES_MARKER = '<!-- notes: kept across runs -->';

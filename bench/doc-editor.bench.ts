@@ -19,13 +19,11 @@ import { seedRelay } from './doc-editor/seed-relay.js';
 import { DOCUMENT_JSON, DOCUMENT_NAME, TARGET_MARKER, TYPIST_MARKER, type OpenTimes, type TypingReport } from './doc-editor/shared.js';
 import { median, percentile } from './doc-editor/stats.js';
 import { connectClient } from './doc-editor/yjs-client.js';
+import { chromiumArgs, executablePath } from './chromium.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pagesDist = join(here, 'doc-editor', 'pages', 'dist');
 const resultsFile = join(here, 'results', 'doc-editor.md');
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** How often each editor opens the document (fresh browser context each time); the median is reported. */
 const OPENS = 3;

@@ -33,16 +33,13 @@ import { profileSummary } from './sheet-grid/profile-summary.js';
 import { seedSheet } from './sheet-grid/seed-sheet.js';
 import { traceSummary } from './sheet-grid/trace-summary.js';
 import { COLS, DEFAULT_ROWS, DOCUMENT_NAME, type BenchWindow, type OpenTimes, type ScrollReport } from './sheet-grid/shared.js';
+import { chromiumArgs, executablePath } from './chromium.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pagesRoot = join(here, 'sheet-grid', 'pages');
 const pagesDist = join(pagesRoot, 'dist');
 const resultsFile = join(here, 'results', 'sheet-grid.md');
 const profileFile = join(here, 'results', 'sheet-grid.cpuprofile');
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-// The same launch arguments as the doc-editor benchmark.
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** How often the sheet is opened (fresh browser context each time); the median is reported. */
 const OPENS = Number(process.env['SHEET_GRID_OPENS'] ?? 3);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { RelayProcess } from '../doc-editor/relay-process.js';
 import { profileSummary } from '../sheet-grid/profile-summary.js';
+import type { TraceEvent } from '../chrome-trace.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const view = (process.argv[2] ?? 'week') as 'month' | 'week';
@@ -38,18 +39,6 @@ try {
 } finally {
   await browser.close();
   await relay.stop();
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time, which a loaded machine inflates far less than wall time. */
-  tdur?: number;
-  tid: number;
-  pid: number;
-  args?: { name?: string; elementCount?: number; beginData?: { dirtyObjects?: number; totalObjects?: number } };
 }
 
 /** Total time per timeline event kind on the renderer's main thread (top-level kinds only, so nested ones are not counted twice). */

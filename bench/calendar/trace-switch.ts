@@ -11,23 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { RelayProcess } from '../doc-editor/relay-process.js';
 import { median } from '../doc-editor/stats.js';
+import type { TraceEvent } from '../chrome-trace.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const view = (process.argv[2] ?? 'week') as 'month' | 'week';
 const rounds = Number(process.argv[3] ?? 3);
 const dirs = process.argv.length > 4 ? process.argv.slice(4) : [join(here, 'pages', 'dist')];
 const SWITCHES = 12;
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  tid: number;
-  pid: number;
-  args?: { name?: string; elementCount?: number; beginData?: { dirtyObjects?: number } };
-}
 
 /** Where a kind of top-level main-thread event is counted. */
 const GROUPS: Record<string, string> = {

@@ -1,15 +1,4 @@
-/** One event of a Chrome trace (the fields this module reads). */
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time, where the trace has it. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
+import type { TraceEvent } from '../chrome-trace.js';
 
 /** The renderer main thread's CPU time by kind of work, in ms (self time: nested events are not counted twice). */
 export interface FrameWork {

@@ -3,10 +3,8 @@
 // without the main thread. If this page reaches 16.7 ms frames, a missed target in the sheet's run is the sheet's.
 //   cd bench && npx tsx sheet-grid/scroll-floor.ts
 import { chromium } from 'playwright-core';
+import { chromiumArgs, executablePath } from '../chromium.js';
 
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const page = `<!doctype html><meta charset="utf-8"><style>
 body { margin: 0; font: 13px system-ui, sans-serif }
@@ -51,7 +49,7 @@ interface FloorWindow { floorStart(): void; floorFinish(): number[] }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
-const browser = await chromium.launch({ executablePath, args, headless: true });
+const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
 try {
   const tab = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await tab.setContent(page);

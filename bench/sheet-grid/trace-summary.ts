@@ -1,14 +1,4 @@
-/** One event of a Chrome trace (the fields this summary reads). */
-interface TraceEvent {
-  name: string;
-  ph: string;
-  dur?: number;
-  /** Thread (CPU) time, where the trace has it. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
+import type { TraceEvent } from '../chrome-trace.js';
 
 /**
  * Where the renderer's main thread spent its time in a Chrome trace (from `browser.stopTracing()`):
