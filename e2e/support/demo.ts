@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { RelayProcess, demoApp } from './relay-process.js';
+import { test as base } from './test.js';
 
 let demoCopy: string | null = null;
 
@@ -37,6 +38,17 @@ async function privateDemoApp(): Promise<string> {
 export async function demoRelay(): Promise<RelayProcess> {
   return new RelayProcess({ staticDir: await privateDemoApp() });
 }
+
+/** The project's `test`, plus `relay`: a {@link demoRelay} started before the test and stopped after it. */
+export const test = base.extend<{ relay: RelayProcess }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  relay: async ({}, use) => {
+    const relay = await demoRelay();
+    await relay.start();
+    await use(relay);
+    await relay.stop();
+  },
+});
 
 /** The localStorage keys where the demo app remembers the user's name and language. */
 const NAME_KEY = 'allmende.displayName';

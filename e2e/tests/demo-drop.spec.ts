@@ -1,23 +1,11 @@
-import { expect, test } from '../support/test.js';
-import type { RelayProcess } from '../support/relay-process.js';
+import { expect } from '../support/test.js';
 import { documentText, sheetValue } from '../support/pages.js';
-import { demoRelay, demoUser, dropFile, fileTitles, openHome, waitOnline } from '../support/demo.js';
-
-let relay: RelayProcess;
-
-test.beforeEach(async () => {
-  relay = await demoRelay();
-  await relay.start();
-});
-
-test.afterEach(async () => {
-  await relay.stop();
-});
+import { demoUser, dropFile, fileTitles, openHome, test, waitOnline } from '../support/demo.js';
 
 const ICS = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//e2e//EN', 'BEGIN:VEVENT', 'UID:council@e2e', 'DTSTAMP:20260101T000000Z',
   'DTSTART:20261201T100000Z', 'DTEND:20261201T110000Z', 'SUMMARY:Council meeting', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
 
-test('dropping a Markdown, a CSV and an iCalendar file opens each as a new file of its kind; a second user sees the content', async ({ browser }) => {
+test('dropping a Markdown, a CSV and an iCalendar file opens each as a new file of its kind; a second user sees the content', async ({ browser, relay }) => {
   test.slow();
   const ada = await demoUser(browser, 'Ada');
   const home = await openHome(ada, relay);
@@ -56,7 +44,7 @@ test('dropping a Markdown, a CSV and an iCalendar file opens each as a new file 
   await ben.close();
 });
 
-test('a malformed or unsupported file gives a clear message and creates nothing', async ({ browser }) => {
+test('a malformed or unsupported file gives a clear message and creates nothing', async ({ browser, relay }) => {
   test.slow();
   const ada = await demoUser(browser, 'Ada');
   const home = await openHome(ada, relay);

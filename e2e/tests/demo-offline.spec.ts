@@ -1,20 +1,8 @@
-import { expect, test } from '../support/test.js';
-import type { RelayProcess } from '../support/relay-process.js';
+import { expect } from '../support/test.js';
 import { documentText, editor } from '../support/pages.js';
-import { connectionState, demoRelay, demoUser, openFileId, openHome, waitOnline } from '../support/demo.js';
+import { connectionState, demoUser, openFileId, openHome, test, waitOnline } from '../support/demo.js';
 
-let relay: RelayProcess;
-
-test.beforeEach(async () => {
-  relay = await demoRelay();
-  await relay.start();
-});
-
-test.afterEach(async () => {
-  await relay.stop();
-});
-
-test('the offline banner appears when the relay stops, edits made meanwhile sync when it returns', async ({ browser }) => {
+test('the offline banner appears when the relay stops, edits made meanwhile sync when it returns', async ({ browser, relay }) => {
   test.slow();
   const ada = await demoUser(browser, 'Ada');
   const page = await openHome(ada, relay);

@@ -1,21 +1,9 @@
-import { expect, test, type Page } from '../support/test.js';
+import { expect, type Page } from '../support/test.js';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { RelayProcess } from '../support/relay-process.js';
 import { documentText, editor } from '../support/pages.js';
-import { demoRelay, demoUser, fileRow, openHome, waitOnline } from '../support/demo.js';
-
-let relay: RelayProcess;
-
-test.beforeEach(async () => {
-  relay = await demoRelay();
-  await relay.start();
-});
-
-test.afterEach(async () => {
-  await relay.stop();
-});
+import { demoUser, fileRow, openHome, test, waitOnline } from '../support/demo.js';
 
 /** Opens the Share dialog, picks `access` and returns the link it makes. */
 async function shareLink(page: Page, access: 'read' | 'comment' | 'write'): Promise<string> {
@@ -32,7 +20,7 @@ async function shareLink(page: Page, access: 'read' | 'comment' | 'write'): Prom
   return value;
 }
 
-test('a read link opens the document read-only: the reader cannot change it, a write link can', async ({ browser }) => {
+test('a read link opens the document read-only: the reader cannot change it, a write link can', async ({ browser, relay }) => {
   test.slow();
   const ada = await demoUser(browser, 'Ada');
   const home = await openHome(ada, relay);

@@ -1,20 +1,8 @@
-import { expect, test } from '../support/test.js';
-import type { RelayProcess } from '../support/relay-process.js';
+import { expect } from '../support/test.js';
 import { documentText, editor, sheetCell, sheetGrid, sheetValue } from '../support/pages.js';
-import { demoRelay, demoUser, fileRow, fileTitles, openFileId, openHome, waitOnline } from '../support/demo.js';
+import { demoUser, fileRow, fileTitles, openFileId, openHome, test, waitOnline } from '../support/demo.js';
 
-let relay: RelayProcess;
-
-test.beforeEach(async () => {
-  relay = await demoRelay();
-  await relay.start();
-});
-
-test.afterEach(async () => {
-  await relay.stop();
-});
-
-test('a newcomer finds the samples; a document, a sheet and a calendar created from the start page show up for a second user, who edits along', async ({ browser }) => {
+test('a newcomer finds the samples; a document, a sheet and a calendar created from the start page show up for a second user, who edits along', async ({ browser, relay }) => {
   test.slow();
   const ada = await demoUser(browser, 'Ada');
   const home = await openHome(ada, relay);
@@ -96,7 +84,7 @@ test('a newcomer finds the samples; a document, a sheet and a calendar created f
   await ben.close();
 });
 
-test('delete asks first, and sort by name and by last change', async ({ browser }) => {
+test('delete asks first, and sort by name and by last change', async ({ browser, relay }) => {
   test.slow();
   const ada = await demoUser(browser, 'Ada');
   const home = await openHome(ada, relay);
