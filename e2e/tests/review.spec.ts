@@ -100,8 +100,28 @@ test.describe('with an open relay', () => {
     await expect.poll(() => modelText(pageA)).toBe('The council meets on Monday\nAgenda: budget and roads');
     await expect(pageA.locator('allmende-doc .ProseMirror del.suggestion')).toHaveText('The ');
 
+    // Ada suggests bold for "budget": she drags over the word (a DOM selection, as a mouse makes it) and presses Ctrl+B.
+    await editor(pageA).evaluate((root) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf('budget') ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 'budget'.length);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+        return;
+      }
+    });
+    await expect.poll(() => selectedText(pageA)).toBe('budget');
+    await pageA.keyboard.press('Control+b');
+    await expect(pageA.locator('allmende-doc .ProseMirror span.suggestion-format')).toHaveText('budget');
+
     await expect(suggestion(pageB, 'and roads')).toBeVisible();
     await expect(suggestion(pageB, 'The')).toBeVisible();
+    await expect(suggestion(pageB, 'Format “budget”: bold')).toBeVisible();
+    await expect(pageB.locator('allmende-doc .ProseMirror span.suggestion-format strong, allmende-doc .ProseMirror strong span.suggestion-format')).toHaveText('budget');
     await expect(pageB.locator('allmende-doc .ProseMirror ins.suggestion')).toHaveText(' and roads');
     await expect(pageB.locator('allmende-doc .ProseMirror del.suggestion')).toHaveText('The ');
     await screenshot(pageB, 'review-en');
@@ -118,6 +138,13 @@ test.describe('with an open relay', () => {
     await expect(reply).toHaveValue('The 14th, @Ada ');
     await reply.press('Control+Enter');
     await expect(thread(pageA, 'Which Monday?').locator('.reply')).toContainText('The 14th, @Ada');
+
+    // Bob rejects the bold: "budget" is plain again for both.
+    await suggestion(pageB, 'Format “budget”').getByRole('button', { name: 'Reject' }).click();
+    for (const page of [pageA, pageB]) {
+      await expect(page.locator('allmende-doc .ProseMirror span.suggestion-format')).toHaveCount(0);
+      await expect(page.locator('allmende-doc .ProseMirror strong')).toHaveCount(0);
+    }
 
     // Bob accepts the insertion and rejects the deletion.
     await suggestion(pageB, 'and roads').getByRole('button', { name: 'Accept' }).click();

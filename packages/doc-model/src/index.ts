@@ -103,6 +103,8 @@ export type { CommentAuthor, CommentReply, CommentThread, CommentThreadsOptions,
 export { parseMentions } from './review/mentions.js';
 export type { Mention, Person } from './review/mentions.js';
 export { suggestionAttrsOf } from './review/suggestion-marks.js';
+export { FORMAT_CHANGE, decodeFormatting, encodeFormatting, formatDifference } from './review/format-changes.js';
+export type { FormatDifference } from './review/format-changes.js';
 export type { SuggestionAttrs, SuggestionKind, SuggestionMarkName } from './review/suggestion-marks.js';
 export {
   acceptAllSuggestions,

@@ -180,6 +180,11 @@ const en = {
   suggestionInsert: (text: string) => `Add “${text}”`,
   suggestionDelete: (text: string) => `Delete “${text}”`,
   suggestionReplace: (removed: string, added: string) => `Replace “${removed}” with “${added}”`,
+  suggestionFormat: (text: string, added: readonly string[], removed: readonly string[]) => {
+    const names: Record<string, string> = { bold: 'bold', italic: 'italic', underline: 'underline', strikethrough: 'strikethrough', superscript: 'superscript', subscript: 'subscript', text_color: 'text colour', highlight: 'highlight', code: 'code', link: 'link' };
+    const changes = [...added.map((name) => names[name] ?? name), ...removed.map((name) => `not ${names[name] ?? name}`)];
+    return `Format “${text}”: ${changes.join(', ') || 'as before'}`;
+  },
   accept: 'Accept',
   reject: 'Reject',
   acceptAll: 'Accept all',
@@ -250,6 +255,10 @@ const en = {
         return count === 1
           ? 'A table, code block, quote or heading inside a list item ends the list in this format; the list continues after it.'
           : `${count} tables, code blocks, quotes or headings inside list items end their lists in this format; the lists continue after them.`;
+      case 'format-suggestions-applied':
+        return count === 1
+          ? 'A suggested formatting change was written as if accepted (this format cannot keep the formatting before it; DOCX can).'
+          : `${count} suggested formatting changes were written as if accepted (this format cannot keep the formatting before them; DOCX can).`;
       default:
         return count === 1 ? 'One part of the document could not be written as it is.' : `${count} parts of the document could not be written as they are.`;
     }
@@ -473,6 +482,11 @@ const de: { [K in keyof typeof en]: (typeof en)[K] } = {
   suggestionInsert: (text: string) => `„${text}“ einfügen`,
   suggestionDelete: (text: string) => `„${text}“ löschen`,
   suggestionReplace: (removed: string, added: string) => `„${removed}“ durch „${added}“ ersetzen`,
+  suggestionFormat: (text: string, added: readonly string[], removed: readonly string[]) => {
+    const names: Record<string, string> = { bold: 'fett', italic: 'kursiv', underline: 'unterstrichen', strikethrough: 'durchgestrichen', superscript: 'hochgestellt', subscript: 'tiefgestellt', text_color: 'Textfarbe', highlight: 'Hervorhebung', code: 'Code', link: 'Link' };
+    const changes = [...added.map((name) => names[name] ?? name), ...removed.map((name) => `nicht ${names[name] ?? name}`)];
+    return `„${text}“ formatieren: ${changes.join(', ') || 'wie zuvor'}`;
+  },
   accept: 'Annehmen',
   reject: 'Ablehnen',
   acceptAll: 'Alle annehmen',
@@ -541,6 +555,10 @@ const de: { [K in keyof typeof en]: (typeof en)[K] } = {
         return count === 1
           ? 'Eine Tabelle, ein Codeblock, Zitat oder eine Überschrift in einem Listenpunkt beendet in diesem Format die Liste; sie geht danach weiter.'
           : `${count} Tabellen, Codeblöcke, Zitate oder Überschriften in Listenpunkten beenden in diesem Format ihre Listen; sie gehen danach weiter.`;
+      case 'format-suggestions-applied':
+        return count === 1
+          ? 'Eine vorgeschlagene Formatierung wurde wie angenommen geschrieben (dieses Format kann die Formatierung davor nicht festhalten; DOCX kann es).'
+          : `${count} vorgeschlagene Formatierungen wurden wie angenommen geschrieben (dieses Format kann die Formatierung davor nicht festhalten; DOCX kann es).`;
       default:
         return count === 1 ? 'Ein Teil des Dokuments konnte nicht unverändert geschrieben werden.' : `${count} Teile des Dokuments konnten nicht unverändert geschrieben werden.`;
     }

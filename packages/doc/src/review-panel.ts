@@ -654,7 +654,9 @@ export class ReviewPanel implements ReactiveController {
               ? t('suggestionInsert', clip(suggestion.insertedText))
               : suggestion.kind === 'deletion'
                 ? t('suggestionDelete', clip(suggestion.deletedText))
-                : t('suggestionReplace', clip(suggestion.deletedText), clip(suggestion.insertedText));
+                : suggestion.kind === 'format'
+                  ? t('suggestionFormat', clip(suggestion.formattedText), suggestion.format.added, suggestion.format.removed)
+                  : t('suggestionReplace', clip(suggestion.deletedText), clip(suggestion.insertedText));
           const author: CommentAuthor = { id: suggestion.authorId, name: suggestion.authorName, color: suggestion.color };
           const picked = suggestion.id === this.activeSuggestion ? 'active' : '';
           return html`<li class="suggestion card ${picked}" data-suggestion-card=${suggestion.id} style="--author-color: ${suggestion.color}" aria-label=${t('suggestionLabel', suggestion.authorName || t('anonymous'))}>

@@ -39,6 +39,11 @@ export const reviewStyles = css`
   .ProseMirror ins.suggestion del.suggestion {
     text-decoration: underline line-through 2px var(--suggestion-color, #b3261e);
   }
+  /* A suggested formatting change: the new formatting, on a tint with a dotted line in the author's colour. */
+  .ProseMirror span.suggestion-format {
+    background: color-mix(in srgb, var(--suggestion-color, #6b7280) 12%, transparent);
+    border-bottom: 2px dotted var(--suggestion-color, #6b7280);
+  }
   allmende-toolbar button.review-toggle.on {
     background: color-mix(in srgb, var(--_accent) 14%, var(--_bg));
     border-color: var(--_accent);

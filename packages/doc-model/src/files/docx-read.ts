@@ -17,6 +17,7 @@ import { DOCX_STYLE, EMU_PER_PX, OOXML_PREFIXES, REL } from './ooxml-names.js';
 import { CommentMarkers, finishComments, withoutSentinels } from './file-comments.js';
 import type { ReadThread } from './file-comments.js';
 import { parseFileDate, suggestionMark } from './tracked-changes.js';
+import { FORMAT_CHANGE, encodeFormatting, formattingMarks, sameFormatting } from '../review/format-changes.js';
 import { childElements, findDescendant, firstChild, parseXML, readZip, textOf, zipText } from '@allmende/office-files';
 import type { XmlElement, ZipEntries } from '@allmende/office-files';
 
@@ -168,6 +169,21 @@ class DocxReader {
     return marks;
   }
 
+  /**
+   * A tracked formatting change (`w:rPrChange`, the run's properties before
+   * the change) as a `format_change` suggestion remembering that formatting;
+   * null when there is none or it changed nothing we keep. Marks from around
+   * the run (a hyperlink) were there before too.
+   */
+  private formatChange(rPr: XmlElement | null, outer: readonly Mark[], now: readonly Mark[]): Mark | null {
+    const change = rPr ? firstChild(rPr, 'w:rPrChange') : null;
+    if (!change) return null;
+    const before = [...formattingMarks(outer), ...this.runMarks(firstChild(change, 'w:rPr'))];
+    if (sameFormatting(before, now)) return null;
+    const attrs = { id: `w${change.attrs['w:id'] ?? ''}`, authorId: '', authorName: change.attrs['w:author'] ?? '', time: parseFileDate(change.attrs['w:date']) };
+    return schema.marks[FORMAT_CHANGE]!.create({ ...attrs, before: encodeFormatting(before) });
+  }
+
   private paragraphInfo(pPr: XmlElement | null): { level: number; role: 'quote' | 'code' | 'rule' | null; align: string | null; indent: number; left: number | null; numId: string | null; ilvl: number; border: boolean } {
     const chain = this.chain(pPr ? firstChild(pPr, 'w:pStyle')?.attrs['w:val'] : undefined);
     let level = 0;
@@ -290,6 +306,8 @@ class DocxReader {
       const name = child.name;
       if (name === 'w:r') {
         const runMarks = [...marks, ...this.runMarks(firstChild(child, 'w:rPr'))];
+        const formatChange = this.formatChange(firstChild(child, 'w:rPr'), marks, runMarks);
+        if (formatChange) runMarks.push(formatChange);
         for (const part of childElements(child)) {
           if (part.name === 'w:t' || (part.name === 'w:delText' && runMarks.some((mark) => mark.type.name === 'deletion'))) out().text(textOf(part), runMarks);
           else if (part.name === 'w:tab' || part.name === 'w:ptab') out().text('\t', runMarks);

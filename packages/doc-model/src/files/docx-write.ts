@@ -5,6 +5,9 @@ import { isHexColor } from '../color.js';
 import { imageWidth } from '../inline-nodes.js';
 import { safeImageSrc } from '../image-source.js';
 import { safeLinkHref } from '../link-href.js';
+import { FORMAT_CHANGE, decodeFormatting } from '../review/format-changes.js';
+import { suggestionAttrsOf } from '../review/suggestion-marks.js';
+import { schema } from '../schema.js';
 import { imageDisplaySize, imageFileFromDataUrl } from './image-data.js';
 import { linkGroups, markAttrs } from './inline-runs.js';
 import type { InlineRun } from './inline-runs.js';
@@ -203,19 +206,19 @@ class DocxWriter {
     return out;
   }
 
+  /**
+   * A run's `w:rPr`. A suggested formatting change (`format_change`) adds
+   * `w:rPrChange` with the properties the text had before, as Word tracks
+   * formatting; its author and date are the suggestion's.
+   */
   private runProps(marks: readonly Mark[]): string {
-    let props = '';
-    if (markAttrs(marks, 'code')) props += element('w:rStyle', { 'w:val': DOCX_STYLE.codeChar }) + element('w:rFonts', { 'w:ascii': 'Liberation Mono', 'w:hAnsi': 'Liberation Mono', 'w:cs': 'Liberation Mono' });
-    if (markAttrs(marks, 'bold')) props += '<w:b/><w:bCs/>';
-    if (markAttrs(marks, 'italic')) props += '<w:i/><w:iCs/>';
-    if (markAttrs(marks, 'strikethrough')) props += '<w:strike/>';
-    const color = markAttrs(marks, 'text_color')?.['color'];
-    if (isHexColor(color)) props += element('w:color', { 'w:val': color.slice(1).toUpperCase() });
-    const highlight = markAttrs(marks, 'highlight')?.['color'];
-    if (isHexColor(highlight)) props += element('w:shd', { 'w:val': 'clear', 'w:color': 'auto', 'w:fill': highlight.slice(1).toUpperCase() });
-    if (markAttrs(marks, 'underline')) props += element('w:u', { 'w:val': 'single' });
-    if (markAttrs(marks, 'superscript')) props += element('w:vertAlign', { 'w:val': 'superscript' });
-    else if (markAttrs(marks, 'subscript')) props += element('w:vertAlign', { 'w:val': 'subscript' });
+    let props = runPropsXml(marks);
+    const change = marks.find((mark) => mark.type.name === FORMAT_CHANGE);
+    if (change) {
+      const { authorName, time } = suggestionAttrsOf(change);
+      const attrs = { 'w:id': ++this.changes, 'w:author': authorName || 'Unknown', 'w:date': fileDate(time) };
+      props += element('w:rPrChange', attrs, element('w:rPr', {}, runPropsXml(decodeFormatting(schema, change.attrs['before']))));
+    }
     return props ? element('w:rPr', {}, props) : '';
   }
 
@@ -312,6 +315,23 @@ const initialsOf = (name: string): string =>
     .slice(0, 2)
     .map((word) => [...word][0] ?? '')
     .join('');
+
+/** The run properties of formatting marks, in the order of CT_RPr (u before shd, vertAlign last); links are hyperlinks, not properties. */
+function runPropsXml(marks: readonly Mark[]): string {
+  let props = '';
+  if (markAttrs(marks, 'code')) props += element('w:rStyle', { 'w:val': DOCX_STYLE.codeChar }) + element('w:rFonts', { 'w:ascii': 'Liberation Mono', 'w:hAnsi': 'Liberation Mono', 'w:cs': 'Liberation Mono' });
+  if (markAttrs(marks, 'bold')) props += '<w:b/><w:bCs/>';
+  if (markAttrs(marks, 'italic')) props += '<w:i/><w:iCs/>';
+  if (markAttrs(marks, 'strikethrough')) props += '<w:strike/>';
+  const color = markAttrs(marks, 'text_color')?.['color'];
+  if (isHexColor(color)) props += element('w:color', { 'w:val': color.slice(1).toUpperCase() });
+  if (markAttrs(marks, 'underline')) props += element('w:u', { 'w:val': 'single' });
+  const highlight = markAttrs(marks, 'highlight')?.['color'];
+  if (isHexColor(highlight)) props += element('w:shd', { 'w:val': 'clear', 'w:color': 'auto', 'w:fill': highlight.slice(1).toUpperCase() });
+  if (markAttrs(marks, 'superscript')) props += element('w:vertAlign', { 'w:val': 'superscript' });
+  else if (markAttrs(marks, 'subscript')) props += element('w:vertAlign', { 'w:val': 'subscript' });
+  return props;
+}
 
 /**
  * word/comments.xml (each comment's text, one paragraph per line, its last

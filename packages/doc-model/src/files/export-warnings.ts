@@ -1,5 +1,6 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { headingLevelOf } from '../block-nodes.js';
+import { FORMAT_CHANGE } from '../review/format-changes.js';
 
 /**
  * Something an export could not write as it is in the document, for telling
@@ -14,9 +15,13 @@ import { headingLevelOf } from '../block-nodes.js';
  *   paragraphs and nested lists (tables, code blocks, quotes, headings, rules, page breaks; Word numbers
  *   paragraphs, it has no items that hold blocks), in ODT tables (ODF list items cannot hold them; the
  *   list is closed before the table and continues after it).
+ * - `format-suggestions-applied`: suggested formatting changes, counted by suggestion, in a format
+ *   that cannot record the formatting before the change (ODT: ODF's `text:format-change` names no
+ *   old formatting; Markdown, HTML): the text is written with the suggested formatting. DOCX keeps
+ *   them as `w:rPrChange`.
  */
 export interface ExportWarning {
-  readonly code: 'comments-dropped' | 'nested-quotes-merged' | 'quote-blocks-moved' | 'list-blocks-moved';
+  readonly code: 'comments-dropped' | 'nested-quotes-merged' | 'quote-blocks-moved' | 'list-blocks-moved' | 'format-suggestions-applied';
   readonly count: number;
 }
 
@@ -35,6 +40,14 @@ export function exportWarnings(format: 'odt' | 'docx' | 'markdown' | 'html', doc
   const add = (code: ExportWarning['code'], count = 1): void => {
     if (count > 0) counts.set(code, (counts.get(code) ?? 0) + count);
   };
+  if (format !== 'docx') {
+    const ids = new Set<unknown>();
+    doc.descendants((node) => {
+      for (const mark of node.marks) if (mark.type.name === FORMAT_CHANGE) ids.add(mark.attrs['id']);
+      return true;
+    });
+    add('format-suggestions-applied', ids.size);
+  }
   if (format === 'markdown' || format === 'html') {
     add('comments-dropped', commentCount);
   } else {

@@ -7,6 +7,7 @@ import type { FileCommentThread } from './file-comments.js';
 import { convertWithLibreOffice, disposeLibreOffice } from './libreoffice.test-support.js';
 import { fromODT } from './odt-read.js';
 import { toODT } from './odt-write.js';
+import { listSuggestions } from '../review/suggestions.js';
 
 const TIMEOUT = 240_000;
 const T = Date.UTC(2026, 10, 2, 9, 30, 0);
@@ -76,4 +77,18 @@ describe('tracked changes and comments checked by LibreOffice', () => {
       TIMEOUT,
     );
   }
+
+  it(
+    'LibreOffice keeps a suggested formatting change of our DOCX (w:rPrChange: author, date, the formatting before) when it saves it again',
+    () => {
+      const change = schema.marks.format_change!.create({ id: 'f1', authorId: 'u1', authorName: 'Ada Lovelace', color: '#aa0000', time: T, before: '[{"type":"italic"}]' });
+      const doc = schema.node('doc', null, [schema.node('paragraph', null, [schema.text('Der Rat '), schema.text('beschließt', [schema.marks.bold!.create(), change]), schema.text(' heute.')])]);
+      const back = fromDOCX(convertWithLibreOffice(toDOCX(doc), 'format.docx', 'docx:MS Word 2007 XML', 'docx'));
+      expect(back.doc.textContent).toBe(doc.textContent);
+      expect(listSuggestions(back.doc).map(({ kind, formattedText, authorName, time, format }) => ({ kind, formattedText, authorName, time, format }))).toEqual([
+        { kind: 'format', formattedText: 'beschließt', authorName: 'Ada Lovelace', time: T, format: { added: ['bold'], removed: ['italic'] } },
+      ]);
+    },
+    TIMEOUT,
+  );
 });

@@ -9,6 +9,10 @@ import { toODT } from './odt-write.js';
 import { fromHTML, toHTML } from './html-file.js';
 import { fromMarkdown } from './markdown-read.js';
 import { toMarkdown } from './markdown-write.js';
+import { EditorState } from 'prosemirror-state';
+import type { Transaction } from 'prosemirror-state';
+import { listSuggestions, rejectSuggestion } from '../review/suggestions.js';
+import { exportWarnings } from './export-warnings.js';
 
 const ADA = { authorId: 'u-ada', authorName: 'Ada Lovelace', color: '#aa0000', time: Date.UTC(2026, 10, 2, 9, 30, 15) };
 const BO = { authorId: 'u-bo', authorName: 'Bo <Müller> & Co', color: '#0000aa', time: Date.UTC(2026, 10, 3, 14, 0, 0) };
@@ -109,6 +113,66 @@ describe('suggestions as tracked changes', () => {
     expect(xml).toMatch(/<w:ins w:id="1" w:author="Ada Lovelace" w:date="2026-11-02T09:30:15Z"><w:r>.*beschließt/s);
     expect(xml).toMatch(/<w:del w:id="\d+" w:author="Bo &lt;Müller&gt; &amp; Co" w:date="2026-11-03T14:00:00Z"><w:r>(<w:rPr>.*<\/w:rPr>)?<w:delText xml:space="preserve"> nicht<\/w:delText>/s);
     expect(xml).not.toMatch(/<w:t[ >][^<]*nicht/);
+  });
+});
+
+describe('suggested formatting changes in files', () => {
+  const italic = schema.marks.italic!.create();
+  const bold = schema.marks.bold!.create();
+  const red = schema.marks.text_color!.create({ color: '#ff0000' });
+  const change = (before: string): ReturnType<typeof schema.marks.bold.create> => schema.marks.format_change!.create({ id: 'f1', ...ADA, before });
+  /** "word" was italic and is now bold (Ada's suggestion); "red" was plain and is now red. */
+  const formatted = (): ProseMirrorNode =>
+    schema.node('doc', null, [
+      schema.node('paragraph', null, [
+        schema.text('plain '),
+        schema.text('word', [bold, change('[{"type":"italic"}]')]),
+        schema.text(' and '),
+        schema.text('red', [red, change('[]')]),
+      ]),
+    ]);
+
+  it('DOCX: writes w:rPrChange with the properties before the change, author and date', () => {
+    const xml = strFromU8(unzipSync(toDOCX(formatted()))['word/document.xml']!);
+    expect(xml).toMatch(/<w:rPr><w:b\/><w:bCs\/><w:rPrChange w:id="\d+" w:author="Ada Lovelace" w:date="2026-11-02T09:30:15Z"><w:rPr><w:i\/><w:iCs\/><\/w:rPr><\/w:rPrChange><\/w:rPr><w:t xml:space="preserve">word<\/w:t>/);
+    expect(xml).toMatch(/<w:rPr><w:color w:val="FF0000"\/><w:rPrChange [^>]*><w:rPr\/><\/w:rPrChange><\/w:rPr><w:t xml:space="preserve">red/);
+  });
+
+  it('DOCX: import(export(doc)) gives the same suggestions: what changed, by whom, and what rejecting restores', () => {
+    const back = fromDOCX(toDOCX(formatted()));
+    expect(back.warnings).toEqual([]);
+    const found = listSuggestions(back.doc);
+    expect(found.map(({ kind, formattedText, authorName, time, format }) => ({ kind, formattedText, authorName, time, format }))).toEqual([
+      { kind: 'format', formattedText: 'word', authorName: 'Ada Lovelace', time: ADA.time, format: { added: ['bold'], removed: ['italic'] } },
+      { kind: 'format', formattedText: 'red', authorName: 'Ada Lovelace', time: ADA.time, format: { added: ['text_color'], removed: [] } },
+    ]);
+    let state = EditorState.create({ doc: back.doc });
+    for (const { id } of found) state = state.apply(((): Transaction => {
+      let tr: Transaction | null = null;
+      rejectSuggestion(id)(state, (next) => (tr = next));
+      return tr!;
+    })());
+    const plain = schema.node('doc', null, [schema.node('paragraph', null, [schema.text('plain '), schema.text('word', [italic]), schema.text(' and red')])]);
+    expect(state.doc.eq(plain)).toBe(true);
+  });
+
+  it('DOCX: a w:rPrChange that changed nothing we keep is no suggestion', () => {
+    const doc = schema.node('doc', null, [schema.node('paragraph', null, [schema.text('same', [bold, change('[{"type":"bold"}]')])])]);
+    const back = fromDOCX(toDOCX(doc));
+    expect(listSuggestions(back.doc)).toEqual([]);
+    expect(back.doc.textContent).toBe('same');
+  });
+
+  for (const [format, write] of [['ODT', toODT], ['Markdown', toMarkdown], ['HTML', toHTML]] as const) {
+    it(`${format}: writes the suggested formatting as if accepted, and the export warns once per suggestion`, () => {
+      const doc = formatted();
+      expect(exportWarnings(format === 'ODT' ? 'odt' : format === 'Markdown' ? 'markdown' : 'html', doc)).toEqual([{ code: 'format-suggestions-applied', count: 1 }]);
+      const out = write(doc);
+      expect(typeof out === 'string' ? out : strFromU8(unzipSync(out)['content.xml']!)).toContain('word');
+    });
+  }
+  it('DOCX: the export has nothing to warn about', () => {
+    expect(exportWarnings('docx', formatted())).toEqual([]);
   });
 });
 

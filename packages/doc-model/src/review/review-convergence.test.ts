@@ -170,7 +170,7 @@ describe('review workflow under concurrent editing', () => {
       /** Comments made on a whole typed word: thread id → the word. */
       const onWords = new Map<string, string>();
       const words: string[] = [];
-      const counts = { comments: 0, accepted: 0, rejected: 0, suggested: 0 };
+      const counts = { comments: 0, accepted: 0, rejected: 0, suggested: 0, formats: 0 };
 
       for (let step = 0; step < STEPS; step++) {
         const replica = prng.oneOf(gen, replicas);
@@ -224,6 +224,18 @@ describe('review workflow under concurrent editing', () => {
           }
         } else if (roll < 70) {
           replica.run(prng.bool(gen) ? acceptAllSuggestions : rejectAllSuggestions);
+        } else if (roll < 75) {
+          // Bold or italic on or off over a few characters: in suggest mode a format suggestion.
+          const from = prng.oneOf(gen, positions);
+          replica.select(from, Math.min(replica.state.doc.content.size, from + prng.int32(gen, 1, 10)));
+          const type = schema.marks[prng.bool(gen) ? 'bold' : 'italic']!;
+          replica.run((state, dispatch) => {
+            const { from: start, to: end } = state.selection;
+            if (start === end) return false;
+            dispatch?.(state.doc.rangeHasMark(start, end, type) ? state.tr.removeMark(start, end, type) : state.tr.addMark(start, end, type.create()));
+            return true;
+          });
+          if (listSuggestions(replica.state.doc).some((suggestion) => suggestion.kind === 'format')) counts.formats++;
         } else if (roll < 90) {
           for (let count = prng.int32(gen, 1, 4); count > 0; count--) network.deliverOne();
         } else {
@@ -234,6 +246,7 @@ describe('review workflow under concurrent editing', () => {
 
       expect(counts.comments).toBeGreaterThan(5);
       expect(counts.accepted + counts.rejected).toBeGreaterThan(3);
+      expect(counts.formats).toBeGreaterThan(0);
       const first = replicas[0]!;
       const expected = first.comments.list();
       expect(new Set(expected.map((thread) => thread.id))).toEqual(comments);

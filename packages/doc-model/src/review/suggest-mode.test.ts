@@ -225,3 +225,90 @@ describe('accepting and rejecting suggestions', () => {
     expect(() => acceptSuggestion('')).toThrow(TypeError);
   });
 });
+
+describe('suggested formatting', () => {
+  const bold = schema.marks['bold']!;
+  const italic = schema.marks['italic']!;
+  const color = schema.marks['text_color']!;
+
+  /** The document's text with formatting spelled out: *bold*, _italic_, {format suggestion}. */
+  function formatted(doc: ProseMirrorNode): string {
+    let text = '';
+    doc.descendants((node) => {
+      if (!node.isText) return true;
+      let piece = node.text ?? '';
+      if (bold.isInSet(node.marks)) piece = `*${piece}*`;
+      if (italic.isInSet(node.marks)) piece = `_${piece}_`;
+      if (node.marks.some((mark) => mark.type.name === 'format_change')) piece = `{${piece}}`;
+      text += piece;
+      return false;
+    });
+    return text;
+  }
+  const toggle = (type: typeof bold, attrs?: Record<string, unknown>): Command => (state, dispatch) => {
+    const { from, to } = state.selection;
+    const has = state.doc.rangeHasMark(from, to, type);
+    dispatch?.(has ? state.tr.removeMark(from, to, type) : state.tr.addMark(from, to, type.create(attrs)));
+    return true;
+  };
+
+  it('applies the formatting and remembers what it was, as one suggestion with author and time', () => {
+    const state = run(cursorAt(editor(paragraphs('the red car'), ada), 5, 8), toggle(bold));
+    expect(formatted(state.doc)).toBe('the {*red*} car');
+    const [suggestion] = listSuggestions(state.doc);
+    expect(suggestion).toMatchObject({ kind: 'format', formattedText: 'red', authorId: 'u-ada', authorName: 'Ada', time: 1_000, format: { added: ['bold'], removed: [] } });
+  });
+
+  it('keeps the first formatting through further changes and drops the suggestion when it is back', () => {
+    let state = run(cursorAt(editor(paragraphs('the red car'), ada), 5, 8), toggle(bold));
+    state = run(state, toggle(italic));
+    expect(formatted(state.doc)).toBe('the {_*red*_} car');
+    expect(listSuggestions(state.doc)).toHaveLength(1);
+    expect(listSuggestions(state.doc)[0]!.format).toEqual({ added: ['bold', 'italic'], removed: [] });
+    state = run(run(state, toggle(italic)), toggle(bold));
+    expect(formatted(state.doc)).toBe('the red car');
+    expect(listSuggestions(state.doc)).toEqual([]);
+  });
+
+  it('rejecting restores each piece\'s own old formatting, accepting keeps the new one', () => {
+    let base = editor(paragraphs('one two three'), ada, false);
+    base = run(cursorAt(base, 1, 4), toggle(italic));
+    base = run(cursorAt(base, 5, 8), toggle(color, { color: '#ff0000' }));
+    let state = base.apply(base.tr.setMeta(base.plugins[0]!.spec.key!, { enabled: true }));
+    state = run(cursorAt(state, 1, 14), toggle(bold));
+    expect(formatted(state.doc)).toBe('{_*one*_}{* *}{*two*}{* three*}');
+    const [suggestion] = listSuggestions(state.doc);
+    expect(suggestion!.formattedText).toBe('one two three');
+    const rejected = run(state, rejectSuggestion(suggestion!.id)).doc;
+    expect(formatted(rejected)).toBe('_one_ two three');
+    expect(rejected.eq(base.doc)).toBe(true);
+    const accepted = run(state, acceptSuggestion(suggestion!.id)).doc;
+    expect(formatted(accepted)).toBe('_*one*_* **two** three*'); // "two" is its own text node: it is red
+    expect(listSuggestions(accepted)).toEqual([]);
+  });
+
+  it('formats the user\'s own suggested insertion directly, and another user\'s format suggestion keeps its original formatting', () => {
+    let state = cursorAt(editor(paragraphs('ab'), ada), 2);
+    state = typeEach(state, 'XY');
+    state = run(cursorAt(state, 2, 4), toggle(bold));
+    expect(listSuggestions(state.doc).map((s) => s.kind)).toEqual(['insertion']);
+
+    let first = run(cursorAt(editor(paragraphs('plain'), ada), 1, 6), toggle(bold));
+    const asBob = editor(first.doc, bob);
+    const second = run(cursorAt(asBob, 1, 6), toggle(italic));
+    const [suggestion] = listSuggestions(second.doc);
+    expect(suggestion).toMatchObject({ authorId: 'u-bob', format: { added: ['bold', 'italic'], removed: [] } });
+    first = run(second, rejectSuggestion(suggestion!.id));
+    expect(formatted(first.doc)).toBe('plain');
+  });
+
+  it('leaves formatting alone outside suggest mode, and reads a broken before attribute as no formatting', () => {
+    const off = run(cursorAt(editor(paragraphs('word'), ada, false), 1, 5), toggle(bold));
+    expect(formatted(off.doc)).toBe('*word*');
+    const broken = schema.marks['format_change']!.create({ id: 'x', before: '{not json' });
+    const doc = schema.node('doc', null, [schema.node('paragraph', null, [schema.text('word', [bold.create(), broken])])]);
+    const state = editor(doc, ada);
+    expect(listSuggestions(doc)[0]!.format).toEqual({ added: ['bold'], removed: [] });
+    expect(formatted(run(state, rejectSuggestion('x')).doc)).toBe('word');
+  });
+});

@@ -7,6 +7,7 @@ import type { Step } from 'prosemirror-transform';
 import { ySyncPluginKey } from 'y-prosemirror';
 import { isHexColor } from '../color.js';
 import { randomId } from './random-id.js';
+import { suggestFormatting } from './suggest-format.js';
 import { suggestionAttrsOf } from './suggestion-marks.js';
 import type { SuggestionAttrs } from './suggestion-marks.js';
 import { SUGGESTION_DIRECT } from './suggestions.js';
@@ -73,10 +74,13 @@ interface StepRecord {
  *   word typed or deleted letter by letter is one suggestion, and typing over
  *   a selection is one replacement (the deletion and insertion share an id).
  *
- * Edits that move no text but change structure (Enter splitting a block,
- * Backspace joining two, lists, tables, block types) and formatting are
- * applied as ordinary edits: suggesting those cleanly is not done here (see
- * the README). Enter therefore never loses text. Remote changes, undo and
+ * Formatting text (bold, colours, links …) applies the new formatting and
+ * marks the text with a `format_change` suggestion that remembers the old
+ * formatting (see suggest-format.ts); an edit that formats and moves text in
+ * one transaction formats directly. Edits that move no text but change
+ * structure (Enter splitting a block, Backspace joining two, lists, tables,
+ * block types) are applied as ordinary edits: suggesting those cleanly is not
+ * done here (see the README). Enter therefore never loses text. Remote changes, undo and
  * redo, and transactions with the `SUGGESTION_DIRECT` meta (accept, reject)
  * pass unchanged.
  */
@@ -101,7 +105,7 @@ export function suggestModePlugin(options: SuggestModeOptions): Plugin<SuggestMo
       const steps: StepRecord[] = transactions.flatMap((tr) =>
         tr.steps.map((step, index) => ({ step, doc: tr.docs[index]!, own: tr.getMeta('appendedTransaction') === undefined })),
       );
-      if (!steps.some((record) => record.own && movesText(record))) return null;
+      if (!steps.some((record) => record.own && movesText(record))) return suggestFormatting(steps, oldState, newState, { user, now: now(), newId });
       return rewrite(steps, oldState, newState, { user, now: now(), newId });
     },
   });

@@ -33,11 +33,11 @@ const suggestionAttrs = {
   time: { default: 0 },
 };
 
-function suggestionDOM(tag: 'ins' | 'del', mark: Mark): DOMOutputSpec {
+function suggestionDOM(tag: 'ins' | 'del' | 'span', mark: Mark): DOMOutputSpec {
   // Any client can write any value into the shared document: only a real colour reaches the style.
   const color = mark.attrs['color'];
   const attrs: Record<string, string> = {
-    class: `suggestion suggestion-${tag === 'ins' ? 'insertion' : 'deletion'}`,
+    class: `suggestion suggestion-${tag === 'ins' ? 'insertion' : tag === 'del' ? 'deletion' : 'format'}`,
     'data-suggestion': String(mark.attrs['id'] ?? ''),
   };
   if (isHexColor(color)) attrs['style'] = `--suggestion-color: ${color.toLowerCase()}`;
@@ -51,7 +51,9 @@ function suggestionDOM(tag: 'ins' | 'del', mark: Mark): DOMOutputSpec {
 }
 
 /**
- * The suggestion marks. They are not inclusive, so text typed next to a
+ * The suggestion marks. `format_change` marks text whose formatting was
+ * changed in suggest mode; its `before` holds the formatting it had (see
+ * format-changes.ts). They are not inclusive, so text typed next to a
  * suggestion outside suggest mode is a plain edit. Neither parses from pasted
  * HTML: a paste never becomes someone's suggestion (the file importers read
  * `<ins>`/`<del>` back with a schema copy of their own, files/file-html.ts). Text under a
@@ -59,7 +61,7 @@ function suggestionDOM(tag: 'ins' | 'del', mark: Mark): DOMOutputSpec {
  * out of a paste, so copying a passage copies what accepting would leave;
  * without this rule it would come back as strikethrough.
  */
-export const suggestionMarks: Record<SuggestionMarkName, MarkSpec> = {
+export const suggestionMarks: Record<SuggestionMarkName | 'format_change', MarkSpec> = {
   insertion: {
     attrs: suggestionAttrs,
     inclusive: false,
@@ -70,6 +72,11 @@ export const suggestionMarks: Record<SuggestionMarkName, MarkSpec> = {
     inclusive: false,
     parseDOM: [{ tag: 'del[data-suggestion]', ignore: true, priority: 60 }],
     toDOM: (mark): DOMOutputSpec => suggestionDOM('del', mark),
+  },
+  format_change: {
+    attrs: { ...suggestionAttrs, before: { default: '[]' } },
+    inclusive: false,
+    toDOM: (mark): DOMOutputSpec => suggestionDOM('span', mark),
   },
 };
 

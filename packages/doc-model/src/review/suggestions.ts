@@ -1,14 +1,16 @@
 import type { Mark, Node as ProseMirrorNode } from 'prosemirror-model';
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
+import { FORMAT_CHANGE, decodeFormatting, formatDifference, isFormattingType } from './format-changes.js';
+import type { FormatDifference } from './format-changes.js';
 import { suggestionAttrsOf } from './suggestion-marks.js';
 import type { SuggestionAttrs, SuggestionKind } from './suggestion-marks.js';
 
 /** The transaction meta key that tells suggest mode to leave a transaction alone (accepting, rejecting). */
 export const SUGGESTION_DIRECT = 'allmende-suggestion-direct';
 
-/** One piece of suggested text: a text (or inline) node's range and its suggestion mark. */
+/** One piece of suggested text: a text (or inline) node's range and its suggestion mark; `format` for a formatting change. */
 export interface SuggestionPiece {
-  readonly kind: SuggestionKind;
+  readonly kind: SuggestionKind | 'format';
   readonly from: number;
   readonly to: number;
   readonly mark: Mark;
@@ -21,11 +23,15 @@ export interface SuggestionPiece {
  * deleted and inserted text under one id; accepting or rejecting it acts on both.
  */
 export interface Suggestion extends SuggestionAttrs {
-  readonly kind: SuggestionKind | 'replacement';
+  readonly kind: SuggestionKind | 'replacement' | 'format';
   /** The text proposed for removal. */
   readonly deletedText: string;
   /** The text proposed for insertion. */
   readonly insertedText: string;
+  /** The text whose formatting a `format` suggestion changes. */
+  readonly formattedText: string;
+  /** What a `format` suggestion changes, by mark name (from its first piece); empty lists for the other kinds. */
+  readonly format: FormatDifference;
   /** Where its first piece starts and its last one ends. */
   readonly from: number;
   readonly to: number;
@@ -34,12 +40,12 @@ export interface Suggestion extends SuggestionAttrs {
 /** Every piece of suggested text in a document, in document order, adjacent pieces of one mark joined. */
 export function suggestionPieces(doc: ProseMirrorNode, from = 0, to = doc.content.size): SuggestionPiece[] {
   const pieces: SuggestionPiece[] = [];
-  const lastOfKind = new Map<SuggestionKind, number>();
+  const lastOfKind = new Map<SuggestionPiece['kind'], number>();
   doc.nodesBetween(from, to, (node, pos) => {
     if (!node.isInline) return true;
     for (const mark of node.marks) {
-      const name = mark.type.name;
-      if (name !== 'insertion' && name !== 'deletion') continue;
+      const name = mark.type.name === FORMAT_CHANGE ? 'format' : mark.type.name;
+      if (name !== 'insertion' && name !== 'deletion' && name !== 'format') continue;
       const start = Math.max(from, pos);
       const end = Math.min(to, pos + node.nodeSize);
       const index = lastOfKind.get(name);
@@ -58,35 +64,63 @@ export function suggestionPieces(doc: ProseMirrorNode, from = 0, to = doc.conten
 
 /** The suggestions of a document in document order, one entry per suggestion id. */
 export function listSuggestions(doc: ProseMirrorNode): Suggestion[] {
-  const byId = new Map<string, { attrs: SuggestionAttrs; kinds: Set<SuggestionKind>; deleted: string[]; inserted: string[]; from: number; to: number }>();
+  interface Entry {
+    attrs: SuggestionAttrs;
+    kinds: Set<SuggestionPiece['kind']>;
+    text: Record<SuggestionPiece['kind'], string[]>;
+    format: FormatDifference | null;
+    from: number;
+    to: number;
+  }
+  const byId = new Map<string, Entry>();
   for (const piece of suggestionPieces(doc)) {
     let entry = byId.get(piece.attrs.id);
     if (!entry) {
-      entry = { attrs: piece.attrs, kinds: new Set(), deleted: [], inserted: [], from: piece.from, to: piece.to };
+      entry = { attrs: piece.attrs, kinds: new Set(), text: { insertion: [], deletion: [], format: [] }, format: null, from: piece.from, to: piece.to };
       byId.set(piece.attrs.id, entry);
     }
     entry.kinds.add(piece.kind);
-    (piece.kind === 'deletion' ? entry.deleted : entry.inserted).push(doc.textBetween(piece.from, piece.to, ' ', '\ufffc'));
+    entry.text[piece.kind].push(doc.textBetween(piece.from, piece.to, ' ', '\ufffc'));
+    if (piece.kind === 'format' && entry.format === null) {
+      entry.format = formatDifference(decodeFormatting(doc.type.schema, piece.mark.attrs['before']), doc.nodeAt(piece.from)?.marks ?? []);
+    }
     entry.from = Math.min(entry.from, piece.from);
     entry.to = Math.max(entry.to, piece.to);
   }
-  return [...byId.values()].map(({ attrs, kinds, deleted, inserted, from, to }) => ({
+  return [...byId.values()].map(({ attrs, kinds, text, format, from, to }) => ({
     ...attrs,
-    kind: kinds.size === 2 ? 'replacement' : kinds.has('insertion') ? 'insertion' : 'deletion',
-    deletedText: deleted.join(''),
-    insertedText: inserted.join(''),
+    kind: kinds.has('insertion') && kinds.has('deletion') ? 'replacement' : kinds.has('insertion') ? 'insertion' : kinds.has('deletion') ? 'deletion' : 'format',
+    deletedText: text.deletion.join(''),
+    insertedText: text.insertion.join(''),
+    formattedText: text.format.join(''),
+    format: format ?? { added: [], removed: [] },
     from,
     to,
   }));
 }
 
+/** Rejecting a formatting change: the text's formatting becomes what `before` says, and the suggestion mark goes. */
+function restoreFormatting(tr: Transaction, piece: SuggestionPiece): void {
+  const schema = tr.doc.type.schema;
+  for (const type of Object.values(schema.marks)) if (isFormattingType(type)) tr.removeMark(piece.from, piece.to, type);
+  for (const mark of decodeFormatting(schema, piece.mark.attrs['before'])) tr.addMark(piece.from, piece.to, mark);
+}
+
 /**
  * Accepting keeps what a suggestion proposes: inserted text loses its mark,
- * deleted text goes. Rejecting restores what was there: inserted text goes,
- * deleted text loses its mark. Pieces are removed from the end backwards so
- * earlier positions stay valid; marks are removed through the mapping.
+ * deleted text goes, formatted text keeps its new formatting. Rejecting
+ * restores what was there: inserted text goes, deleted text loses its mark,
+ * formatted text gets its old formatting back. Formatting is settled first
+ * (it moves nothing); pieces are removed from the end backwards so earlier
+ * positions stay valid; marks are removed through the mapping.
  */
-function settle(tr: Transaction, pieces: readonly SuggestionPiece[], accept: boolean): void {
+function settle(tr: Transaction, all: readonly SuggestionPiece[], accept: boolean): void {
+  const formats = all.filter((piece) => piece.kind === 'format');
+  for (const piece of formats) {
+    if (!accept) restoreFormatting(tr, piece);
+    tr.removeMark(piece.from, piece.to, piece.mark);
+  }
+  const pieces = all.filter((piece) => piece.kind !== 'format');
   const removeText = pieces.filter((piece) => (piece.kind === 'deletion') === accept);
   const keepText = pieces.filter((piece) => (piece.kind === 'deletion') !== accept);
   for (const piece of keepText) tr.removeMark(piece.from, piece.to, piece.mark);
