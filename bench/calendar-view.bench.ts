@@ -24,6 +24,9 @@ const pagesRoot = join(here, 'calendar', 'pages');
 const resultsFile = join(here, 'results', 'calendar-view.md');
 const SWITCHES = Number(process.env['CALENDAR_SWITCHES'] ?? 12);
 const TARGET_MS = 100;
+// CALENDAR_PACE=back-to-back: each switch as soon as the last page is painted; default: an idle period (not timed) before
+// each, as between a person's presses of "next" (see calendar/pages/src/page.ts).
+const PACE = process.env['CALENDAR_PACE'] === 'back-to-back' ? 'back-to-back' : 'idle';
 const NOTES_MARKER = '<!-- notes: kept across runs -->';
 
 const log = (line: string): void => {
@@ -53,7 +56,7 @@ async function main(): Promise<void> {
         page.on('pageerror', (e) => errors.push(e.message));
         await page.goto(`${relay.httpUrl}/index.html`);
         await page.waitForFunction(() => 'calendarBench' in window);
-        const report = await page.evaluate(([v, n]) => window.calendarBench.run(v, n), [view, SWITCHES] as const);
+        const report = await page.evaluate(([v, n, p]) => window.calendarBench.run(v, n, p), [view, SWITCHES, PACE] as const);
         if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
         const build = builds[i]!.name;
         log(`${view} (${build}): ${report.events} events stored, ${median(report.shown)} occurrences per page, first render ${ms(report.renderMs)}, switches ${report.switchMs.map((x) => x.toFixed(0)).join(' ')} ms (script ${report.scriptMs.map((x) => x.toFixed(0)).join(' ')} ms)`);
@@ -99,6 +102,9 @@ async function main(): Promise<void> {
     'A switch is `el.step(1)` until the next page is painted (`updateComplete`, then a frame and a task): the occurrence query for the',
     'new window (recurring series are expanded for the window only), the layout (lanes, columns) and the Lit render.',
     'The month page shows six weeks, so it holds more occurrences than the month itself; month cells show a few events and "+N more".',
+    PACE === 'idle'
+      ? 'Before each switch the page lets the browser have an idle period (not timed), as between a person\'s presses of "next"; the element fetches the next page\'s occurrences then (`CALENDAR_PACE=back-to-back` switches as soon as the last page is painted).'
+      : 'Paced back to back (`CALENDAR_PACE=back-to-back`): each switch as soon as the last page is painted, so nothing is fetched ahead.',
     '',
     `Target: under ${TARGET_MS} ms per switch. FullCalendar is not installed in this workspace (it was not added), so it is not measured here;`,
     'its users report 1–2 s for 1,000 events.',

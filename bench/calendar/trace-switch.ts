@@ -18,10 +18,12 @@ const view = (process.argv[2] ?? 'week') as 'month' | 'week';
 const rounds = Number(process.argv[3] ?? 3);
 const dirs = process.argv.length > 4 ? process.argv.slice(4) : [join(here, 'pages', 'dist')];
 const SWITCHES = 12;
+// CALENDAR_PACE=back-to-back: the next switch as soon as the last page is painted (default: an idle period before each).
+const PACE = process.env['CALENDAR_PACE'] === 'back-to-back' ? 'back-to-back' : 'idle';
 
 /** Where a kind of top-level main-thread event is counted. */
 const GROUPS: Record<string, string> = {
-  FunctionCall: 'script', EvaluateScript: 'script', RunMicrotasks: 'script', TimerFire: 'script', FireAnimationFrame: 'script',
+  FunctionCall: 'script', EvaluateScript: 'script', RunMicrotasks: 'script', TimerFire: 'script', FireAnimationFrame: 'script', FireIdleCallback: 'script',
   UpdateLayoutTree: 'style', Layout: 'layout', PrePaint: 'paint', Paint: 'paint', Layerize: 'paint', 'Commit': 'paint',
 };
 
@@ -37,7 +39,13 @@ function summarise(events: readonly TraceEvent[]): { perSwitch: Split; styled: n
   const since = mark.ts;
   const mine = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts >= since);
   // Top-level events only: drop those inside another counted one.
-  const counted = mine.filter((e) => e.name in GROUPS).sort((a, b) => a.ts - b.ts);
+  const all = mine.filter((e) => e.name in GROUPS).sort((a, b) => a.ts - b.ts);
+  // Only what happens from each switch's start to its end mark (after the paint) counts: work the page does at idle
+  // between two switches (fetching the next page ahead) is summed apart, as "idle".
+  const windows = switchWindows(events, all);
+  const inSwitch = (e: TraceEvent): boolean => windows.length === 0 || windows.some(([a, b]) => e.ts >= a && e.ts < b);
+  const counted = all.filter(inSwitch);
+  const idleMs = all.filter((e) => !inSwitch(e)).reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0) / 1000, 0);
   const split: Split = {};
   let end = 0;
   let styled = 0;
@@ -51,8 +59,48 @@ function summarise(events: readonly TraceEvent[]): { perSwitch: Split; styled: n
     split[group] = (split[group] ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000;
     if (process.env['TRACE_DETAIL']) split[`.${e.name}`] = (split[`.${e.name}`] ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000;
   }
+  if (process.env['TRACE_PER_SWITCH']) perSwitchSplit(events, counted);
+  split['idle'] = idleMs;
   for (const key of Object.keys(split)) split[key] = split[key]! / SWITCHES;
   return { perSwitch: split, styled: styled / SWITCHES, laidOut: laidOut / SWITCHES };
+}
+
+/** [start, end) of each switch: from the task that set its start mark to its end mark; empty for pages without end marks. */
+function switchWindows(events: readonly TraceEvent[], counted: readonly TraceEvent[]): [number, number][] {
+  const ends = new Map(events.filter((e) => e.name.startsWith('calendar-switch-end-')).map((e) => [e.name.slice('calendar-switch-end-'.length), e.ts]));
+  return events
+    .filter((e) => /^calendar-switch-\d+$/.test(e.name))
+    .flatMap((mark): [number, number][] => {
+      const end = ends.get(mark.name.slice('calendar-switch-'.length));
+      if (end === undefined) return [];
+      const start = counted.find((e) => e.ts <= mark.ts && mark.ts < e.ts + (e.dur ?? 0))?.ts ?? mark.ts;
+      return [[start, end]];
+    });
+}
+
+/** Prints each switch's script / style / layout / paint CPU time (the page marks where each switch starts). */
+function perSwitchSplit(events: readonly TraceEvent[], counted: readonly TraceEvent[]): void {
+  const starts = events
+    .filter((e) => /^calendar-switch-\d+$/.test(e.name))
+    // A switch starts in the task that set its mark (the bench's loop goes on in the task after the last paint).
+    .map((mark) => counted.find((e) => e.ts <= mark.ts && mark.ts < e.ts + (e.dur ?? 0))?.ts ?? mark.ts)
+    .sort((a, b) => a - b);
+  const rows = starts.map((start, i) => {
+    const stop = starts[i + 1] ?? Infinity;
+    const row: Split = {};
+    let end = 0;
+    for (const e of counted) {
+      if (e.ts < start || e.ts >= stop || e.ts < end) continue;
+      end = e.ts + (e.dur ?? 0);
+      const group = GROUPS[e.name]!;
+      row[group] = (row[group] ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000;
+    }
+    const gc = events
+      .filter((e) => e.ts >= start && e.ts < stop && e.ph === 'X' && /^(MinorGC|MajorGC|V8\.GC_SCAVENGER|BlinkGC\.AtomicPhase)$/.test(e.name))
+      .reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0) / 1000, 0);
+    return `  switch ${String(i + 1).padStart(2)}: ${['script', 'style', 'layout', 'paint'].map((g) => `${g} ${(row[g] ?? 0).toFixed(1)}`).join(', ')}, GC ${gc.toFixed(1)} ms`;
+  });
+  process.stdout.write(`${rows.join('\n')}\n`);
 }
 
 const relays = dirs.map((dir) => new RelayProcess({ dataDir: mkdtempSync(join(tmpdir(), 'allmende-trace-cal-')), staticDir: dir }));
@@ -67,7 +115,7 @@ try {
       await page.goto(`${relay.httpUrl}/index.html`);
       await page.waitForFunction(() => 'calendarBench' in window);
       await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
-      const report = await page.evaluate(([v, n]) => window.calendarBench.run(v, n), [view, SWITCHES] as const);
+      const report = await page.evaluate(([v, n, p]) => window.calendarBench.run(v, n, p), [view, SWITCHES, PACE] as const);
       const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
       const s = summarise(trace.traceEvents);
       results[i]!.push({ split: s.perSwitch, styled: s.styled, laidOut: s.laidOut, wall: median(report.switchMs) });
@@ -80,6 +128,7 @@ try {
 }
 
 const groups = ['script', 'style', 'layout', 'paint'];
+process.stdout.write(`idle work between switches per switch (not in the sum): ${dirs.map((d, i) => `${d.slice(-30)} ${median(results[i]!.map((x) => x.split['idle'] ?? 0)).toFixed(1)} ms`).join(', ')}\n`);
 if (process.env['TRACE_DETAIL']) {
   for (const [i, rs] of results.entries()) {
     const names = [...new Set(rs.flatMap((x) => Object.keys(x.split).filter((k) => k.startsWith('.'))))];

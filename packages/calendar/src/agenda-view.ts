@@ -35,7 +35,6 @@ export function renderAgenda(ctx: ViewContext): TemplateResult {
               const allDay = occ.allDay || firstDay(occ) !== lastDay(occ);
               return html`<li
                 tabindex=${ctx.focusId === focusId ? 0 : -1}
-                data-focus-id=${focusId}
                 data-key=${occurrenceKey(occ)}
                 aria-label=${eventLabel(ctx, occ)}
                 style=${styleMap({ '--_cal': ctx.colorOf(occ.calendarId) })}

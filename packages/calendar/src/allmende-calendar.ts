@@ -29,6 +29,8 @@ import type { EventEditorHost } from './event-editor.js';
 import { Formats } from './formats.js';
 import { occurrenceKey } from './occurrence-layout.js';
 import { OccurrenceQuery, withPreview } from './occurrence-query.js';
+import type { OccurrenceWindow } from './occurrence-query.js';
+import { PagePrefetch } from './page-prefetch.js';
 import { renderView } from './render-view.js';
 import type { ViewContext } from './view-context.js';
 import { viewContext } from './view-context.js';
@@ -187,6 +189,8 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
     this.date = '';
     this.timeZone = '';
     this._revision = 0;
+    // Fetches the next and previous pages at idle (its hooks are all it needs: the element keeps no reference).
+    new PagePrefetch(this, this.query);
     this._focus = '';
     this._grab = null;
     this.hiddenCalendars = new Set();
@@ -346,6 +350,7 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
     if (this.boundAwareness && !this.binding.connection?.session) this.boundAwareness.setLocalStateField('calendar', null);
     this.boundDoc = null;
     this.boundAwareness = null;
+    this.query.clear();
     this.binding.close();
   }
 
@@ -433,6 +438,14 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
     return doc ? listCalendars(doc) : [];
   }
 
+  /** @internal (for the prefetch controller) */
+  pageWindow(date: string): { doc: Y.Doc; window: OccurrenceWindow } | null {
+    const doc = this.doc;
+    if (!doc) return null;
+    const range = viewRange(this.view, date, this.firstDay);
+    return { doc, window: { from: range.from, to: range.to, timeZone: this.viewTimeZone, hidden: this.hiddenCalendars, revision: this._revision } };
+  }
+
   // ---- rendering ----
 
   protected override render(): TemplateResult {
@@ -441,9 +454,8 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
     const date = this.currentDate;
     const range = viewRange(this.view, date, this.firstDay);
     const doc = this.doc;
-    const found = doc
-      ? this.query.get(doc, { from: range.from, to: range.to, timeZone: this.viewTimeZone, hidden: this.hiddenCalendars, revision: this._revision })
-      : [];
+    const page = this.pageWindow(date);
+    const found = page ? this.query.get(page.doc, page.window) : [];
     const occs = withPreview(found, this._grab, this._create, t('newEvent'));
     this.lastOccs = occs;
     const calendars = this.calendars();

@@ -6,6 +6,7 @@ import { firstDay, occurrenceKey } from './occurrence-layout.js';
 import { dayRange, SNAP_MINUTES } from './snap.js';
 import { SLOT_MINUTES } from './time-grid-view.js';
 import { eventLabel } from './view-context.js';
+import { FOCUSABLE, focusIdOf } from './focus-target.js';
 
 /**
  * Keyboard handling of `<allmende-calendar>`'s view: a roving tab stop over
@@ -37,8 +38,7 @@ export class CalendarKeyboard implements ReactiveController {
   }
 
   readonly onFocusIn = (e: FocusEvent): void => {
-    const target = (e.composedPath()[0] as HTMLElement | undefined)?.closest?.('[data-focus-id]');
-    const id = target?.getAttribute('data-focus-id');
+    const id = focusIdOf((e.composedPath()[0] as HTMLElement | undefined)?.closest?.(FOCUSABLE));
     if (id && id !== this.host._focus) this.host._focus = id;
   };
 
@@ -104,7 +104,7 @@ export class CalendarKeyboard implements ReactiveController {
   }
 
   private navKey(e: KeyboardEvent, origin: HTMLElement): boolean {
-    const id = origin.closest('[data-focus-id]')?.getAttribute('data-focus-id') ?? this.host._focus;
+    const id = focusIdOf(origin.closest(FOCUSABLE)) ?? this.host._focus;
     const key = e.key;
     if (key === 'PageUp' || key === 'PageDown') {
       this.host.step(key === 'PageUp' ? -1 : 1);
@@ -148,7 +148,7 @@ export class CalendarKeyboard implements ReactiveController {
           return true;
         }
         const events = cellEvents();
-        const first = events[0]?.getAttribute('data-focus-id');
+        const first = focusIdOf(events[0]);
         if (first) {
           this.moveFocus(first);
           return true;
@@ -230,9 +230,9 @@ export class CalendarKeyboard implements ReactiveController {
   /** Moves the focus to the previous or next event (or "+N more") in the view, or to `fallback` past either end. */
   private walk(from: string, step: -1 | 1, fallback: string | null): void {
     const all = [...(this.host.renderRoot as ShadowRoot).querySelectorAll<HTMLElement>('main.view [data-key], main.view [data-more]')];
-    const index = all.findIndex((el) => el.getAttribute('data-focus-id') === from);
-    const next = all[index + step];
-    if (next) this.moveFocus(next.getAttribute('data-focus-id')!);
+    const index = all.findIndex((el) => focusIdOf(el) === from);
+    const next = focusIdOf(all[index + step]);
+    if (next) this.moveFocus(next);
     else if (fallback) this.moveFocus(fallback);
   }
 

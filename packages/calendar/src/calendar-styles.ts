@@ -478,6 +478,8 @@ export const calendarStyles = css`
     background: color-mix(in srgb, var(--_hover) 45%, transparent);
   }
   .tg .ev.box {
+    /* The inline style places a box by left and right in per cent (time-grid-view.ts); the margins are the gaps between boxes. */
+    margin: 0 2px 0 1px;
     padding: 0.15rem 0.35rem;
     font-weight: 600;
     border: 1px solid var(--_bg);

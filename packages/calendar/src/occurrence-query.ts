@@ -17,19 +17,36 @@ export interface OccurrenceWindow {
   revision: number;
 }
 
+/** How many windows a query keeps: the page shown, the pages before and after it (fetched ahead), and one spare. */
+export const KEPT_WINDOWS = 4;
+
+interface Kept {
+  key: string;
+  doc: Y.Doc;
+  hidden: ReadonlySet<string>;
+  occs: Occurrence[];
+}
+
 /**
- * The occurrences a view shows, with the last answer kept: renders for a drag
- * preview, focus or presence reuse it until the page, zone, calendars shown or
- * document change, so series are expanded once per page.
+ * The occurrences a view shows, with the last few answers kept: renders for a
+ * drag preview, focus or presence reuse them until the page, zone, calendars
+ * shown or document change, so series are expanded once per page. The element
+ * fetches the pages before and after the one shown ahead, at idle
+ * ({@link OccurrenceQuery.prefetch}), so that "next" and "previous" find them.
  */
 export class OccurrenceQuery {
-  private last: { key: string; doc: Y.Doc; hidden: ReadonlySet<string>; occs: Occurrence[] } | null = null;
+  /** Least recently used first. */
+  private kept: Kept[] = [];
 
   /** The occurrences of the window in `doc`, in the engine's order, without those of hidden calendars. */
   get(doc: Y.Doc, window: OccurrenceWindow): Occurrence[] {
-    const key = `${window.from}|${window.to}|${window.timeZone}|${window.revision}`;
-    const cached = this.last;
-    if (cached && cached.key === key && cached.doc === doc && cached.hidden === window.hidden) return cached.occs;
+    const key = windowKey(window);
+    const at = this.kept.findIndex((k) => k.key === key && k.doc === doc && k.hidden === window.hidden);
+    if (at >= 0) {
+      const [hit] = this.kept.splice(at, 1);
+      this.kept.push(hit!);
+      return hit!.occs;
+    }
     const all = occurrences(doc, {
       from: window.from,
       to: window.to,
@@ -38,9 +55,30 @@ export class OccurrenceQuery {
     });
     const hidden = window.hidden;
     const occs = hidden.size === 0 ? all : all.filter((o) => !hidden.has(o.calendarId ?? DEFAULT_CALENDAR_ID));
-    this.last = { key, doc, hidden, occs };
+    // Answers for an older revision of the document can never be asked for again.
+    this.kept = this.kept.filter((k) => k.doc === doc && k.key.endsWith(`|${window.revision}`));
+    this.kept.push({ key, doc, hidden, occs });
+    if (this.kept.length > KEPT_WINDOWS) this.kept.splice(0, this.kept.length - KEPT_WINDOWS);
     return occs;
   }
+
+  /** Expands a window ahead of time, so that a later {@link get} of it is answered from what is kept. */
+  prefetch(doc: Y.Doc, window: OccurrenceWindow): void {
+    const key = windowKey(window);
+    if (this.kept.some((k) => k.key === key && k.doc === doc && k.hidden === window.hidden)) return;
+    // Kept as the least recently used: the page shown stays when more pages are fetched ahead than are kept.
+    this.get(doc, window);
+    this.kept.unshift(this.kept.pop()!);
+  }
+
+  /** Forgets every kept answer (the element lets go of its document). */
+  clear(): void {
+    this.kept = [];
+  }
+}
+
+function windowKey(window: OccurrenceWindow): string {
+  return `${window.from}|${window.to}|${window.timeZone}|${window.revision}`;
 }
 
 /** The uid of the preview of an event being drawn (no real uid can hold a NUL). */

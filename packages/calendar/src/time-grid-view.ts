@@ -11,6 +11,11 @@ export const SLOT_MINUTES = 30;
 
 const ALLDAY_LANE_REM = 1.375;
 
+/** A percentage with at most three decimals. */
+function pct(value: number): string {
+  return String(Math.round(value * 1000) / 1000);
+}
+
 /**
  * The week, work-week and day views: a header row with the days, a lane for
  * all-day and multi-day events, and the hours with the timed events laid out
@@ -104,14 +109,10 @@ export function renderTimeGrid(ctx: ViewContext): TemplateResult {
                   // Like paper calendars, a box that has columns to its right widens over them a little (the later one lies on top).
                   const share = Math.min(b.columns - b.column, b.column + b.span < b.columns ? b.span * 1.6 : b.span) / b.columns;
                   const short = height < 45;
-                  const style = {
-                    top: `${(b.top / 60) * HOUR_HEIGHT}px`,
-                    height: `${px}px`,
-                    left: `calc(${(b.column / b.columns) * 100}% + 1px)`,
-                    width: `calc(${share * 100}% - 3px)`,
-                    zIndex: String(2 + b.column),
-                    ...(short ? { lineHeight: `${px - 2}px` } : {}),
-                  };
+                  // One style string of numbers, without calc(): Chromium parses calc() in a style attribute several times
+                  // slower than plain lengths, for ~500 boxes a page. Left and right in per cent; the margins are the gaps.
+                  const left = (b.column / b.columns) * 100;
+                  const style = `top:${(b.top / 60) * HOUR_HEIGHT}px;height:${px}px;left:${pct(left)}%;right:${pct(Math.max(0, 100 - left - share * 100))}%;z-index:${2 + b.column};${short ? `line-height:${px - 2}px;` : ''}`;
                   const time = b.continuesBefore ? '' : startTime(ctx, b.occ);
                   const title = b.occ.summary || ctx.t('noTitle');
                   // One element and one text node per box: the title, then the start time on its own line ("pre-line";
@@ -120,7 +121,7 @@ export function renderTimeGrid(ctx: ViewContext): TemplateResult {
                   // a wrapped title would stand one word per line), are one line with an ellipsis: each extra line is
                   // layout work in every switch. The resize grip is a pseudo-element only under the pointer ("grip").
                   const cls = `${short ? 'short' : share / n <= 1 / 21 ? 'narrow' : ''}${b.continuesAfter ? '' : ' grip'}${b.continuesBefore ? '' : ' grip-top'}`;
-                  return renderChip(ctx, b.occ, 'box', style, html`${time ? `${title}\n${time}` : title}`, cls);
+                  return renderChip(ctx, b.occ, 'box', style, time ? `${title}\n${time}` : title, cls);
                 })}
                 ${i === todayIndex ? html`<div class="nowline" role="img" aria-label=${`${ctx.t('now')}: ${ctx.fmt.time(ctx.nowMinute)}`} style="top:${(ctx.nowMinute / 60) * HOUR_HEIGHT}px"></div>` : nothing}
               </div>`,

@@ -92,14 +92,17 @@ export function startTime(ctx: ViewContext, occ: Occurrence): string {
 /**
  * One event chip: a focusable button-like element with the title as DOM
  * text, its full label for screen readers, the calendar's colour, and who
- * else is editing it.
+ * else is editing it. Its focus id is "e:" and its `data-key` (see focus-target.ts).
+ * `content` may be a plain string: Lit then updates one text node, without a nested template instance per chip.
+ * `style` is the chip's placement: properties (checked by {@link styleText}), or a ready string the caller built from
+ * numbers alone.
  */
 export function renderChip(
   ctx: ViewContext,
   occ: Occurrence,
   kind: 'bar' | 'dot' | 'box',
-  style: Record<string, string>,
-  content: TemplateResult,
+  style: Record<string, string> | string,
+  content: TemplateResult | string,
   classes = '',
 ): TemplateResult {
   const key = occurrenceKey(occ);
@@ -111,14 +114,35 @@ export function renderChip(
     class=${cls}
     role="button"
     tabindex=${ctx.focusId === focusId ? 0 : -1}
-    data-focus-id=${focusId}
     data-key=${key}
     aria-label=${eventLabel(ctx, occ)}
-    style=${styleText({ '--_cal': ctx.colorOf(occ.calendarId), ...(remote ? { '--_remote': remote.color } : {}), ...style })}
+    style=${`${colorStyle(ctx.colorOf(occ.calendarId), remote?.color)}${typeof style === 'string' ? style : styleText(style)}`}
   >${content}${remote ? html`<span class="who" aria-hidden="true">${remote.name}</span>` : nothing}</div>`;
 }
 
 const SAFE_STYLE_VALUE = /^[-\w#%.,()+*/ ]*$/;
+
+/** Whether a style value from others (a colour) may be written: nothing that could end the declaration or load something. */
+function safeStyleValue(value: string): boolean {
+  return SAFE_STYLE_VALUE.test(value) && !/url\s*\(|image-set|expression/i.test(value);
+}
+
+const colorStyles = new Map<string, string>();
+
+/**
+ * The custom properties of a chip's colours (`--_cal`, and `--_remote` while someone else edits it): checked like
+ * {@link styleText}'s values, once per colour (a page has a few calendars' colours on hundreds of chips).
+ */
+export function colorStyle(calendar: string, remote?: string): string {
+  const key = remote === undefined ? calendar : `${calendar}\n${remote}`;
+  let out = colorStyles.get(key);
+  if (out === undefined) {
+    out = `${safeStyleValue(calendar) ? `--_cal:${calendar};` : ''}${remote !== undefined && safeStyleValue(remote) ? `--_remote:${remote};` : ''}`;
+    if (colorStyles.size > 256) colorStyles.clear();
+    colorStyles.set(key, out);
+  }
+  return out;
+}
 
 /**
  * An inline style as one attribute string (`zIndex` becomes `z-index`). One attribute write per changed chip is much
@@ -129,7 +153,7 @@ const SAFE_STYLE_VALUE = /^[-\w#%.,()+*/ ]*$/;
 export function styleText(style: Record<string, string>): string {
   let out = '';
   for (const [name, value] of Object.entries(style)) {
-    if (!SAFE_STYLE_VALUE.test(value) || /url\s*\(|image-set|expression/i.test(value)) continue;
+    if (!safeStyleValue(value)) continue;
     out += `${name.startsWith('--') ? name : name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}:${value};`;
   }
   return out;

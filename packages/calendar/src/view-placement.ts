@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { HOUR_HEIGHT } from './calendar-styles.js';
 import { minuteOfDay, viewRange } from './date-math.js';
 import type { CalendarView } from './date-math.js';
+import { FOCUSABLE, focusSelector } from './focus-target.js';
 import { monthLanesFor } from './month-view.js';
 
 /** What the placement controller reads and sets on `<allmende-calendar>`. */
@@ -63,10 +64,10 @@ export class ViewPlacement implements ReactiveController {
       if (host.view === 'month') this.measure();
     }
     // The roving tabindex: when the focused element is not in this view, the first cell takes the tab stop.
-    if (view && !view.querySelector('[tabindex="0"]')) view.querySelector('[data-focus-id]')?.setAttribute('tabindex', '0');
+    if (view && !view.querySelector('[tabindex="0"]')) view.querySelector(FOCUSABLE)?.setAttribute('tabindex', '0');
     if (host.wantFocus) {
       host.wantFocus = false;
-      const target = root.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(host._focus)}"]`);
+      const target = host._focus ? root.querySelector<HTMLElement>(focusSelector(host._focus)) : null;
       if (target) {
         target.focus({ preventScroll: true });
         target.scrollIntoView({ block: 'nearest', inline: 'nearest' });

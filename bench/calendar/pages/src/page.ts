@@ -10,8 +10,17 @@ function painted(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-/** Seeds a fresh Y.Doc, renders the calendar in `view`, then switches to the next page `switches` times. */
-async function run(view: 'month' | 'week', switches: number): Promise<PageReport> {
+/** Resolves when the browser has had an idle period (at most a second later). */
+function idle(): Promise<void> {
+  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 1000 }));
+}
+
+/**
+ * Seeds a fresh Y.Doc, renders the calendar in `view`, then switches to the next page `switches` times. `pace`: "idle"
+ * lets the browser have an idle period before each switch (not timed), as between a person's presses of "next";
+ * "back-to-back" switches again as soon as the last page is painted (what the benchmark did until 2026-11-28 15:40).
+ */
+async function run(view: 'month' | 'week', switches: number, pace: 'idle' | 'back-to-back' = 'idle'): Promise<PageReport> {
   const plan = view === 'month' ? MONTH_PLAN : WEEK_PLAN;
   const doc = new Y.Doc();
   const seedStart = performance.now();
@@ -42,13 +51,17 @@ async function run(view: 'month' | 'week', switches: number): Promise<PageReport
   // For profile-switch.ts: its timeline summary counts what comes after this mark (the switches, not seeding or the first render).
   performance.mark('calendar-switches');
   for (let i = 0; i < switches; i++) {
+    if (pace === 'idle') await idle();
     const before = el.currentDate;
+    // For trace-switch.ts: where each switch starts (its per-switch split, TRACE_PER_SWITCH=1).
+    performance.mark(`calendar-switch-${i}`);
     const t0 = performance.now();
     el.step(1);
     await el.updateComplete;
     scriptMs.push(performance.now() - t0);
     await painted();
     switchMs.push(performance.now() - t0);
+    performance.mark(`calendar-switch-end-${i}`);
     if (el.currentDate === before) throw new Error('the view did not move to the next page');
     shown.push(el.visibleOccurrences.length);
     chips.push(el.renderRoot.querySelectorAll('[data-key]').length);
