@@ -1,7 +1,8 @@
 // One benchmark case in a fresh process, so each engine's memory is measured on a clean heap.
 // Usage: node --expose-gc --import tsx sheet-engine/run-case.ts <ours|hyperformula|yjs> <chain|growing|table>
-// `yjs` is the floor of our build: only the CRDT writes (one Y.Map.set per input, the input as given, keys shaped like
-// ours), in one transaction, with nothing parsed, bound or computed.
+// `yjs` is the floor of a one-entry-per-cell layout: only the CRDT writes (one Y.Map.set per input, the input as given,
+// keys shaped like ours), in one transaction, with nothing parsed, bound or computed. Ours stores bulk-written plain
+// values as value blocks (one entry per block of cells), so for (b) and (c) it writes far fewer entries than this.
 // Prints one JSON line: { build, evaluate, buildCpu, evaluateCpu, edit?, insert?, heapMB, check } (times in ms; *Cpu is
 // the process's CPU time from process.cpuUsage(), user + system, which load on a shared machine inflates far less).
 import { HyperFormula } from 'hyperformula';

@@ -65,7 +65,11 @@ function runSeed(seed: number): number {
     const { rows, cols } = wb.size(sheet);
     const p = rnd();
     if (p < 0.25) {
-      wb.setCell(sheet, randomCell(wb, sheet), nextTag++);
+      const q = rnd();
+      // A bulk write (stored as a value block where its cells are empty), a cleared range (over blocks: cleared entries), or one cell
+      if (q < 0.25) wb.setCells(sheet, randomCell(wb, sheet), Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => nextTag++)));
+      else if (q < 0.35) wb.setCells(sheet, randomCell(wb, sheet), [[null, null], [null, null]]);
+      else wb.setCell(sheet, randomCell(wb, sheet), nextTag++);
     } else if (p < 0.45) {
       // A formula that records which value it points at, so the end state can be checked against the intent
       const targetSheet = SHEETS[int(2)]!;
@@ -158,8 +162,16 @@ function runSeed(seed: number): number {
       }
     }
   }
+  for (const id of wb.model.sheetIds()) {
+    const t = wb.model.sheet(id);
+    stored.blocks += t.blocks.size;
+    t.cells.forEach((v) => { if (v === null) stored.cleared++; });
+  }
   return checked;
 }
+
+/** Value blocks and cleared entries left in the final documents of all seeds (so the test exercises them). */
+const stored = { blocks: 0, cleared: 0 };
 
 describe('seeded random convergence', () => {
   let checked = 0;
@@ -170,5 +182,7 @@ describe('seeded random convergence', () => {
   }
   it('checked formulas against the reference model', () => {
     expect(checked).toBeGreaterThan(20);
+    expect(stored.blocks).toBeGreaterThan(5);
+    expect(stored.cleared).toBeGreaterThan(5);
   });
 });

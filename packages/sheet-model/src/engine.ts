@@ -22,6 +22,10 @@ export interface ModelSource {
   cells(sheetId: string): Iterable<[string, StoredInput]>;
   /** Calls `f` for every stored cell (cheaper than iterating {@link cells}: no entry arrays). */
   forEachCell(sheetId: string, f: (input: StoredInput, key: string) => void): void;
+  /** Calls `f` for every cell with an input of its own (not supplied by a value block). */
+  forEachOwnCell(sheetId: string, f: (input: StoredInput, key: string) => void): void;
+  /** Calls `f` for every cell a value block supplies (cells with an input of their own are left out), ids apart. */
+  forEachBlockCell(sheetId: string, f: (value: number | string | boolean, rowId: string, colId: string) => void): void;
   cell(sheetId: string, key: string): StoredInput | undefined;
   names(): Iterable<[string, { readonly s?: string; readonly f: IdAst }]>;
 }
@@ -93,6 +97,11 @@ export class Engine {
     let s = this.changed.get(sheetId);
     if (!s) this.changed.set(sheetId, (s = new Set()));
     s.add(key);
+  }
+
+  /** Whether the next recalculation rebuilds everything (then single cell changes need not be reported). */
+  get rebuilding(): boolean {
+    return this.needsRebuild;
   }
 
   /** Whether a recalculation is pending. */
@@ -207,7 +216,23 @@ export class Engine {
     const formulas: CellNode[] = [];
     const asts: IdAst[] = [];
     for (const sheet of this.sheets.values()) {
-      this.source.forEachCell(sheet.id, (input, key) => {
+      let lastRowId: string | undefined;
+      let r: number | undefined;
+      this.source.forEachBlockCell(sheet.id, (v, rowId, colId) => {
+        if (rowId !== lastRowId) {
+          lastRowId = rowId;
+          r = sheet.rowIndex.get(rowId);
+        }
+        const c = sheet.colIndex.get(colId);
+        if (r === undefined || c === undefined) {
+          sheet.addOrphan(rowId + ':' + colId);
+          return;
+        }
+        sheet.values[c]![r] = v;
+        const n = sheet.grid[c]![r];
+        if (n) n.value = v;
+      });
+      this.source.forEachOwnCell(sheet.id, (input, key) => {
         const sep = key.indexOf(':');
         const r = sheet.rowIndex.getSub(key, 0, sep);
         const c = sheet.colIndex.getSub(key, sep + 1, key.length);

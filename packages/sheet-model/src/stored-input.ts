@@ -7,11 +7,11 @@ import type { IdAst } from './ast.js';
 export type StoredInput = number | boolean | string | { readonly f: IdAst } | { readonly bad: string };
 
 /** Returns whether a stored input is a formula. */
-export function isFormulaInput(v: StoredInput | undefined): v is { readonly f: IdAst } {
+export function isFormulaInput(v: StoredInput | null | undefined): v is { readonly f: IdAst } {
   return typeof v === 'object' && v !== null && 'f' in v;
 }
 
 /** Returns whether a stored input is formula text that did not parse. */
-export function isBadInput(v: StoredInput | undefined): v is { readonly bad: string } {
+export function isBadInput(v: StoredInput | null | undefined): v is { readonly bad: string } {
   return typeof v === 'object' && v !== null && 'bad' in v;
 }

@@ -11,6 +11,7 @@ import { shiftRelativeRows, shrinkRanges } from './rewrite.js';
 import { isBadInput, isFormulaInput, type StoredInput } from './stored-input.js';
 import { parseUserInput } from './user-input.js';
 import { compareValues, numberToText, type Scalar } from './values.js';
+import { BLOCK_CELLS, BLOCK_MIN_VALUES, type BlockValue } from './value-blocks.js';
 import { rawPosition, YjsModel, type SheetTypes } from './yjs-model.js';
 
 /** What `setCell` accepts: text as typed (`=…` for a formula), a number, a boolean, or null to clear. */
@@ -134,6 +135,7 @@ export class Workbook {
   destroy(): void {
     this.doc.off('afterTransaction', this.onAfterTransaction);
     this.undoManager.destroy();
+    this.model.destroy();
   }
 
   private transact(f: () => void): void {
@@ -205,6 +207,11 @@ export class Workbook {
         this.engine.invalidateAxes(k.sheet);
       } else if (k.kind === 'cells') for (const key of keys) if (key !== null) this.engine.invalidateCell(k.sheet, key);
     }
+    // Value blocks written, rewritten or removed (here, elsewhere, or by undo): the cells whose block value changed
+    this.model.forEachChangedBlockIndex((sheet, index) => {
+      if (this.engine.rebuilding) index.dropChanges();
+      else for (const key of index.takeChangedKeys()) this.engine.invalidateCell(sheet, key);
+    });
     if (structural) {
       // Local operations keep the id caches current themselves
       if (tr.origin !== this.origin || !tr.local) this.model.invalidate();
@@ -299,6 +306,7 @@ export class Workbook {
       this.model.sheetColors.delete(id);
       const t = this.model.sheet(id);
       t.cells.clear();
+      t.blocks.clear();
       t.formats.clear();
       t.styles.clear();
       t.merges.clear();
@@ -355,15 +363,15 @@ export class Workbook {
     const id = this.sheetId(sheet);
     let maxRow = 0;
     let maxCol = 0;
-    for (const [key] of this.model.cells(id)) {
+    this.model.forEachCell(id, (_, key) => {
       const sep = key.indexOf(':');
       const ri = this.model.rowIndex(id, key.slice(0, sep));
-      if (ri < 0 || (row !== undefined && ri !== row)) continue;
+      if (ri < 0 || (row !== undefined && ri !== row)) return;
       const ci = this.model.colIndex(id, key.slice(sep + 1));
-      if (ci < 0) continue;
+      if (ci < 0) return;
       if (ri > maxRow) maxRow = ri;
       if (ci > maxCol) maxCol = ci;
-    }
+    });
     return { row: row ?? maxRow, col: maxCol };
   }
 
@@ -432,7 +440,7 @@ export class Workbook {
     }
     const p = parseUserInput(input, this.locale);
     if (p.kind === 'empty') {
-      t.cells.delete(key);
+      this.model.writeCell(sheetId, key, undefined);
       return;
     }
     if (p.kind === 'formula') {
@@ -464,22 +472,76 @@ export class Workbook {
     this.transact(() => this.storeInput(id, this.key(id, address, true)!, input, row, col));
   }
 
-  /** Sets a block of cells starting at `address` in one transaction (one undo step); rows of inputs, null clears. */
+  /**
+   * Sets a block of cells starting at `address` in one transaction (one undo step); rows of inputs, null clears.
+   * Plain values written into empty cells in bulk are stored as value blocks (one document entry per block of rows);
+   * formulas, and values over cells that hold something, get an entry per cell, as `setCell` writes them.
+   */
   setCells(sheet: string, address: string, values: readonly (readonly CellInput[])[]): void {
     const id = this.sheetId(sheet);
     const { row, col } = parseAddress(address);
-    const width = Math.max(0, ...values.map((r) => r.length));
+    if (!Array.isArray(values) || !values.every((r) => Array.isArray(r))) throw new TypeError('setCells: pass the inputs as an array of rows, each an array of cell inputs.');
+    let width = 0;
+    for (const r of values) if (r.length > width) width = r.length;
     const templates = new FormulaTemplates();
     this.transact(() => {
       const t = this.model.sheet(id);
       this.model.ensureLength(t.rows, row + values.length);
       this.model.ensureLength(t.cols, col + width);
-      for (let r = 0; r < values.length; r++) {
-        const row0 = values[r]!;
-        const rowId = this.model.rowId(id, row + r);
-        for (let c = 0; c < row0.length; c++) this.storeInput(id, rowId + ':' + this.model.colId(id, col + c), row0[c]!, row + r, col + c, templates);
+      const colIds = this.model.cols(id).slice(col, col + width);
+      const rowIds = this.model.rows(id);
+      const perBlock = Math.max(1, Math.floor(BLOCK_CELLS / Math.max(1, width)));
+      const vacant = this.model.vacancyTest(id, rowIds.slice(row, row + values.length), values.length * width);
+      for (let top = 0; top < values.length; top += perBlock) {
+        const end = Math.min(values.length, top + perBlock);
+        // Plain values into vacant cells go into one block for these rows; the rest is written per cell
+        const block: (BlockValue | null)[] = new Array((end - top) * width).fill(null);
+        const blockFormats: [string, string][] = [];
+        let count = 0;
+        const rest: number[] = [];
+        for (let r = top; r < end; r++) {
+          const row0 = values[r]!;
+          const rowId = rowIds[row + r]!;
+          for (let c = 0; c < row0.length; c++) {
+            const input = row0[c]!;
+            const plain = this.plainInput(input);
+            if (plain === undefined || !vacant(rowId, colIds[c]!)) {
+              rest.push(r, c);
+              continue;
+            }
+            block[(r - top) * width + c] = plain.value;
+            if (plain.format !== undefined) {
+              const key = rowId + ':' + colIds[c]!;
+              if (!t.formats.has(key)) blockFormats.push([key, plain.format]);
+            }
+            count++;
+          }
+        }
+        if (count >= BLOCK_MIN_VALUES) {
+          this.model.writeBlock(id, rowIds.slice(row + top, row + end), colIds, block);
+          for (const [key, format] of blockFormats) t.formats.set(key, format);
+        } else {
+          // Too few for a block: these cells are written one by one as well
+          rest.length = 0;
+          for (let r = top; r < end; r++) for (let c = 0; c < values[r]!.length; c++) rest.push(r, c);
+        }
+        for (let i = 0; i < rest.length; i += 2) {
+          const r = rest[i]!;
+          const c = rest[i + 1]!;
+          this.storeInput(id, rowIds[row + r]! + ':' + colIds[c]!, values[r]![c]!, row + r, col + c, templates);
+        }
       }
     });
+  }
+
+  /** The value a plain input stores (with the format it implies), or undefined for formulas, empty input and bad input. */
+  private plainInput(input: CellInput): { value: BlockValue; format?: string } | undefined {
+    if (typeof input === 'number') return Number.isFinite(input) ? { value: input } : undefined;
+    if (typeof input === 'boolean') return { value: input };
+    if (typeof input !== 'string' || (input.length > 1 && input.charCodeAt(0) === 61 /* = */)) return undefined;
+    const p = parseUserInput(input, this.locale);
+    if (p.kind !== 'value') return undefined;
+    return p.format === undefined ? { value: p.value } : { value: p.value, format: p.format };
   }
 
   /** The computed value of a cell: number, text, boolean, null when empty, or a FormulaError (its `code` is the Excel error text). */
@@ -509,7 +571,7 @@ export class Workbook {
     const id = this.sheetId(sheet);
     const key = this.key(id, address, false);
     if (key === undefined) return '';
-    const input = this.model.sheet(id).cells.get(key);
+    const input = this.model.cell(id, key);
     if (input === undefined) return '';
     if (isFormulaInput(input)) return formulaText(input.f, id, this.model);
     if (isBadInput(input)) return input.bad;
@@ -809,6 +871,7 @@ export class Workbook {
       // Drop the deleted cells' contents so they do not linger in the document
       const part = (key: string): string => (rowAxis ? key.slice(0, key.indexOf(':')) : key.split(':')[1]!);
       for (const m of [t.cells, t.formats] as Y.Map<unknown>[]) for (const key of [...m.keys()]) if (deleted.has(part(key))) m.delete(key);
+      this.model.dropFromBlocks(id, axis, deleted);
       for (const key of [...t.styles.keys()]) if (deleted.has(part(key))) t.styles.delete(key);
       for (const id2 of deleted) t.layout.delete((rowAxis ? 'h:' : 'w:') + id2);
       this.model.deleteIds(arr, deleted);
@@ -869,7 +932,7 @@ export class Workbook {
         const v = t.styles.get(key + ':' + sk);
         if (v !== undefined) styles.push([sk, v]);
       }
-      return { input: t.cells.get(key), format: t.formats.get(key), styles };
+      return { input: this.model.cell(id, key), format: t.formats.get(key), styles };
     }));
     const order = (s: string): readonly string[] => this.model.rows(s);
     const position = (s: string, rid: string): number => this.model.rowIndex(s, rid);
@@ -882,8 +945,7 @@ export class Workbook {
           const cell = snapshot[src]![c]!;
           let input = cell.input;
           if (isFormulaInput(input)) input = { f: shiftRelativeRows(input.f, id, i - src, order, position) };
-          if (input === undefined) t.cells.delete(key);
-          else t.cells.set(key, input);
+          this.model.writeCell(id, key, input);
           if (cell.format === undefined) t.formats.delete(key);
           else t.formats.set(key, cell.format);
           for (const sk of STYLE_KEYS) t.styles.delete(key + ':' + sk);

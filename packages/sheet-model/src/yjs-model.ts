@@ -5,13 +5,19 @@ import type { ModelSource } from './engine.js';
 import type { StoredInput } from './stored-input.js';
 import { MAX_COLS, MAX_ROWS } from './a1.js';
 import { IdIndex, type IdPositions } from './id-index.js';
+import { BlockIndex, withoutIds, type BlockValue, type StoredBlock } from './value-blocks.js';
 
 /** The Yjs types that hold one sheet. Each is a top-level type named `s/<sheetId>/<part>`, so concurrent creation cannot lose data. */
 export interface SheetTypes {
   readonly rows: Y.Array<string>;
   readonly cols: Y.Array<string>;
-  /** Cell inputs by `rowId:colId`. */
-  readonly cells: Y.Map<StoredInput>;
+  /**
+   * Cell inputs by `rowId:colId`; an entry overrides the sheet's value blocks for its cell, and null marks a cell
+   * cleared over a block value. Read cells through {@link YjsModel.cell} and {@link YjsModel.forEachCell}, which combine both.
+   */
+  readonly cells: Y.Map<StoredInput | null>;
+  /** Blocks of plain values written in bulk, by block id (see {@link StoredBlock}). */
+  readonly blocks: Y.Map<StoredBlock>;
   /** Number format codes by `rowId:colId`. */
   readonly formats: Y.Map<string>;
   /** Style properties by `rowId:colId:property`, so two users styling one cell merge per property. */
@@ -60,6 +66,7 @@ export class YjsModel implements ModelSource, IdSpace {
   /** Tab colours by sheet id (`#rrggbb`). */
   readonly sheetColors: Y.Map<string>;
   private readonly types = new Map<string, SheetTypes>();
+  private readonly blockIndexes = new Map<string, BlockIndex>();
   private readonly visibleCache = new Map<Y.Array<string>, VisibleIds>();
   private orderCache: string[] | undefined;
   private displayCache: Map<string, string> | undefined;
@@ -94,15 +101,95 @@ export class YjsModel implements ModelSource, IdSpace {
       t = {
         rows: d.getArray<string>(`s/${id}/rows`),
         cols: d.getArray<string>(`s/${id}/cols`),
-        cells: d.getMap<StoredInput>(`s/${id}/cells`),
+        cells: d.getMap<StoredInput | null>(`s/${id}/cells`),
+        blocks: d.getMap<StoredBlock>(`s/${id}/blocks`),
         formats: d.getMap<string>(`s/${id}/formats`),
         styles: d.getMap<string | number | boolean>(`s/${id}/styles`),
         layout: d.getMap<number>(`s/${id}/layout`),
         merges: d.getMap<{ r1: string; c1: string; r2: string; c2: string }>(`s/${id}/merges`),
       };
       this.types.set(id, t);
+      this.blockIndexes.set(id, new BlockIndex(t.blocks));
     }
     return t;
+  }
+
+  /** Stops following the document's value blocks (the workbook is being closed). */
+  destroy(): void {
+    for (const index of this.blockIndexes.values()) index.destroy();
+  }
+
+  /** The value blocks of a sheet. */
+  blockIndex(sheetId: string): BlockIndex {
+    this.sheet(sheetId);
+    return this.blockIndexes.get(sheetId)!;
+  }
+
+  /** Calls `f` for every sheet's block index that recorded changes since the last call. */
+  forEachChangedBlockIndex(f: (sheetId: string, index: BlockIndex) => void): void {
+    for (const [id, index] of this.blockIndexes) if (index.changed) f(id, index);
+  }
+
+  /** Stores plain values as one block (rows × cols, row by row, null where it holds nothing); the cells must be empty. */
+  writeBlock(sheetId: string, rows: readonly string[], cols: readonly string[], values: readonly (BlockValue | null)[]): void {
+    if (values.length !== rows.length * cols.length) throw new RangeError(`A block of ${rows.length} × ${cols.length} cells needs ${rows.length * cols.length} values, not ${values.length}.`);
+    const key = this.newId();
+    this.sheet(sheetId).blocks.set(key, { r: rows, c: cols, v: values });
+    this.blockIndex(sheetId).sync(key);
+  }
+
+  /** Sets or clears (undefined) a cell's own input; clearing a cell a block supplies leaves a null entry that hides it. */
+  writeCell(sheetId: string, key: string, input: StoredInput | undefined): void {
+    const cells = this.sheet(sheetId).cells;
+    if (input !== undefined) cells.set(key, input);
+    else if (this.blockIndex(sheetId).valueOfKey(key) !== undefined) {
+      if (cells.get(key) !== null) cells.set(key, null);
+    } else if (cells.has(key)) cells.delete(key);
+  }
+
+  /**
+   * A test for whether a cell in one of `rowIds` is vacant: empty with nothing stored for it, neither an entry of its own
+   * (not even a cleared one) nor a block value. Prepared for a bulk write of about `cellCount` cells: when the sheet
+   * holds fewer entries than that, they are grouped by row once instead of looking up every key.
+   */
+  vacancyTest(sheetId: string, rowIds: readonly string[], cellCount: number): (rowId: string, colId: string) => boolean {
+    const cells = this.sheet(sheetId).cells;
+    const index = this.blockIndex(sheetId);
+    const own = cells._map.size <= cellCount ? this.ownByRow(sheetId, new Set(rowIds)) : undefined;
+    return (rowId, colId) => {
+      if (own === undefined ? cells.has(rowId + ':' + colId) : own.get(rowId)?.has(colId) === true) return false;
+      return index.holding(rowId).length === 0 || index.owner(rowId, colId) === undefined;
+    };
+  }
+
+  /** The column ids of the cells with an entry of their own (cleared ones included), by row id; only `rows` if given. */
+  private ownByRow(sheetId: string, rows?: ReadonlySet<string>): Map<string, Set<string>> {
+    const out = new Map<string, Set<string>>();
+    for (const [key, item] of this.sheet(sheetId).cells._map) {
+      if (item.deleted) continue;
+      const sep = key.indexOf(':');
+      const rowId = key.slice(0, sep);
+      if (rows !== undefined && !rows.has(rowId)) continue;
+      let cols = out.get(rowId);
+      if (cols === undefined) out.set(rowId, (cols = new Set()));
+      cols.add(key.slice(sep + 1));
+    }
+    return out;
+  }
+
+  /** Rewrites the blocks holding deleted rows or columns without them (their cells vanish with them). */
+  dropFromBlocks(sheetId: string, axis: 'rows' | 'cols', deleted: ReadonlySet<string>): void {
+    const index = this.blockIndex(sheetId);
+    if (index.empty) return;
+    const touched = new Set(axis === 'rows' ? [...deleted].flatMap((id) => index.holding(id)) : index.all());
+    const blocks = this.sheet(sheetId).blocks;
+    for (const b of touched) {
+      const next = withoutIds(b, axis, deleted);
+      if (next === null) continue;
+      if (next === undefined) blocks.delete(b.key);
+      else blocks.set(b.key, next);
+      index.sync(b.key);
+    }
   }
 
   /** Forgets cached id positions; called whenever rows, columns or the sheet order change. */
@@ -172,13 +259,27 @@ export class YjsModel implements ModelSource, IdSpace {
     return this.visibleOf(this.sheet(sheetId).cols).index;
   }
   cells(sheetId: string): Iterable<[string, StoredInput]> {
-    return this.sheet(sheetId).cells.entries();
+    const out: [string, StoredInput][] = [];
+    this.forEachCell(sheetId, (input, key) => out.push([key, input]));
+    return out;
   }
   forEachCell(sheetId: string, f: (input: StoredInput, key: string) => void): void {
-    this.sheet(sheetId).cells.forEach(f);
+    this.forEachOwnCell(sheetId, f);
+    this.forEachBlockCell(sheetId, (value, rowId, colId) => f(value, rowId + ':' + colId));
+  }
+  forEachOwnCell(sheetId: string, f: (input: StoredInput, key: string) => void): void {
+    this.sheet(sheetId).cells.forEach((input, key) => {
+      if (input !== null) f(input, key);
+    });
+  }
+  forEachBlockCell(sheetId: string, f: (value: BlockValue, rowId: string, colId: string) => void): void {
+    const index = this.blockIndex(sheetId);
+    if (!index.empty) index.forEach(f, this.ownByRow(sheetId));
   }
   cell(sheetId: string, key: string): StoredInput | undefined {
-    return this.sheet(sheetId).cells.get(key);
+    const own = this.sheet(sheetId).cells.get(key);
+    if (own !== undefined) return own ?? undefined;
+    return this.blockIndexes.get(sheetId)!.valueOfKey(key);
   }
   *names(): Iterable<[string, { readonly s?: string; readonly f: IdAst }]> {
     for (const [k, v] of this.nameMap.entries()) yield [k, v];

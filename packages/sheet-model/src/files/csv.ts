@@ -212,14 +212,14 @@ export function toCSV(wb: Workbook, sheet: string, options: CsvExportOptions = {
   const cols = wb.model.visibleOf(t.cols).index;
   let lastRow = -1;
   let lastCol = -1;
-  for (const key of t.cells.keys()) {
+  wb.model.forEachCell(id, (_, key) => {
     const sep = key.indexOf(':');
     const r = rows.get(key.slice(0, sep));
     const c = cols.get(key.slice(sep + 1));
-    if (r === undefined || c === undefined) continue;
+    if (r === undefined || c === undefined) return;
     lastRow = Math.max(lastRow, r);
     lastCol = Math.max(lastCol, c);
-  }
+  });
   const lines: string[] = [];
   for (let r = 0; r <= lastRow; r++) {
     const fields: string[] = [];

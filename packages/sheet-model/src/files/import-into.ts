@@ -5,6 +5,7 @@ import { bindFormula } from '../binding.js';
 import type { IdSpace } from '../binding.js';
 import { parseFormula } from '../parser.js';
 import type { StoredInput } from '../stored-input.js';
+import { BLOCK_CELLS, BLOCK_MIN_VALUES, type BlockValue } from '../value-blocks.js';
 import type { Workbook } from '../workbook.js';
 import { borderEntries } from './cell-borders.js';
 import { IMPORT_CHUNK_BYTES, writeInChunks } from './import-chunks.js';
@@ -68,6 +69,42 @@ function inputBytes(input: StoredInput): number {
   if (typeof input === 'string') return input.length * 3;
   if (typeof input === 'number' || typeof input === 'boolean' || input === null) return 9;
   return JSON.stringify(input).length * 3;
+}
+
+/** Where a sheet's plain values go into value blocks: their bounding box's top row and left column, width, rows per block. */
+interface BlockPlan {
+  readonly r0: number;
+  readonly c0: number;
+  readonly width: number;
+  readonly rowsPer: number;
+}
+
+/**
+ * The value blocks for a sheet's plain values (numbers, text, booleans), or undefined when they are too few, too
+ * sparse (less than half of their bounding box) or not in row order: such sheets get an entry per cell, as formulas
+ * always do.
+ */
+function blockPlan(cells: WorkbookData['sheets'][number]['cells'], inputs: readonly (StoredInput | undefined)[]): BlockPlan | undefined {
+  let count = 0;
+  let r0 = Infinity;
+  let r1 = -1;
+  let c0 = Infinity;
+  let c1 = -1;
+  for (let at = 0; at < cells.length; at++) {
+    // Blocks are filled row by row: data out of row order is written per cell
+    if (at > 0 && cells[at]!.row < cells[at - 1]!.row) return undefined;
+    const input = inputs[at];
+    if (input === undefined || typeof input === 'object') continue;
+    const { row, col } = cells[at]!;
+    count++;
+    if (row < r0) r0 = row;
+    if (row > r1) r1 = row;
+    if (col < c0) c0 = col;
+    if (col > c1) c1 = col;
+  }
+  const width = c1 - c0 + 1;
+  if (count < BLOCK_MIN_VALUES || width > BLOCK_CELLS || count * 2 < (r1 - r0 + 1) * width) return undefined;
+  return { r0, c0, width, rowsPer: Math.max(1, Math.floor(BLOCK_CELLS / width)) };
 }
 
 /**
@@ -237,6 +274,7 @@ export function importInto(wb: Workbook, data: WorkbookData, options: ImportInto
       model.deleteIds(model.order, new Set([id]));
       model.sheetNames.delete(id);
       t.cells.clear();
+      t.blocks.clear();
       t.formats.clear();
       t.styles.clear();
       t.merges.clear();
@@ -270,12 +308,42 @@ export function importInto(wb: Workbook, data: WorkbookData, options: ImportInto
       const t = types[index]!;
       const { rows, cols } = axes[index]!;
       const inputs = stored[index]!;
+      // Plain values are collected into value blocks of whole rows (written once their last row is passed)
+      const plan = blockPlan(sheet.cells, inputs);
+      const blockCols = plan ? cols.slice(plan.c0, plan.c0 + plan.width) : [];
+      let open: { first: number; last: number; values: (BlockValue | null)[]; cells: number[] } | undefined;
+      const flush = function* (): Generator<number, void, undefined> {
+        const b = open!;
+        open = undefined;
+        if (b.cells.length >= BLOCK_MIN_VALUES) {
+          const rowIds = rows.slice(b.first, b.last + 1);
+          model.writeBlock(sheetIds[index]!, rowIds, blockCols, b.values.slice(0, rowIds.length * blockCols.length));
+          let bytes = ENTRY_BYTES + (rowIds.length + blockCols.length) * (rows[0]!.length + 1);
+          for (const at of b.cells) bytes += inputBytes(inputs[at]!);
+          yield bytes;
+          return;
+        }
+        for (const at of b.cells) {
+          const cell = sheet.cells[at]!;
+          const key = rows[cell.row]! + ':' + cols[cell.col]!;
+          t.cells.set(key, inputs[at]!);
+          yield ENTRY_BYTES + key.length + inputBytes(inputs[at]!);
+        }
+      };
       for (let at = 0; at < sheet.cells.length; at++) {
         const cell = sheet.cells[at]!;
+        if (open && cell.row > open.last) yield* flush();
         const key = rows[cell.row]! + ':' + cols[cell.col]!;
         let bytes = 0;
         const input = inputs[at];
-        if (input !== undefined) {
+        if (plan && input !== undefined && typeof input !== 'object') {
+          if (!open) {
+            const first = plan.r0 + Math.floor((cell.row - plan.r0) / plan.rowsPer) * plan.rowsPer;
+            open = { first, last: Math.min(rows.length - 1, first + plan.rowsPer - 1), values: new Array<BlockValue | null>(plan.rowsPer * plan.width).fill(null), cells: [] };
+          }
+          open.values[(cell.row - open.first) * plan.width + cell.col - plan.c0] = input;
+          open.cells.push(at);
+        } else if (input !== undefined) {
           t.cells.set(key, input);
           bytes += ENTRY_BYTES + key.length + inputBytes(input);
         }
@@ -290,6 +358,7 @@ export function importInto(wb: Workbook, data: WorkbookData, options: ImportInto
         }
         if (bytes > 0) yield bytes;
       }
+      if (open) yield* flush();
       for (const [col, width] of sheet.colWidths) {
         t.layout.set('w:' + cols[col]!, width);
         yield ENTRY_BYTES + 2 * cols[col]!.length;

@@ -94,7 +94,7 @@ export function snapshotSheet(wb: Workbook, sheet: string): SheetData & { readon
     const list = (byRow[row] ??= []);
     return (list[col] ??= { row, col });
   };
-  t.cells.forEach((input, key) => {
+  wb.model.forEachCell(id, (input, key) => {
     const d = draft(key);
     if (!d) return;
     if (isFormulaInput(input)) {
