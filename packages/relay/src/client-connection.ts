@@ -14,7 +14,20 @@ export interface ConnectionHooks {
   gone(connection: ClientConnection): void;
   /** Counts the messages and bytes sent to clients; null for no counting. */
   readonly traffic: TrafficCounters | null;
+  /**
+   * How many bytes may wait in the process for one connection (see {@link ClientConnection.send}
+   * for the rule); a connection beyond it is closed with {@link tooSlowCloseCode}. Omitted: no bound.
+   */
+  readonly maxBufferedBytes?: number;
+  /** Called (before the close) when a connection is closed for not reading fast enough; `buffered` is what waited for it. */
+  tooSlow?(connection: ClientConnection, buffered: number): void;
 }
+
+/**
+ * The close code of a connection that did not read what the relay sent it fast enough (1013, "try
+ * again later"): a standard code, so every client reconnects and syncs what it missed.
+ */
+export const tooSlowCloseCode = 1013;
 
 /**
  * One client's WebSocket, wrapped so that sending to or closing a socket that
@@ -45,6 +58,8 @@ export class ClientConnection {
   #awarenessClientIds: Set<number> | null = null;
   #isGone = false;
   #answeredPing = true;
+  // Bytes beyond maxBufferedBytes that may wait: the size of the last reply sent while within the bound.
+  #replyAllowance = 0;
 
   /**
    * Wraps `socket` of a connection to document `documentName` with `access`; `hooks.gone` runs
@@ -100,21 +115,50 @@ export class ClientConnection {
    * grants the rate limiter one message, since a y-websocket client echoes every presence message
    * that changes something for it; `isReply` marks one that answers the client's own query and
    * so changes nothing.
+   *
+   * Back-pressure: a message is queued only while the bytes waiting for this connection in the
+   * process stay within `maxBufferedBytes`, plus the size of the last reply (a sync step 2 of a
+   * large document may exceed the bound on its own) if that reply was sent while within it. A
+   * connection beyond that is closed with {@link tooSlowCloseCode} instead: it holds at most the
+   * bound, one reply and one message, however long it stops reading, and on reconnecting its
+   * client syncs what it missed.
    */
   send(message: Uint8Array, options: { isReply?: boolean } = {}): void {
-    if (this.#isGone || this.#socket.readyState !== ReadyState.open) return;
+    if (this.#isGone || this.#socket.readyState !== ReadyState.open || !this.#mayQueue()) return;
     if (message[0] === MessageType.awareness && options.isReply !== true) this.rateLimiter?.grant();
     this.#hooks.traffic?.sent(message.byteLength);
+    // Only a reply sent within the bound earns an allowance: a client that asks for more while it does not read gets none.
+    if (this.#replyAllowance === 0 && this.#hooks.maxBufferedBytes !== undefined) this.#replyAllowance = message.byteLength;
     // The callback receives send errors of a socket that closed meanwhile; its close handler cleans up.
     this.#socket.send(message, ignoreError);
   }
 
   /** Sends a message framed once for many connections (see {@link SharedFrame}); like {@link send} otherwise. */
   sendShared(shared: SharedFrame): void {
-    if (this.#isGone || this.#socket.readyState !== ReadyState.open) return;
+    if (this.#isGone || this.#socket.readyState !== ReadyState.open || !this.#mayQueue()) return;
     if (shared.message[0] === MessageType.awareness) this.rateLimiter?.grant();
-    this.#hooks.traffic?.sent(shared.message.byteLength);
-    this.#socket.sendFrame(shared.frame, ignoreError);
+    this.#hooks.traffic?.sent(shared.payloadBytes, shared.messages);
+    this.#socket.sendFrame(shared.frame);
+  }
+
+  /** The number of bytes waiting in the process to be written to this connection's socket. */
+  get bufferedAmount(): number {
+    return this.#socket.bufferedAmount;
+  }
+
+  // Whether one more message may be queued; closes the connection as too slow if not.
+  #mayQueue(): boolean {
+    const limit = this.#hooks.maxBufferedBytes;
+    if (limit === undefined) return true;
+    const buffered = this.#socket.bufferedAmount;
+    if (buffered <= limit) {
+      this.#replyAllowance = 0;
+      return true;
+    }
+    if (buffered <= limit + this.#replyAllowance) return true;
+    this.#hooks.tooSlow?.(this, buffered);
+    this.close(tooSlowCloseCode, `too slow: more than ${limit} bytes waited to be sent`);
+    return false;
   }
 
   /** Closes the connection with `code` and a reason (truncated to the 123 bytes the protocol allows). */

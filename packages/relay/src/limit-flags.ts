@@ -11,6 +11,7 @@ export const limitFlagOptions = {
   'max-update-structs': { type: 'string' },
   'reencode-timeout-ms': { type: 'string' },
   'reencode-memory-mb': { type: 'string' },
+  'max-buffered-bytes': { type: 'string' },
   'trust-proxy': { type: 'string' },
 } as const;
 
@@ -29,6 +30,7 @@ const limitFlags: Array<[flag: keyof LimitFlagValues, limit: keyof RelayLimits, 
   ['max-update-structs', 'maxUpdateStructs', 'MAX_UPDATE_STRUCTS', false],
   ['reencode-timeout-ms', 'reencodeTimeoutMs', 'REENCODE_TIMEOUT_MS', false],
   ['reencode-memory-mb', 'reencodeMemoryMb', 'REENCODE_MEMORY_MB', false],
+  ['max-buffered-bytes', 'maxBufferedBytes', 'MAX_BUFFERED_BYTES', true],
 ];
 
 const mib = 1024 * 1024;
@@ -55,6 +57,9 @@ export const limitsUsage = `Limits (a breach closes only that connection, with i
                             (env REENCODE_TIMEOUT_MS, default ${defaultRelayLimits.reencodeTimeoutMs})
   --reencode-memory-mb <n>  heap of the re-encoding worker thread
                             (env REENCODE_MEMORY_MB, default ${defaultRelayLimits.reencodeMemoryMb})
+  --max-buffered-bytes <n>  bytes waiting for one slow client beyond its last reply,
+                            closes with 1013 (env MAX_BUFFERED_BYTES,
+                            default ${defaultRelayLimits.maxBufferedBytes / mib}MiB)
   --trust-proxy <n>         number of reverse proxies in front that append to
                             X-Forwarded-For; the client address is taken from it
                             (env TRUST_PROXY, default 0: the TCP peer)

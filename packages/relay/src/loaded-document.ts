@@ -86,6 +86,8 @@ export class LoadedDocument {
   readonly #rowIds = new Set<number>();
   // Forwarding in arrival order: each step waits for the one before.
   #tail: Promise<void> = Promise.resolve();
+  // Updates stored and merged in this tick, not sent yet (see #sendOutgoing); null when none.
+  #outgoing: Array<{ update: Uint8Array; from: ClientConnection | null }> | null = null;
   #pendingBytes = 0;
   #compaction: Promise<void> | null = null;
   #compactAt: number;
@@ -420,18 +422,49 @@ export class LoadedDocument {
     };
   }
 
-  // Merges a stored update into the state and sends it to every local client but `from`.
+  // Merges a stored update into the state and queues it for every local client but `from`.
   #addStored(id: number, update: Uint8Array, from: ClientConnection | null): void {
     if (this.#rowIds.has(id)) return;
     this.#rowIds.add(id);
     this.#updates.add(update);
-    // Framed once for every connection rather than once per connection.
-    const message = new SharedFrame(encodeSyncUpdate(update));
-    for (const connection of this.#connections) {
-      if (connection !== from) connection.sendShared(message);
+    if (this.#outgoing === null) {
+      this.#outgoing = [];
+      // After this tick's promise reactions: every update forwarded in this tick goes out together.
+      process.nextTick(this.#sendOutgoing);
     }
+    this.#outgoing.push({ update, from });
     if (this.#rowIds.size >= this.#compactAt && !this.#unloaded) void this.compact();
   }
+
+  // Sends the updates queued in this tick, framed once for every connection (see SharedFrame).
+  // Updates that queued up while the relay was busy (a burst, or a broadcast to many clients that
+  // took longer than the writer's pace) go out together: back to back in one buffer, one socket
+  // write per connection instead of one per update, so a burst never builds a backlog. They are
+  // not merged into one Yjs update: merging runs Yjs on content clients sent, on the main thread,
+  // and a crafted update can make that slow; each update stays its own message, as it was stored.
+  // A connection that sent some of them gets the others.
+  readonly #sendOutgoing = (): void => {
+    const outgoing = this.#outgoing ?? [];
+    this.#outgoing = null;
+    if (outgoing.length === 0 || this.#connections.size === 0) return;
+    const all = SharedFrame.batch(outgoing.map((entry) => encodeSyncUpdate(entry.update)))!;
+    const senders = new Set<ClientConnection>();
+    for (const { from } of outgoing) if (from !== null) senders.add(from);
+    if (senders.size === 1 && outgoing.length === 1) {
+      // The common case: one update from one sender.
+      const [from] = senders;
+      for (const connection of this.#connections) if (connection !== from) connection.sendShared(all);
+      return;
+    }
+    const forSenders = new Map<ClientConnection, SharedFrame | null>();
+    for (const sender of senders) {
+      forSenders.set(sender, SharedFrame.batch(outgoing.filter((entry) => entry.from !== sender).map((entry) => encodeSyncUpdate(entry.update))));
+    }
+    for (const connection of this.#connections) {
+      const frame = forSenders.has(connection) ? forSenders.get(connection)! : all;
+      if (frame !== null) connection.sendShared(frame);
+    }
+  };
 
   // Sent to every client including the origin: a lone client's own renewals
   // are the only traffic that keeps the y-websocket client's 30 s watchdog quiet.

@@ -48,6 +48,13 @@ export interface RelayLimits {
   reencodeTimeoutMs: number;
   /** The heap the re-encoding worker may use, in MiB; beyond it the worker fails, not the relay. Default 1024. */
   reencodeMemoryMb: number;
+  /**
+   * Bytes that may wait in the relay's memory for one client that reads too slowly (or not at all),
+   * on top of the last reply it asked for (a large document's sync step 2 may exceed this alone).
+   * Beyond it, nothing more is queued for that client: it is closed with 1013 ("try again later"),
+   * and its client syncs what it missed when it reconnects. Default 16 MiB.
+   */
+  maxBufferedBytes: number;
 }
 
 /** The limits a relay uses for every field not given in `startRelay`'s `limits`. */
@@ -61,6 +68,7 @@ export const defaultRelayLimits: Readonly<RelayLimits> = Object.freeze({
   maxUpdateStructs: 1_000_000,
   reencodeTimeoutMs: 30_000,
   reencodeMemoryMb: 1024,
+  maxBufferedBytes: 16 * 1024 * 1024,
 });
 
 /**

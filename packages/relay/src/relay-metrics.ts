@@ -20,9 +20,9 @@ export class TrafficCounters {
     this.bytesIn += bytes;
   }
 
-  /** Counts one message of `bytes` bytes sent to a client. */
-  sent(bytes: number): void {
-    this.messagesOut++;
+  /** Counts `messages` messages (one unless given) of `bytes` bytes together sent to a client. */
+  sent(bytes: number, messages = 1): void {
+    this.messagesOut += messages;
     this.bytesOut += bytes;
   }
 }
@@ -50,6 +50,8 @@ export class RelayMetrics {
   readonly persistSeconds: Histogram;
   /** Client messages refused or dropped, by reason. */
   readonly rejectedMessages: Counter<'reason'>;
+  /** Connections the relay closed for their own sake, by reason (`too_slow`: a client that did not read). */
+  readonly closedConnections: Counter<'reason'>;
   /** Failed Redis commands and connection errors. */
   readonly redisErrors: Counter;
   /** Failed database queries and connection errors. */
@@ -106,6 +108,12 @@ export class RelayMetrics {
     this.rejectedMessages = new Counter({
       name: 'allmende_relay_rejected_messages_total',
       help: 'Client messages refused (the connection closed) or dropped, by reason.',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.closedConnections = new Counter({
+      name: 'allmende_relay_closed_connections_total',
+      help: 'Connections the relay closed for their own sake, by reason (too_slow: the client did not read what was sent to it).',
       labelNames: ['reason'],
       registers,
     });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { type IncomingMessage, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ClientConnection, type ConnectionHooks } from './client-connection.js';
+import { ClientConnection, type ConnectionHooks, tooSlowCloseCode } from './client-connection.js';
 import { ALLMENDE_SUBPROTOCOL, RelayCloseCode } from '@allmende/protocol';
 import { Authenticator, type RelayAuthOptions } from './authenticator.js';
 import { DevLinkTokens } from './dev-link-tokens.js';
@@ -244,6 +244,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   // ClientConnection.of): per-connection closures cost memory on every idle connection.
   const connectionHooks: ConnectionHooks = {
     traffic: metrics.traffic,
+    maxBufferedBytes: limits.maxBufferedBytes,
+    tooSlow(connection, buffered) {
+      metrics.closedConnections.inc({ reason: 'too_slow' });
+      log(`closing the connection of ${connection.access.describe()} to "${connection.documentName}" with ${tooSlowCloseCode}: ${buffered} bytes waited to be sent, more than ${limits.maxBufferedBytes}`, { ...fieldsOf(connection), level: 'warn', code: tooSlowCloseCode });
+    },
     gone(connection) {
       connection.cancelExpiry?.();
       connections.delete(connection);

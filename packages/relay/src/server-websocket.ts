@@ -130,10 +130,20 @@ export class ServerWebSocket {
   /**
    * Writes a complete frame built elsewhere (a binary message framed once for many connections);
    * does nothing unless open. The caller vouches that `frame` is one valid unmasked server frame.
+   * No callback: on the fan-out path a thousand writes of one broadcast each save the stream's
+   * callback bookkeeping; a write error closes the socket, which the close handler sees.
    */
-  sendFrame(frame: Buffer, onWritten?: (error?: Error | null) => void): void {
+  sendFrame(frame: Buffer): void {
     if (this.readyState !== ReadyState.open) return;
-    this.#tcp.write(frame, onWritten);
+    this.#tcp.write(frame);
+  }
+
+  /**
+   * Bytes written to this connection that are still waiting in the process (the kernel's socket
+   * buffer took no more): what a client that does not read costs the server's memory.
+   */
+  get bufferedAmount(): number {
+    return this.#tcp.writableLength;
   }
 
   /** Sends a ping with no payload; the peer's pong reaches {@link WebSocketHandlers.pong}. */

@@ -53,6 +53,20 @@ describe('SharedFrame', () => {
     }
   });
 
+  it('puts a batch of messages back to back in one buffer, read back as separate messages', async () => {
+    const { server, received } = await connectedPair();
+    const messages = [bytes(5, 1), bytes(300, 2), bytes(70_000, 3)];
+    const batch = SharedFrame.batch(messages)!;
+    expect(batch.messages).toBe(3);
+    expect(batch.payloadBytes).toBe(5 + 300 + 70_000);
+    expect(new Uint8Array(batch.message)).toEqual(messages[0]);
+    server.socket.sendFrame(batch.frame);
+    await until(() => received.length === 3);
+    expect(received.map((data) => new Uint8Array(data))).toEqual(messages);
+    expect(SharedFrame.batch([])).toBeNull();
+    expect(() => new SharedFrame([])).toThrow(RangeError);
+  });
+
   it('is not written to a socket that is closing', async () => {
     const { server, client, received } = await connectedPair();
     const closed = new Promise<number>((resolve) => client.once('close', resolve));
