@@ -9,7 +9,9 @@
 // with the most self time and writes the profile to bench/results/sheet-grid.cpuprofile.
 // SHEET_GRID_TRACE=1 records Chrome traces of both scroll phases and reports the renderer main thread's CPU time
 // per frame split into script, style, layout, paint, GC and other work (sheet-grid/frame-work.ts): on a loaded
-// machine compare these, not the wall-clock frame times, which then mostly measure waiting for a core.
+// machine compare these, not the wall-clock frame times, which then mostly measure waiting for a core. It also
+// counts the compositor's frames by Chromium's per-frame reports (sheet-grid/frame-kinds.ts): presented, carrying a
+// main-thread update, drawn without waiting for one, dropped.
 //
 // Seeding is cached: the relay's data directory is kept under $TMPDIR/allmende-bench-sheet-grid-cache/
 // <rows>x<cols>-<hash> (SHEET_GRID_CACHE_DIR; `none` seeds into a temporary directory that is removed), keyed
@@ -28,6 +30,7 @@ import { cpuBusy } from './doc-editor/cpu-busy.js';
 import { markdownTable } from './doc-editor/markdown-table.js';
 import { RelayProcess } from './doc-editor/relay-process.js';
 import { median, percentile } from './doc-editor/stats.js';
+import { FRAME_CATEGORY, frameKinds, frameKindsLine } from './sheet-grid/frame-kinds.js';
 import { frameWork, frameWorkLine, type FrameWork } from './sheet-grid/frame-work.js';
 import { profileSummary } from './sheet-grid/profile-summary.js';
 import { seedSheet } from './sheet-grid/seed-sheet.js';
@@ -144,10 +147,12 @@ async function benchVariant(browser: Browser, url: string, label: string): Promi
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
       }
-      const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+      const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', FRAME_CATEGORY];
       if (TRACE) await browser.startTracing(page, { categories: traceCategories });
       const down = await scrollPhase(page, 1);
-      const downWork = TRACE ? frameWork(await browser.stopTracing()) : null;
+      const downTrace = TRACE ? await browser.stopTracing() : null;
+      const downWork = downTrace ? frameWork(downTrace) : null;
+      const downKinds = downTrace ? frameKindsLine(frameKinds(downTrace)) : '';
       let profileTop = '';
       if (cdp) {
         const { profile } = await cdp.send('Profiler.stop');
@@ -160,13 +165,15 @@ async function benchVariant(browser: Browser, url: string, label: string): Promi
       const up = await scrollPhase(page, -1);
       let traceTop = '';
       let upWork: FrameWork | null = null;
+      let upKinds = '';
       if (TRACE) {
         const trace = await browser.stopTracing();
         traceTop = traceSummary(trace, 12);
         upWork = frameWork(trace);
+        upKinds = frameKindsLine(frameKinds(trace));
         log(`${label}: trace of the upward scroll (renderer main thread, inclusive):\n${traceTop}`);
       }
-      const work = downWork && upWork ? { down: frameWorkLine(downWork, down.frames.length), up: frameWorkLine(upWork, up.frames.length) } : null;
+      const work = downWork && upWork ? { down: `${frameWorkLine(downWork, down.frames.length)}\n      ${downKinds}`, up: `${frameWorkLine(upWork, up.frames.length)}\n      ${upKinds}` } : null;
       if (work) log(`${label}: renderer main thread CPU while scrolling down, ${work.down}\n  up, ${work.up}`);
       log(`  ${label} up: ${up.frames.length} frames, ${up.scrollEvents} scroll events, now at row ${up.firstRow}`);
       if (down.firstRow < 100 || down.scrollEvents < 10) throw new Error(`${label}: the wheel did not scroll the sheet (first row ${down.firstRow}, ${down.scrollEvents} scroll events)`);

@@ -18,6 +18,7 @@ interface TestWorkbook {
   getSheetColor(sheet: string): string | undefined;
   setSheetColor(sheet: string, color: string | null): void;
   setColumnWidth(sheet: string, col: number, width: number): void;
+  setCells(sheet: string, address: string, values: readonly (readonly (string | number)[])[]): void;
 }
 
 let relay: RelayProcess;
@@ -338,10 +339,11 @@ test('a million rows: Ctrl+Down reaches the last row and only visible cells are 
   await expect(page.locator('allmende-sheet [part~="name-box"]')).toHaveValue('CV1000000');
   await expect(sheetCell(page, 'CV1000000')).toHaveText('last');
   await expect(sheetGrid(page)).toHaveAttribute('aria-rowcount', '1000001');
-  // Only a screenful of cells exists in the page.
+  // Only the band around the view exists in the page (a screenful and some rows and columns past each edge,
+  // which the browser scrolls to without waiting for script): not a million rows of a hundred columns.
   const drawn = await page.locator('allmende-sheet [role="gridcell"]:not([hidden])').count();
-  expect(drawn).toBeLessThan(1000);
-  // Scroll back up with the wheel: frames are drawn from the scroll event.
+  expect(drawn).toBeLessThan(2500);
+  // Scroll back up with the wheel: the band is drawn again around the view once it nears the band's edge.
   await page.keyboard.press('Control+Home');
   await expect(sheetCell(page, 'A1')).toBeVisible();
   const box = await sheetGrid(page).boundingBox();
@@ -543,4 +545,56 @@ test('Shift+F8 adds ranges with the keyboard alone; the cells the cursor passes 
   await ada.keyboard.press('Control+i');
   expect(await style('D5')).toEqual({ bold: true, italic: true });
   expect(await style('F1')).toEqual({ italic: true });
+});
+
+test('frozen panes and headers stay in place while the browser scrolls the rows; keyboard moves to cells out of view draw them', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const page = await openSheet(await userContext(browser, 'Ada'), relay, 'scrolling');
+  await setLang(page, 'en');
+  await page.setViewportSize({ width: 1100, height: 700 });
+  await page.locator('allmende-sheet').evaluate((el) => {
+    const wb = (el as unknown as { workbook: TestWorkbook }).workbook;
+    const s = wb.sheetNames()[0]!;
+    // One write: columns A to T of 300 rows, A numbered, T labelled, the rest empty.
+    wb.setCells(s, 'A1', Array.from({ length: 300 }, (_, i) => [i + 1, ...Array<string>(18).fill(''), `t${i + 1}`]));
+    wb.setFrozen(s, 1, 1);
+  });
+  const grid = sheetGrid(page);
+  await grid.focus();
+  // Keyboard only: to the last row of the data, then to its last column, both far out of view.
+  await page.keyboard.press('Control+ArrowDown');
+  await page.keyboard.press('Control+ArrowRight');
+  await expect(page.locator('allmende-sheet [part~="name-box"]')).toHaveValue('T300');
+  await expect(sheetCell(page, 'T300')).toHaveText('t300');
+  await expect(grid).toHaveAttribute('aria-activedescendant', 'cell-299-19');
+  const g = (await grid.boundingBox())!;
+  const target = (await sheetCell(page, 'T300').boundingBox())!;
+  const frozen = (await sheetCell(page, 'A1').boundingBox())!;
+  // The target is inside the view (the grid's box has fractional pixels, its scroll range whole ones), past the
+  // headers and the frozen row and column.
+  expect(target.y + target.height).toBeLessThanOrEqual(g.y + g.height + 1);
+  expect(target.x + target.width).toBeLessThanOrEqual(g.x + g.width + 1);
+  expect(target.y).toBeGreaterThanOrEqual(frozen.y + frozen.height);
+  expect(target.x).toBeGreaterThanOrEqual(frozen.x + frozen.width);
+  // The frozen cell stays right after the headers, and what shows at a point is the cell that belongs there.
+  expect(Math.round(frozen.x - g.x)).toBe(52);
+  expect(Math.round(frozen.y - g.y)).toBe(24);
+  const at = async (x: number, y: number): Promise<string> =>
+    page.locator('allmende-sheet').evaluate((el, p) => el.shadowRoot!.elementFromPoint(p.x, p.y)?.closest('[role="gridcell"]')?.id ?? '', { x, y });
+  expect(await at(target.x + 10, target.y + 5)).toBe('cell-299-19');
+  expect(await at(frozen.x + 10, frozen.y + 5)).toBe('cell-0-0');
+  expect(await at(frozen.x + 10, target.y + 5)).toBe('cell-299-0');
+  expect(await at(target.x + 10, frozen.y + 5)).toBe('cell-0-19');
+  await page.screenshot({ path: '/tmp/sheet-scrolled-en.png' });
+  // The wheel scrolls the rows under the frozen row; the band of drawn rows follows.
+  await page.mouse.move(g.x + 300, g.y + 300);
+  for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -1600);
+  await expect(sheetCell(page, 'A20')).toBeVisible();
+  const top = (await sheetCell(page, 'A1').boundingBox())!;
+  expect(Math.round(top.y - g.y)).toBe(24);
+  expect(Math.round((await sheetCell(page, 'A2').boundingBox())!.y)).toBe(Math.round(top.y + top.height));
+  // Clicking a cell after scrolling selects that cell.
+  await sheetCell(page, 'T5').click();
+  await expect(page.locator('allmende-sheet [part~="name-box"]')).toHaveValue('T5');
 });

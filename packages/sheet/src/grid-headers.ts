@@ -1,10 +1,11 @@
 import { setClass, setCss, setText, show } from './dom-write.js';
 
 /**
- * A strip of row numbers or column letters. Like the panes, its labels sit
- * in a content layer that moves with a CSS transform, and each label keeps
- * its element while it stays visible, so scrolling rewrites only the labels
- * that come into view.
+ * A strip of row numbers or column letters, sticky at the grid's top or left
+ * edge. Like the panes, its labels sit at their place in the scrolling
+ * canvas (a band reaching past the view), and each label keeps its element
+ * while it stays in the band, so moving the band rewrites only the labels
+ * that come into it.
  */
 export class HeaderStrip {
   readonly el: HTMLDivElement;
@@ -29,11 +30,11 @@ export class HeaderStrip {
   }
 
   /**
-   * Shows the labels of `entries` (index, start, size; in content pixels), scrolled by `offset`.
+   * Shows the labels of `entries` (index, start, size; in content pixels) in a layer shifted by `shift`.
    * `base` is subtracted from every start to keep positions small (it changes rarely).
    */
-  draw(entries: readonly { index: number; start: number; size: number; label: string; active: boolean }[], offset: number, base: number, thickness: number): void {
-    setCss(this.content, this.vertical ? `transform:translateY(${base - offset}px)` : `transform:translateX(${base - offset}px)`);
+  draw(entries: readonly { index: number; start: number; size: number; label: string; active: boolean }[], shift: number, base: number, thickness: number): void {
+    setCss(this.content, this.vertical ? `transform:translateY(${shift}px)` : `transform:translateX(${shift}px)`);
     const wanted = new Set<number>();
     for (const e of entries) wanted.add(e.index);
     for (const [index, el] of this.shown) {

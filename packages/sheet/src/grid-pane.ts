@@ -2,15 +2,22 @@ import type { CellLook, GridBox, GridSource } from './grid-types.js';
 import type { CellRange } from './selection.js';
 import { setAttr, setClass, setCss, setText, show } from './dom-write.js';
 
-/**
- * Rows and columns are placed relative to an anchor that moves in steps of
- * this many pixels, so that positions inside the pane's content stay far
- * below the browser's layout limit (~33.5 M px) on a million rows.
- */
-const ANCHOR_STEP = 1_000_000;
-
 /** How long the view must be still before reused rows are put back into row order in the DOM. */
 const SORT_DELAY_MS = 400;
+
+/**
+ * Where a pane draws: the rows and columns `[from, to)`, the base subtracted from their offsets (it moves in big
+ * steps, so positions inside the pane stay far below the browser's layout limit of ~33.5 M px on a million rows),
+ * and the shift of the layer holding them, from the pane's edge.
+ */
+export interface PanePlace {
+  readonly rows: readonly [number, number];
+  readonly cols: readonly [number, number];
+  readonly tx: number;
+  readonly ty: number;
+  readonly baseX: number;
+  readonly baseY: number;
+}
 
 /** A pooled row element and what it shows now. */
 interface RowSlot {
@@ -32,12 +39,9 @@ interface LineCell {
 }
 
 /**
- * One pane of the grid (the scrolling body or a frozen part): the visible
- * rows, drawn into pooled row elements inside a content layer that moves
- * with a CSS transform. A row keeps its element while it stays visible, so
- * scrolling only moves the layer and fills the rows that came into view;
- * this is what keeps a frame well under 16 ms, where rewriting every visible
- * cell each frame (and laying them all out again) did not.
+ * One pane of the grid (the scrolling body or a frozen part): a band of rows, drawn into pooled row elements
+ * inside a content layer at their place in the scrolling canvas, so the browser scrolls them without script.
+ * A row keeps its element while it stays in the band, so moving the band only fills the rows that came into it.
  */
 export class GridPane {
   readonly el: HTMLDivElement;
@@ -70,16 +74,13 @@ export class GridPane {
     parent.appendChild(this.el);
   }
 
-  /**
-   * Draws rows `[rows[0], rows[1])` and columns `[cols[0], cols[1])` of the
-   * source, scrolled to content position (`ox`, `oy`), and the boxes that
-   * show in this pane. `generation` changes whenever cell looks or sizes did.
-   */
-  draw(s: GridSource, generation: number, rows: [number, number], cols: [number, number], ox: number, oy: number, boxes: readonly GridBox[]): void {
-    const baseX = Math.floor(ox / ANCHOR_STEP) * ANCHOR_STEP;
-    const baseY = Math.floor(oy / ANCHOR_STEP) * ANCHOR_STEP;
+  /** Draws the rows and columns of `place` and the boxes that show in them. `generation` changes whenever cell looks or sizes did. */
+  draw(s: GridSource, generation: number, place: PanePlace, boxes: readonly GridBox[]): void {
+    const { rows, cols, baseX, baseY } = place;
     this.baseX = baseX;
-    setCss(this.content, `transform:translate(${baseX - ox}px,${baseY - oy}px)`);
+    const shift = `transform:translate(${place.tx}px,${place.ty}px)`;
+    setCss(this.content, shift);
+    setCss(this.boxLayer, shift);
     const wanted = this.wantedRows(s, rows, cols);
     const prefix = `${generation}|${cols[0]}|${cols[1]}|${baseX}|`;
     // Release the rows that left the view first, so entering rows can take their elements.
@@ -114,7 +115,7 @@ export class GridPane {
       // A hidden row must not keep cell ids that a visible row may use now (ids must be unique).
       for (const cell of slot.el.children) if (cell.id) cell.id = '';
     }
-    this.drawBoxes(s, rows, cols, ox, oy, boxes);
+    this.drawBoxes(s, place, boxes);
     if (entered) this.sortSoon();
   }
 
@@ -122,7 +123,7 @@ export class GridPane {
    * The rows to show: each visible row with all its cells (true), and the
    * anchor row of a merge that reaches into view from above (false: only its merges).
    */
-  private wantedRows(s: GridSource, rows: [number, number], cols: [number, number]): Map<number, boolean> {
+  private wantedRows(s: GridSource, rows: readonly [number, number], cols: readonly [number, number]): Map<number, boolean> {
     const out = new Map<number, boolean>();
     // Rows a filter hides have no height and are not drawn at all.
     for (let r = rows[0]; r < rows[1]; r++) if (s.rows.size(r) > 0) out.set(r, true);
@@ -133,7 +134,7 @@ export class GridPane {
   }
 
   /** The cells of one row inside columns `cols` (with `full` false: only the merges anchored in it that reach into `rows`). */
-  private lineCells(s: GridSource, r: number, rows: [number, number], cols: [number, number], full: boolean): LineCell[] {
+  private lineCells(s: GridSource, r: number, rows: readonly [number, number], cols: readonly [number, number], full: boolean): LineCell[] {
     const cells: LineCell[] = [];
     const merges = s.merges;
     const covered = (row: number, c: number): CellRange | null => {
@@ -256,9 +257,15 @@ export class GridPane {
     }
   }
 
-  /** Boxes (selection, remote selections, formula references), in pane coordinates and clipped by the pane. */
-  private drawBoxes(s: GridSource, rows: [number, number], cols: [number, number], ox: number, oy: number, boxes: readonly GridBox[]): void {
+  /** Boxes (selection, remote selections, formula references), cut to the pane's band (the frozen panes cover what scrolls under them). */
+  private drawBoxes(s: GridSource, place: PanePlace, boxes: readonly GridBox[]): void {
     const doc = this.el.ownerDocument;
+    const { rows, cols, baseX, baseY } = place;
+    // The band's edges in the layer's coordinates: a box is drawn up to a few pixels past them.
+    const left = s.cols.offset(cols[0]) - baseX - 4;
+    const top = s.rows.offset(rows[0]) - baseY - 4;
+    const right = s.cols.offset(cols[1]) - baseX + 4;
+    const bottom = s.rows.offset(rows[1]) - baseY + 4;
     let b = 0;
     for (const box of boxes) {
       const r0 = Math.max(box.range.r0, rows[0]);
@@ -266,11 +273,10 @@ export class GridPane {
       const c0 = Math.max(box.range.c0, cols[0]);
       const c1 = Math.min(box.range.c1, cols[1] - 1);
       if (r0 > r1 || c0 > c1) continue;
-      // Draw the full box (edges outside the pane are clipped), but only if it shows in this pane.
-      const x = s.cols.offset(box.range.c0) - ox;
-      const y = s.rows.offset(box.range.r0) - oy;
-      const w = s.cols.offset(Math.min(box.range.c1 + 1, s.cols.count)) - s.cols.offset(box.range.c0);
-      const h = s.rows.offset(Math.min(box.range.r1 + 1, s.rows.count)) - s.rows.offset(box.range.r0);
+      const x = s.cols.offset(box.range.c0) - baseX;
+      const y = s.rows.offset(box.range.r0) - baseY;
+      const x1 = s.cols.offset(Math.min(box.range.c1 + 1, s.cols.count)) - baseX;
+      const y1 = s.rows.offset(Math.min(box.range.r1 + 1, s.rows.count)) - baseY;
       let el = this.boxPool[b];
       if (!el) {
         el = doc.createElement('div');
@@ -279,11 +285,12 @@ export class GridPane {
       }
       b++;
       setClass(el, 'box ' + box.className);
-      const clampX = Math.max(x, -4);
-      const clampY = Math.max(y, -4);
-      const cw = Math.min(w - (clampX - x), 40_000);
-      const ch = Math.min(h - (clampY - y), 40_000);
-      setCss(el, `left:${clampX}px;top:${clampY}px;width:${cw}px;height:${ch}px;${box.color ? `--box-color:${box.color}` : ''}`);
+      // A box's edge past the band is not drawn: its border would show where the box does not end.
+      const cx = Math.max(x, left);
+      const cy = Math.max(y, top);
+      const cw = Math.min(x1, right) - cx;
+      const ch = Math.min(y1, bottom) - cy;
+      setCss(el, `left:${cx}px;top:${cy}px;width:${cw}px;height:${ch}px;${box.color ? `--box-color:${box.color}` : ''}`);
       const label = box.label ?? '';
       if (el.dataset['label'] !== label) {
         el.dataset['label'] = label;

@@ -1,6 +1,9 @@
 import { columnLetters } from '@allmende/sheet-model';
-import { MAX_SCROLL_SIZE, contentToScroll, scrollToContent } from './axis.js';
+import { MAX_SCROLL_SIZE, contentToScroll } from './axis.js';
+import type { Axis } from './axis.js';
 import { setCss } from './dom-write.js';
+import { placeBand, shownAt } from './grid-band.js';
+import type { AxisBand, AxisView } from './grid-band.js';
 import { HeaderStrip } from './grid-headers.js';
 import { GridPane } from './grid-pane.js';
 import type { GridBox, GridSource } from './grid-types.js';
@@ -22,21 +25,30 @@ export type GridHit =
   | { readonly kind: 'row-resize'; readonly row: number };
 
 const RESIZE_GRIP = 4;
-/** Header labels are placed relative to an anchor moving in these steps (see grid-pane.ts). */
-const HEADER_ANCHOR_STEP = 1_000_000;
+/** Positions are given relative to a base that moves in steps of this many pixels (see grid-pane.ts). */
+const BASE_STEP = 1_000_000;
+/**
+ * Rows (and columns) drawn beyond each edge of the view, in CSS pixels, so the compositor can scroll over rows
+ * already drawn without waiting for script; and how close the view may come to the band's edge before the band is
+ * drawn again around it (in a frame callback, never from the scroll event).
+ */
+const OVERSCAN_Y = 480;
+const MARGIN_Y = 240;
+const OVERSCAN_X = 320;
+const MARGIN_X = 160;
 
 /**
- * The virtualized grid: a native scroller sized like the whole sheet, over
- * which a viewport-sized layer stays in place (`position: sticky`) and shows
- * only the visible rows and columns, drawn into pooled DOM nodes. Frozen rows
- * and columns are drawn in their own clipped panes. Cells are real DOM with
- * `role="gridcell"` inside `role="row"`, so screen readers read their text.
+ * The virtualized grid. A native scroller holds a canvas as large as the sheet (capped for the browser); the
+ * scrolling part's rows are drawn into it at their place, in a band reaching past the view on every side, so the
+ * browser's compositor scrolls them without waiting for script. The band is drawn again (reusing row elements)
+ * only when the view nears its edge, in a frame callback. Headers, the corner and frozen rows and columns are
+ * `position: sticky` layers in the same canvas, which the compositor keeps in place as well. Cells are real DOM
+ * with `role="gridcell"` inside `role="row"`, so screen readers read their text.
  */
 export class GridView {
   /** The scrolling element (focusable, `role="grid"`). */
   readonly scroller: HTMLDivElement;
-  private readonly layer: HTMLDivElement;
-  private readonly spacer: HTMLDivElement;
+  private readonly canvas: HTMLDivElement;
   private readonly quadrants: GridPane[];
   private readonly colHeaders: HeaderStrip[];
   private readonly rowHeaders: HeaderStrip[];
@@ -47,6 +59,10 @@ export class GridView {
   private boxes: readonly GridBox[] = [];
   private width = 0;
   private height = 0;
+  private readonly bandX: AxisBand = { anchorScroll: 0, anchorContent: 0, from: 0, to: 0 };
+  private readonly bandY: AxisBand = { anchorScroll: 0, anchorContent: 0, from: 0, to: 0 };
+  /** The pending frame callback that follows a scroll, or 0. */
+  private frame = 0;
   private readonly resizeObserver: ResizeObserver;
 
   constructor(doc: Document) {
@@ -58,16 +74,26 @@ export class GridView {
     };
     this.scroller = div('scroller');
     this.scroller.setAttribute('part', 'grid');
-    this.layer = div('layer', this.scroller);
-    this.spacer = div('spacer', this.scroller);
+    this.canvas = div('canvas', this.scroller);
     // The scrolling pane first, so frozen panes paint over it.
-    this.quadrants = [new GridPane(this.layer, false, false), new GridPane(this.layer, false, true), new GridPane(this.layer, true, false), new GridPane(this.layer, true, true)];
-    this.colHeaders = [new HeaderStrip(this.layer, 'col-headers', false, false), new HeaderStrip(this.layer, 'col-headers', true, false)];
-    this.rowHeaders = [new HeaderStrip(this.layer, 'row-headers', false, true), new HeaderStrip(this.layer, 'row-headers', true, true)];
-    this.corner = div('corner', this.layer);
-    this.scroller.addEventListener('scroll', () => this.draw(), { passive: true });
+    this.quadrants = [new GridPane(this.canvas, false, false), new GridPane(this.canvas, false, true), new GridPane(this.canvas, true, false), new GridPane(this.canvas, true, true)];
+    this.colHeaders = [new HeaderStrip(this.canvas, 'col-headers', false, false), new HeaderStrip(this.canvas, 'col-headers', true, false)];
+    this.rowHeaders = [new HeaderStrip(this.canvas, 'row-headers', false, true), new HeaderStrip(this.canvas, 'row-headers', true, true)];
+    this.corner = div('corner', this.canvas);
+    this.scroller.addEventListener('scroll', this.onScroll, { passive: true });
     this.resizeObserver = new ResizeObserver(() => this.measure());
   }
+
+  /** A scroll only asks for a frame: the compositor has already moved what is drawn. */
+  private readonly onScroll = (): void => {
+    if (this.frame) return;
+    const view = this.scroller.ownerDocument.defaultView;
+    if (!view) return;
+    this.frame = view.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw(false);
+    });
+  };
 
   /** Starts watching the scroller's size (again, after {@link destroy}). */
   start(): void {
@@ -82,6 +108,8 @@ export class GridView {
   /** Stops watching the scroller's size. */
   destroy(): void {
     this.resizeObserver.disconnect();
+    if (this.frame) this.scroller.ownerDocument.defaultView?.cancelAnimationFrame(this.frame);
+    this.frame = 0;
     for (const q of this.quadrants) q.destroy();
   }
 
@@ -101,18 +129,22 @@ export class GridView {
     this.draw();
   }
 
-  /** The content position (unfrozen part) at the current scroll position, per axis. */
+  /** Both axes of the scrolling part at the current scroll position. */
+  private axes(s: GridSource): { x: AxisView; y: AxisView } {
+    const fw = s.cols.offset(s.frozenCols);
+    const fh = s.rows.offset(s.frozenRows);
+    return {
+      x: { scroll: this.scroller.scrollLeft, content: s.cols.total - fw, view: Math.max(0, this.width - HEADER_WIDTH - fw) },
+      y: { scroll: this.scroller.scrollTop, content: s.rows.total - fh, view: Math.max(0, this.height - HEADER_HEIGHT - fh) },
+    };
+  }
+
+  /** The content position (unfrozen part) shown at the current scroll position, per axis. */
   private scrollPos(): { sx: number; sy: number } {
     const s = this.source;
     if (!s) return { sx: 0, sy: 0 };
-    const contentW = s.cols.total - s.cols.offset(s.frozenCols);
-    const contentH = s.rows.total - s.rows.offset(s.frozenRows);
-    const viewW = Math.max(0, this.width - HEADER_WIDTH - s.cols.offset(s.frozenCols));
-    const viewH = Math.max(0, this.height - HEADER_HEIGHT - s.rows.offset(s.frozenRows));
-    return {
-      sx: scrollToContent(this.scroller.scrollLeft, contentW, viewW),
-      sy: scrollToContent(this.scroller.scrollTop, contentH, viewH),
-    };
+    const { x, y } = this.axes(s);
+    return { sx: shownAt(this.bandX, x), sy: shownAt(this.bandY, y) };
   }
 
   /** Scrolls so that the cell (or the range's top-left cell) is visible. */
@@ -194,76 +226,80 @@ export class GridView {
     return { kind: 'cell', row: s.rows.indexAt(contentY), col: s.cols.indexAt(contentX) };
   }
 
-  /** Draws the visible part of the sheet. Called on scroll, resize and update. */
-  draw(): void {
+  /**
+   * Draws the band of the sheet around the view. With `force` false (after a scroll) it draws only when the view
+   * nears the band's edge or scroll positions are scaled; otherwise (resize, update) always.
+   */
+  draw(force = true): void {
     const s = this.source;
     if (!s) return;
     const fw = s.cols.offset(s.frozenCols);
     const fh = s.rows.offset(s.frozenRows);
+    const { x, y } = this.axes(s);
+    const movedX = placeBand(this.bandX, x, OVERSCAN_X, MARGIN_X);
+    const movedY = placeBand(this.bandY, y, OVERSCAN_Y, MARGIN_Y);
+    if (!force && !movedX && !movedY) return;
     // The scrollable size: all rows and columns plus the headers, capped for the browser.
-    const totalW = HEADER_WIDTH + fw + Math.min(s.cols.total - fw, MAX_SCROLL_SIZE);
-    const totalH = HEADER_HEIGHT + fh + Math.min(s.rows.total - fh, MAX_SCROLL_SIZE);
-    setCss(this.spacer, `width:${totalW}px;height:${Math.max(0, totalH - this.height)}px`);
-    setCss(this.layer, `width:${this.width}px;height:${this.height}px`);
-    const { sx, sy } = this.scrollPos();
-    const bodyW = Math.max(0, this.width - HEADER_WIDTH - fw);
-    const bodyH = Math.max(0, this.height - HEADER_HEIGHT - fh);
+    const totalW = HEADER_WIDTH + fw + Math.min(x.content, MAX_SCROLL_SIZE);
+    const totalH = HEADER_HEIGHT + fh + Math.min(y.content, MAX_SCROLL_SIZE);
+    setCss(this.canvas, `width:${totalW}px;height:${totalH}px`);
+    const cols = this.scrolling(s.cols, s.frozenCols, fw, this.bandX, HEADER_WIDTH);
+    const rows = this.scrolling(s.rows, s.frozenRows, fh, this.bandY, HEADER_HEIGHT);
     for (const q of this.quadrants) {
-      const left = HEADER_WIDTH + (q.frozenCols ? 0 : fw);
-      const top = HEADER_HEIGHT + (q.frozenRows ? 0 : fh);
-      const w = q.frozenCols ? fw : bodyW;
-      const h = q.frozenRows ? fh : bodyH;
-      setCss(q.el, `left:${left}px;top:${top}px;width:${w}px;height:${h}px`);
+      const w = q.frozenCols ? fw : totalW;
+      const h = q.frozenRows ? fh : totalH;
+      const place = [q.frozenCols ? `left:${HEADER_WIDTH}px` : '', q.frozenRows ? `top:${HEADER_HEIGHT}px` : ''].filter(Boolean).join(';');
+      setCss(q.el, `${place};width:${w}px;height:${h}px`);
       // An empty frozen pane would still draw its border.
-      const empty = w <= 0 || h <= 0;
+      const empty = fw <= 0 && q.frozenCols ? true : fh <= 0 && q.frozenRows;
       if (q.el.hidden !== empty) q.el.hidden = empty;
       if (empty) {
-        q.draw(s, this.generation, [0, 0], [0, 0], 0, 0, []);
+        q.draw(s, this.generation, { rows: [0, 0], cols: [0, 0], tx: 0, ty: 0, baseX: 0, baseY: 0 }, []);
         continue;
       }
-      const ox = q.frozenCols ? 0 : fw + sx;
-      const oy = q.frozenRows ? 0 : fh + sy;
-      const cv = s.cols.visible(ox, w);
-      const rv = s.rows.visible(oy, h);
-      const cols: [number, number] = q.frozenCols ? [0, Math.min(s.frozenCols, cv.end)] : [Math.max(cv.first, s.frozenCols), cv.end];
-      const rows: [number, number] = q.frozenRows ? [0, Math.min(s.frozenRows, rv.end)] : [Math.max(rv.first, s.frozenRows), rv.end];
-      q.draw(s, this.generation, rows, cols, ox, oy, this.boxes);
+      const c = q.frozenCols ? { range: [0, s.frozenCols] as [number, number], shift: 0, base: 0 } : cols;
+      const r = q.frozenRows ? { range: [0, s.frozenRows] as [number, number], shift: 0, base: 0 } : rows;
+      q.draw(s, this.generation, { rows: r.range, cols: c.range, tx: c.shift, ty: r.shift, baseX: c.base, baseY: r.base }, this.boxes);
     }
-    this.drawHeaders(s, fw, fh, sx, sy, bodyW, bodyH);
+    this.drawHeaders(s, fw, fh, totalW, totalH, cols, rows);
     setCss(this.corner, `width:${HEADER_WIDTH}px;height:${HEADER_HEIGHT}px`);
   }
 
-  private drawHeaders(s: GridSource, fw: number, fh: number, sx: number, sy: number, bodyW: number, bodyH: number): void {
+  /**
+   * The scrolling part of one axis: the entries in the band, the base their positions are given from, and the
+   * shift of the layer holding them (from the canvas's edge; the headers' thickness included).
+   */
+  private scrolling(axis: Axis, frozen: number, frozenSize: number, band: AxisBand, header: number): { range: [number, number]; shift: number; base: number } {
+    const from = frozenSize + band.from;
+    const v = axis.visible(from, band.to - band.from);
+    const range: [number, number] = band.to > band.from ? [Math.max(v.first, frozen), v.end] : [0, 0];
+    const base = Math.floor(from / BASE_STEP) * BASE_STEP;
+    return { range, shift: header + band.anchorScroll - band.anchorContent + base, base };
+  }
+
+  private drawHeaders(s: GridSource, fw: number, fh: number, totalW: number, totalH: number, cols: { range: [number, number]; shift: number; base: number }, rows: { range: [number, number]; shift: number; base: number }): void {
     const sel = s.selected;
     for (const strip of this.colHeaders) {
-      const left = HEADER_WIDTH + (strip.frozen ? 0 : fw);
-      const w = strip.frozen ? fw : bodyW;
-      setCss(strip.el, `left:${left}px;top:0;width:${w}px;height:${HEADER_HEIGHT}px`);
-      const ox = strip.frozen ? 0 : fw + sx;
-      const v = w > 0 ? s.cols.visible(ox, w) : { first: 0, end: 0 };
-      const from = strip.frozen ? 0 : Math.max(v.first, s.frozenCols);
-      const to = strip.frozen ? Math.min(v.end, s.frozenCols) : v.end;
+      setCss(strip.el, strip.frozen ? `left:${HEADER_WIDTH}px;width:${fw}px;height:${HEADER_HEIGHT}px` : `width:${totalW}px;height:${HEADER_HEIGHT}px`);
+      if (strip.el.hidden !== (strip.frozen && fw <= 0)) strip.el.hidden = strip.frozen && fw <= 0;
+      const [from, to] = strip.frozen ? [0, s.frozenCols] : cols.range;
       const entries = [];
       for (let c = from; c < to; c++) {
         if (s.cols.size(c) === 0) continue;
         entries.push({ index: c, start: s.cols.offset(c), size: s.cols.size(c), label: columnLetters(c), active: c >= sel.c0 && c <= sel.c1 });
       }
-      strip.draw(entries, ox, Math.floor(ox / HEADER_ANCHOR_STEP) * HEADER_ANCHOR_STEP, HEADER_HEIGHT);
+      strip.draw(entries, strip.frozen ? 0 : cols.shift, strip.frozen ? 0 : cols.base, HEADER_HEIGHT);
     }
     for (const strip of this.rowHeaders) {
-      const top = HEADER_HEIGHT + (strip.frozen ? 0 : fh);
-      const h = strip.frozen ? fh : bodyH;
-      setCss(strip.el, `left:0;top:${top}px;width:${HEADER_WIDTH}px;height:${h}px`);
-      const oy = strip.frozen ? 0 : fh + sy;
-      const v = h > 0 ? s.rows.visible(oy, h) : { first: 0, end: 0 };
-      const from = strip.frozen ? 0 : Math.max(v.first, s.frozenRows);
-      const to = strip.frozen ? Math.min(v.end, s.frozenRows) : v.end;
+      setCss(strip.el, strip.frozen ? `top:${HEADER_HEIGHT}px;width:${HEADER_WIDTH}px;height:${fh}px` : `width:${HEADER_WIDTH}px;height:${totalH}px`);
+      if (strip.el.hidden !== (strip.frozen && fh <= 0)) strip.el.hidden = strip.frozen && fh <= 0;
+      const [from, to] = strip.frozen ? [0, s.frozenRows] : rows.range;
       const entries = [];
       for (let r = from; r < to; r++) {
         if (s.rows.size(r) === 0) continue;
         entries.push({ index: r, start: s.rows.offset(r), size: s.rows.size(r), label: String(r + 1), active: r >= sel.r0 && r <= sel.r1 });
       }
-      strip.draw(entries, oy, Math.floor(oy / HEADER_ANCHOR_STEP) * HEADER_ANCHOR_STEP, HEADER_WIDTH);
+      strip.draw(entries, strip.frozen ? 0 : rows.shift, strip.frozen ? 0 : rows.base, HEADER_WIDTH);
     }
   }
 }

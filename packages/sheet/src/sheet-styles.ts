@@ -96,53 +96,68 @@ export const sheetStyles = css`
     overflow: auto;
     outline: none;
     overscroll-behavior: contain;
+    /* Opaque, so the browser's compositor scrolls it (a transparent scroller may be scrolled on the main thread). */
+    background: var(--allmende-surface, #fff);
   }
   .scroller:focus-visible {
     box-shadow: inset 0 0 0 2px var(--allmende-focus, #1d4ed8);
   }
-  .layer {
-    position: sticky;
-    top: 0;
-    left: 0;
-    overflow: hidden;
+  /*
+   * As large as the sheet; everything in it shares its one grid cell, so headers and frozen panes can be sticky
+   * across the whole scroll range while the scrolling pane's rows sit at their place and scroll natively.
+   */
+  .canvas {
+    position: relative;
+    display: grid;
+    grid-template: 100% / 100%;
+    overflow: clip;
     user-select: none;
   }
-  .spacer {
-    pointer-events: none;
+  .canvas > * {
+    grid-area: 1 / 1;
+    align-self: start;
+    justify-self: start;
   }
-  .pane,
-  .col-headers,
-  .row-headers {
+  .pane {
     position: absolute;
-    overflow: hidden;
+    left: 0;
+    top: 0;
+  }
+  .pane.frozen-rows,
+  .pane.frozen-cols,
+  .col-headers,
+  .row-headers,
+  .corner {
+    position: sticky;
+    overflow: clip;
   }
   .pane.frozen-rows {
     border-bottom: 2px solid #9aa3ad;
     box-sizing: content-box;
+    background: var(--allmende-surface, #fff);
     z-index: 1;
   }
   .pane.frozen-cols {
     border-right: 2px solid #9aa3ad;
     box-sizing: content-box;
+    background: var(--allmende-surface, #fff);
     z-index: 1;
   }
-  .pane-content {
+  .pane.frozen-rows.frozen-cols {
+    z-index: 2;
+  }
+  .pane-content,
+  .pane-boxes,
+  .strip-content {
     position: absolute;
     left: 0;
     top: 0;
-    width: 100%;
-    height: 100%;
-    /* Its own layer: scrolling moves it, and rows already drawn are not painted again. */
-    will-change: transform;
-  }
-  .strip-content {
-    position: absolute;
-    inset: 0;
+    width: 0;
+    height: 0;
+    /* Its own layer: when positions are scaled (see axis.ts), moving it does not paint the rows again. */
     will-change: transform;
   }
   .pane-boxes {
-    position: absolute;
-    inset: 0;
     pointer-events: none;
   }
   .row {
@@ -186,10 +201,20 @@ export const sheetStyles = css`
     color: #444c56;
     z-index: 3;
   }
+  .col-headers {
+    top: 0;
+  }
+  .row-headers {
+    left: 0;
+  }
+  .col-headers.frozen,
+  .row-headers.frozen {
+    z-index: 4;
+  }
   .corner {
-    position: absolute;
     left: 0;
     top: 0;
+    z-index: 5;
     border-right: 1px solid #c8ccd2;
     border-bottom: 1px solid #c8ccd2;
     box-sizing: border-box;

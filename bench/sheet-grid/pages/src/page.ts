@@ -79,9 +79,12 @@ const api: BenchPageApi = {
     rec.observer.disconnect();
     recording = null;
     const durations = rec.long.map((e) => e.duration);
-    // Reused labels are not in row order in the DOM: the smallest visible number is the first row.
-    const shownRows = [...(element.shadowRoot?.querySelectorAll<HTMLElement>('.row-headers:not(.frozen) .hdr') ?? [])]
-      .filter((el) => !el.hidden)
+    // Reused labels are not in row order in the DOM, and rows past the view's edges are drawn too (a band the
+    // compositor scrolls over): the smallest number of a label below the column letters is the first row shown.
+    const root = element.shadowRoot;
+    const headerBottom = root?.querySelector('.col-headers:not(.frozen)')?.getBoundingClientRect().bottom ?? 0;
+    const shownRows = [...(root?.querySelectorAll<HTMLElement>('.row-headers:not(.frozen) .hdr') ?? [])]
+      .filter((el) => !el.hidden && el.getBoundingClientRect().bottom > headerBottom + 1)
       .map((el) => Number(el.textContent));
     return {
       frames: rec.frames,
