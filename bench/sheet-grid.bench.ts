@@ -15,12 +15,12 @@
 //
 // Seeding is cached: the relay's data directory is kept under $TMPDIR/allmende-bench-sheet-grid-cache/
 // <rows>x<cols>-<hash> (SHEET_GRID_CACHE_DIR; `none` seeds into a temporary directory that is removed), keyed
-// by a hash of the row and column counts, the document name, sheet-grid/seed-sheet.ts (the generator) and the
-// versions of @allmende/sheet-model and @allmende/relay. A directory is reused only if its seeded.json exists,
+// by a hash of the row and column counts, the document name, sheet-grid/seed-sheet.ts (the generator), the engine's
+// built JavaScript and the version of @allmende/relay. A directory is reused only if its seeded.json exists,
 // written after a complete seeding once the relay stopped cleanly. SHEET_GRID_RESEED=1 seeds again.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -204,14 +204,18 @@ interface SeedRecord {
 
 /**
  * The relay data directory for this sheet: keyed by a hash of everything that decides the document's content
- * (rows, columns, document name, the generator's source, the engine's and relay's versions), so a changed
+ * (rows, columns, document name, the generator's source, the engine's build, the relay's version), so a changed
  * generator or engine seeds afresh and an identical one reuses the database of an earlier run.
  */
 function seedCacheDir(): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ ROWS, COLS, DOCUMENT_NAME }));
-  for (const file of [join(here, 'sheet-grid', 'seed-sheet.ts'), join(here, '..', 'packages', 'sheet-model', 'package.json'),
-    join(here, '..', 'packages', 'relay', 'package.json')]) hash.update(readFileSync(file));
+  // The engine's build decides how the document stores what the generator writes (value blocks since November 2026),
+  // so its JavaScript is part of the key, not only its version.
+  const engineDist = join(here, '..', 'packages', 'sheet-model', 'dist');
+  const engineFiles = (readdirSync(engineDist, { recursive: true }) as string[]).filter((file) => file.endsWith('.js')).sort();
+  for (const file of [join(here, 'sheet-grid', 'seed-sheet.ts'), join(here, '..', 'packages', 'relay', 'package.json'),
+    ...engineFiles.map((file) => join(engineDist, file))]) hash.update(readFileSync(file));
   return join(CACHE_ROOT, `${ROWS}x${COLS}-${hash.digest('hex').slice(0, 16)}`);
 }
 
