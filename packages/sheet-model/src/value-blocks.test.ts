@@ -8,7 +8,7 @@ import { toODS } from './files/ods-write.js';
 import { fromCSV, toCSV } from './files/csv.js';
 import { importInto } from './files/import-into.js';
 import { plain, syncDocs } from './sheet.test-support.js';
-import { createWorkbook, type Workbook } from './workbook.js';
+import { createWorkbook, type CellInput, type Workbook } from './workbook.js';
 
 const S = 'Sheet1';
 
@@ -51,7 +51,7 @@ function pair(): [Workbook, Workbook, Y.Doc, Y.Doc] {
 describe('value blocks', () => {
   it('stores a bulk write of plain values as blocks and formulas per cell, and reads them like cells', () => {
     const wb = createWorkbook(new Y.Doc(), { locale: 'en', rows: 10, cols: 4 });
-    const rows = grid(300, 20).map((r, i) => [...r, `=SUM(A${i + 1}:T${i + 1})`]);
+    const rows: CellInput[][] = grid(300, 20).map((r, i) => [...r, `=SUM(A${i + 1}:T${i + 1})`]);
     rows[0]![1] = '12%';
     rows[0]![2] = 'text';
     rows[0]![3] = true;
