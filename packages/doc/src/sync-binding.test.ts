@@ -125,39 +125,6 @@ describe('incremental sync of changes from Yjs', () => {
     expect(view.state.doc.eq(contentOf(remote))).toBe(true);
   });
 
-  it('replaces from the first to the last block one Yjs transaction changed inside, nested blocks included', () => {
-    const list = bulletList!.create(null, [listItem!.create(null, p('item'))]);
-    const { view, remote } = setup([p('one'), list, p('three'), p('four'), p('five')]);
-    // The cursor in the last block, so the selection's relative positions (and the list of top-level types) are taken.
-    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, blockStart(view.state.doc, 4) + 3)));
-    const before = view.state.doc;
-    view.dispatched.length = 0;
-    const fragment = remote.getXmlFragment('content');
-    remote.transact(() => {
-      const item = ((fragment.get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement;
-      (item.get(0) as Y.XmlText).insert(4, 's');
-      textOf(remote, 3).insert(0, 'and ');
-    });
-    expect(view.dispatched).toHaveLength(1);
-    const step = view.dispatched[0]!.steps[0] as ReplaceStep;
-    expect({ from: step.from, to: step.to }).toEqual({ from: blockStart(before, 1), to: blockStart(before, 4) });
-    // The unchanged block between them and those outside are the very same nodes.
-    for (const index of [0, 2, 4]) expect(view.state.doc.child(index)).toBe(before.child(index));
-    expect(view.state.doc.eq(contentOf(remote))).toBe(true);
-    // The selection was mapped over the change: still after "fi" in "five".
-    expect(view.state.doc.textBetween(blockStart(view.state.doc, 4) + 1, view.state.selection.head)).toBe('fi');
-    // A transaction that also adds a block takes the path that compares every block, with the same result.
-    remote.transact(() => {
-      textOf(remote, 0).insert(3, '!');
-      const added = new Y.XmlElement('paragraph');
-      added.insert(0, [new Y.XmlText('six')]);
-      fragment.insert(5, [added]);
-    });
-    expect(view.state.doc.childCount).toBe(6);
-    expect(view.state.doc.eq(contentOf(remote))).toBe(true);
-    expect(view.state.doc.textBetween(blockStart(view.state.doc, 4) + 1, view.state.selection.head)).toBe('fi');
-  });
-
   it('inserts and deletes whole blocks as a replacement of just those', () => {
     const { view, remote } = setup([p('one'), p('two'), p('three')]);
     const fragment = remote.getXmlFragment('content');
