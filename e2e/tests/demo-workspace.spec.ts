@@ -75,6 +75,10 @@ test('a newcomer finds the samples; a document, a sheet and a calendar created f
   await sheetCell(benHome, 'A1').click();
   await benHome.keyboard.type('42');
   await benHome.keyboard.press('Enter');
+  // Ben leaves; his edit becomes the sheet's last change and Ada's list re-sorts by it. She waits for that before she
+  // picks the row, as a person would: clicking while the rows move can hit the row that moved into its place.
+  await benHome.getByTestId('home-link').click();
+  await expect(fileRow(home, 'Untitled sheet')).toContainText('by Ben');
   await fileRow(home, 'Untitled sheet').getByTestId('file-link').click();
   await waitOnline(home);
   await expect.poll(() => sheetValue(home, 'A1')).toBe(42);
