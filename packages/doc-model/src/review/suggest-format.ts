@@ -31,6 +31,18 @@ function keepsPositions(step: Step): boolean {
   return !moves;
 }
 
+/** The ranges of the steps, sorted, with overlapping and touching ones joined. */
+function mergedRanges(steps: readonly { from: number; to: number }[]): { from: number; to: number }[] {
+  const sorted = steps.map(({ from, to }) => ({ from, to })).sort((a, b) => a.from - b.from);
+  const out: { from: number; to: number }[] = [];
+  for (const range of sorted) {
+    const last = out[out.length - 1];
+    if (last && range.from <= last.to) last.to = Math.max(last.to, range.to);
+    else out.push(range);
+  }
+  return out;
+}
+
 /**
  * Turns the user's formatting of text in suggest mode into `format_change`
  * marks: the text keeps its new formatting (so everyone sees what is
@@ -43,29 +55,30 @@ function keepsPositions(step: Step): boolean {
  */
 export function suggestFormatting(steps: readonly FormatStepRecord[], oldState: EditorState, newState: EditorState, context: FormatSuggestionContext): Transaction | null {
   if (!steps.every((record) => keepsPositions(record.step))) return null;
-  const ranges = steps.filter((record) => record.own && changesFormatting(record.step)).map(({ step }) => step as AddMarkStep | RemoveMarkStep);
+  const ranges = mergedRanges(steps.filter((record) => record.own && changesFormatting(record.step)).map(({ step }) => step as AddMarkStep | RemoveMarkStep));
   if (ranges.length === 0) return null;
-  const from = Math.min(...ranges.map((step) => step.from));
-  const to = Math.max(...ranges.map((step) => step.to));
   const schema = newState.schema;
   const formatChange = schema.marks[FORMAT_CHANGE]!;
   const insertion = schema.marks['insertion']!;
   const ownId = (mark: Mark | undefined): string | null => (mark && suggestionAttrsOf(mark).authorId === context.user.id ? suggestionAttrsOf(mark).id : null);
 
   // Pieces of text with the same formatting before and after the edit (positions are equal in both documents).
+  // Only the ranges the edit formatted: text between two of them (cells of a table selection) is left alone.
   const pieces: { from: number; to: number; node: ProseMirrorNode; before: readonly Mark[] }[] = [];
-  newState.doc.nodesBetween(from, to, (node, pos) => {
-    if (!node.isInline) return true;
-    const start = Math.max(from, pos);
-    const end = Math.min(to, pos + node.nodeSize);
-    if (ownId(insertion.isInSet(node.marks)) !== null) return false;
-    oldState.doc.nodesBetween(start, end, (old, oldPos) => {
-      if (!old.isInline) return true;
-      pieces.push({ from: Math.max(start, oldPos), to: Math.min(end, oldPos + old.nodeSize), node, before: old.marks });
+  for (const { from, to } of ranges) {
+    newState.doc.nodesBetween(from, to, (node, pos) => {
+      if (!node.isInline) return true;
+      const start = Math.max(from, pos);
+      const end = Math.min(to, pos + node.nodeSize);
+      if (ownId(insertion.isInSet(node.marks)) !== null) return false;
+      oldState.doc.nodesBetween(start, end, (old, oldPos) => {
+        if (!old.isInline) return true;
+        pieces.push({ from: Math.max(start, oldPos), to: Math.min(end, oldPos + old.nodeSize), node, before: old.marks });
+        return false;
+      });
       return false;
     });
-    return false;
-  });
+  }
   if (pieces.length === 0) return null;
 
   // One suggestion per edit: this user's format suggestion in the range gives its id, else a new one.

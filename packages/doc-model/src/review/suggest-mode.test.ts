@@ -302,6 +302,16 @@ describe('suggested formatting', () => {
     expect(formatted(first.doc)).toBe('plain');
   });
 
+  it('marks only the ranges an edit formatted, not another user\'s suggestion between them', () => {
+    const bobs = run(cursorAt(editor(paragraphs('one two three'), bob), 5, 8), toggle(italic));
+    let state = editor(bobs.doc, ada);
+    // One transaction that bolds "one" and "three" (as a command over several table cells does).
+    state = run(state, (s, dispatch) => (dispatch?.(s.tr.addMark(1, 4, bold.create()).addMark(9, 14, bold.create())), true));
+    expect(formatted(state.doc)).toBe('{*one*} {_two_} {*three*}');
+    const authors = listSuggestions(state.doc).map((suggestion) => `${suggestion.authorName}:${suggestion.formattedText}`);
+    expect(authors).toEqual(['Ada:onethree', 'Bob:two']);
+  });
+
   it('leaves formatting alone outside suggest mode, and reads a broken before attribute as no formatting', () => {
     const off = run(cursorAt(editor(paragraphs('word'), ada, false), 1, 5), toggle(bold));
     expect(formatted(off.doc)).toBe('*word*');
