@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { plain, syncDocs } from './sheet.test-support.js';
-import { createWorkbook, type Workbook } from './workbook.js';
+import { plain, syncDocs, workbookPair } from './sheet.test-support.js';
+import type { Workbook } from './workbook.js';
 
 const S = 'Sheet1';
 
-function pair(): [Workbook, Workbook, Y.Doc, Y.Doc] {
-  const da = new Y.Doc();
-  const db = new Y.Doc();
-  const a = createWorkbook(da, { locale: 'en', rows: 20, cols: 8 });
-  syncDocs(da, db);
-  const b = createWorkbook(db, { locale: 'en', seed: false });
-  return [a, b, da, db];
-}
+const pair = (): ReturnType<typeof workbookPair> => workbookPair(20);
 
 describe('concurrent edits', () => {
   it('A inserts a column before B while B types =A1+B1: both show the same, correct formula', () => {

@@ -44,3 +44,13 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Two workbooks on two synced Y.Docs: `a` seeded with `rows` × 8, `b` joining it unseeded. */
+export function workbookPair(rows: number): [Workbook, Workbook, Y.Doc, Y.Doc] {
+  const da = new Y.Doc();
+  const db = new Y.Doc();
+  const a = createWorkbook(da, { locale: 'en', rows, cols: 8 });
+  syncDocs(da, db);
+  const b = createWorkbook(db, { locale: 'en', seed: false });
+  return [a, b, da, db];
+}

@@ -7,7 +7,7 @@ import { fromODS } from './files/ods-read.js';
 import { toODS } from './files/ods-write.js';
 import { fromCSV, toCSV } from './files/csv.js';
 import { importInto } from './files/import-into.js';
-import { plain, syncDocs } from './sheet.test-support.js';
+import { plain, syncDocs, workbookPair } from './sheet.test-support.js';
 import { createWorkbook, type CellInput, type Workbook } from './workbook.js';
 
 const S = 'Sheet1';
@@ -39,14 +39,7 @@ function contents(wb: Workbook): string[] {
   return out;
 }
 
-function pair(): [Workbook, Workbook, Y.Doc, Y.Doc] {
-  const da = new Y.Doc();
-  const db = new Y.Doc();
-  const a = createWorkbook(da, { locale: 'en', rows: 30, cols: 8 });
-  syncDocs(da, db);
-  const b = createWorkbook(db, { locale: 'en', seed: false });
-  return [a, b, da, db];
-}
+const pair = (): ReturnType<typeof workbookPair> => workbookPair(30);
 
 describe('value blocks', () => {
   it('stores a bulk write of plain values as blocks and formulas per cell, and reads them like cells', () => {
