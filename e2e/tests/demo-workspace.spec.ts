@@ -115,3 +115,45 @@ test('delete asks first, and sort by name and by last change', async ({ browser,
   await ada.close();
   await ben.close();
 });
+
+test('the file list holds still under the pointer and around keyboard focus while others change files', async ({ browser, relay }) => {
+  test.slow();
+  const ada = await demoUser(browser, 'Ada');
+  const ben = await demoUser(browser, 'Ben');
+  const home = await openHome(ada, relay);
+  const benHome = await openHome(ben, relay);
+  const samples = ['Welcome to Allmende', 'Sample budget', 'Team calendar'];
+  await expect.poll(() => fileTitles(home)).toEqual(samples);
+  await expect.poll(() => fileTitles(benHome)).toEqual(samples);
+  const rename = async (from: string, to: string) => {
+    await fileRow(benHome, from).getByTestId('rename').click();
+    await benHome.getByTestId('rename-input').fill(to);
+    await benHome.getByTestId('rename-save').click();
+    // Ben's own list holds still while his pointer is on it too; he moves it away.
+    await benHome.getByRole('heading', { level: 1 }).hover();
+  };
+
+  // Ada's pointer rests on the first row. Ben renames the last file, which makes it the latest change: for Ben it moves
+  // to the top, for Ada the new title shows in its old place.
+  await fileRow(home, 'Welcome to Allmende').getByTestId('file-link').hover();
+  await rename('Team calendar', 'Team plan');
+  await expect.poll(() => fileTitles(benHome)).toEqual(['Team plan', 'Welcome to Allmende', 'Sample budget']);
+  await expect.poll(() => fileTitles(home)).toEqual(['Welcome to Allmende', 'Sample budget', 'Team plan']);
+  // The pointer leaves the list: the order catches up.
+  await home.getByRole('heading', { level: 1 }).hover();
+  await expect.poll(() => fileTitles(home)).toEqual(['Team plan', 'Welcome to Allmende', 'Sample budget']);
+
+  // The same for keyboard focus: Ada tabs into the list; it stays put, with focus on its file, until she tabs out.
+  await home.getByTestId('search').focus();
+  await home.keyboard.press('Tab');
+  await home.keyboard.press('Tab');
+  const firstLink = fileRow(home, 'Team plan').getByTestId('file-link');
+  await expect(firstLink).toBeFocused();
+  await rename('Sample budget', 'Budget 2027');
+  await expect.poll(() => fileTitles(home)).toEqual(['Team plan', 'Welcome to Allmende', 'Budget 2027']);
+  await expect(firstLink).toBeFocused();
+  await home.keyboard.press('Shift+Tab');
+  await expect.poll(() => fileTitles(home)).toEqual(['Budget 2027', 'Team plan', 'Welcome to Allmende']);
+  await ada.close();
+  await ben.close();
+});

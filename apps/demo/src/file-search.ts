@@ -36,3 +36,21 @@ export function searchFiles(files: readonly FileEntry[], query: string, order: S
     .filter((file) => matchesSearch(file.title, query))
     .sort(order === 'name' ? byName : (a, b) => b.modified - a.modified || byName(a, b));
 }
+
+/**
+ * `files` in the order of `previousIds`, for a list that must not move under
+ * the person using it: files still listed keep their places, files that
+ * are new to the list come after them (in `files`' order), files gone are
+ * dropped. Nothing shifts up or down except by a removal.
+ */
+export function keepOrder(files: readonly FileEntry[], previousIds: readonly string[]): FileEntry[] {
+  const byId = new Map(files.map((file) => [file.id, file]));
+  const kept: FileEntry[] = [];
+  for (const id of previousIds) {
+    const file = byId.get(id);
+    if (!file) continue;
+    kept.push(file);
+    byId.delete(id);
+  }
+  return kept.concat(files.filter((file) => byId.has(file.id)));
+}

@@ -1,12 +1,13 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { AppContext } from './app-context.js';
 import type { AppTranslate } from './app-messages.js';
 import { appHeader } from './app-header.js';
 import { downloadExport } from './file-export.js';
 import { kindIcon } from './kind-icon.js';
-import { searchFiles } from './file-search.js';
+import { keepOrder, searchFiles } from './file-search.js';
 import type { SortOrder } from './file-search.js';
 import { EXPORT_FORMATS, IMPORT_EXTENSIONS, ImportRefusedError, prepareImport } from './file-transfer.js';
 import { MAX_TITLE_LENGTH } from './file-title.js';
@@ -37,6 +38,20 @@ export class HomePage {
   #deleteDialog: HTMLDialogElement | null = null;
   #fileInput: HTMLInputElement | null = null;
   #dragDepth = 0;
+  /**
+   * While the pointer is over the list or keyboard focus is in it, rows keep
+   * their places: a file someone else changes does not jump to the top under
+   * the pointer (a click would open the file that moved in), and a keyboard
+   * user's next Tab goes where it went before. The order catches up when the
+   * pointer and keyboard focus leave.
+   * Hover and focus are read from the list when rendering, so a list removed
+   * under the pointer (by opening a file) leaves no stale hold behind.
+   */
+  #list: HTMLElement | null = null;
+  readonly #setList = (el: Element | undefined): void => {
+    this.#list = (el as HTMLElement | undefined) ?? null;
+  };
+  #shown: { query: string; order: SortOrder; ids: string[] } | null = null;
   // Stable callbacks: lit's ref() calls a replaced callback with undefined first.
   readonly #setRenameDialog = (el: Element | undefined): void => {
     this.#renameDialog = (el as HTMLDialogElement | undefined) ?? null;
@@ -179,7 +194,7 @@ export class HomePage {
     const ctx = this.#ctx;
     const t = ctx.t;
     const all = ctx.workspace.list();
-    const files = searchFiles(all, this.query, this.order, ctx.language);
+    const files = this.#inShownOrder(searchFiles(all, this.query, this.order, ctx.language));
     const accept = Object.keys(IMPORT_EXTENSIONS).join(',');
     return html`
       ${appHeader({ ctx, fileTitle: null })}
@@ -245,13 +260,32 @@ export class HomePage {
 
         ${files.length === 0
           ? html`<p class="empty" data-testid="empty">${all.length === 0 ? t('noFiles') : t('noMatches', this.query)}</p>`
-          : html`<ul class="file-list" data-testid="file-list">
-              ${files.map((file) => this.#row(file, now, t))}
+          : html`<ul
+              class="file-list"
+              data-testid="file-list"
+              ${ref(this.#setList)}
+              @pointerleave=${() => ctx.requestRender()}
+              @focusout=${(event: FocusEvent) => {
+                const list = event.currentTarget as HTMLElement;
+                if (!list.contains(event.relatedTarget as Node | null)) ctx.requestRender();
+              }}
+            >
+              ${repeat(files, (file) => file.id, (file) => this.#row(file, now, t))}
             </ul>`}
         <div class="drop-overlay" aria-hidden="true">${t('dropHere')}</div>
       </main>
       ${this.#dialogs(t)}
     `;
+  }
+
+  /** `files` as sorted, or in the order last shown while the list is held (same search and sort only). */
+  #inShownOrder(files: FileEntry[]): FileEntry[] {
+    const shown = this.#shown;
+    const list = this.#list;
+    const held = list?.isConnected && (list.matches(':hover') || list.matches(':has(:focus-visible)')) && shown && shown.query === this.query && shown.order === this.order;
+    const ordered = held ? keepOrder(files, shown.ids) : files;
+    this.#shown = { query: this.query, order: this.order, ids: ordered.map((file) => file.id) };
+    return ordered;
   }
 
   #row(file: FileEntry, now: number, t: AppTranslate): TemplateResult {
