@@ -606,3 +606,57 @@ test('drawing across days creates an all-day event: in the month view, in the we
   const events = await withCalendar(page, (c) => c.listEvents().map((e) => [e.summary, e.start, e.end]).sort(), null);
   expect(events).toEqual([['Feiertage', '2026-12-22', '2026-12-25'], ['Klausur', '2026-12-08', '2026-12-11'], ['Messe', '2026-12-16', '2026-12-19']]);
 });
+
+test('paging the week view: the page rendered ahead stays hidden and keyless until "next" shows it, back and forth', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const page = await openCalendar(browser, 'Ada', 'ahead', 'de');
+  await seed(page);
+  await setView(page, 'week', '2026-11-30');
+  await expect(chip(page, 'Haushaltsplanung 2027')).toBeVisible();
+  // At idle the element renders the next week (7–13 December) into its second event layer: hidden from people,
+  // screen readers and the keyboard, its events without keys or labels.
+  const ahead = cal(page).locator('.layer.ahead');
+  await expect(ahead).toContainText('Team-Frühstück');
+  await expect(ahead).toHaveAttribute('aria-hidden', 'true');
+  await expect(ahead.locator('[data-key], [aria-label], [data-col], [tabindex="0"]')).toHaveCount(0);
+  await expect(chip(page, 'Team-Frühstück')).toHaveCount(0);
+  await expect(cal(page).getByRole('button', { name: /Team-Frühstück/ })).toHaveCount(0);
+  await expect(chip(page, 'Stand-up')).toHaveCount(5);
+
+  await cal(page).getByRole('button', { name: 'Weiter' }).click();
+  const breakfast = chip(page, 'Team-Frühstück');
+  await expect(breakfast).toBeVisible();
+  await expect(breakfast).toHaveAttribute('aria-label', /^Team-Frühstück, 8:00\s?–\s?9:00, Freitag, 11\. Dezember 2026/);
+  await expect(cal(page).getByRole('button', { name: /^Team-Frühstück/ })).toHaveCount(1);
+  // Only the week shown has keys: the five stand-ups of 7–11 December, none of the week before (now hidden).
+  await expect(chip(page, 'Stand-up')).toHaveCount(5);
+  await expect(chip(page, 'Stand-up').first()).toHaveAttribute('aria-label', /Montag, 7\. Dezember 2026/);
+  await expect(chip(page, 'Haushaltsplanung 2027')).toHaveCount(0);
+  await expect(cal(page).locator('.nowline')).toHaveCount(0);
+  await expect(cal(page).locator('[data-col]')).toHaveCount(7);
+  await expect(cal(page).locator('[data-col="2026-12-11"]')).toBeVisible();
+
+  // The shown page's events work as before: opened by keyboard from the focused box.
+  await breakfast.focus();
+  await page.keyboard.press('Enter');
+  const title = cal(page).getByLabel('Titel', { exact: true });
+  await expect(title).toHaveValue('Team-Frühstück');
+  await page.keyboard.press('Escape');
+  await expect(title).toBeHidden();
+
+  // Back to the first week (the hidden layer still held it): today's line and its events are back, with keys.
+  await cal(page).getByRole('button', { name: 'Zurück' }).click();
+  await expect(chip(page, 'Haushaltsplanung 2027')).toBeVisible();
+  await expect(chip(page, 'Haushaltsplanung 2027')).toHaveAttribute('aria-label', /Dienstag, 1\. Dezember 2026/);
+  await expect(cal(page).locator('.nowline')).toHaveCount(1);
+  await expect(chip(page, 'Team-Frühstück')).toHaveCount(0);
+  await expect(cal(page).locator('.layer.ahead [data-key]')).toHaveCount(0);
+  // An edit from elsewhere while a page is held hidden shows on that page when it comes.
+  await withCalendar(page, (c) => {
+    const uid = c.listEvents().find((e) => e.summary === 'Team-Frühstück')!.uid;
+    return c.updateEvent(uid, { summary: 'Team-Frühstück (verlegt)' });
+  }, null);
+  await cal(page).getByRole('button', { name: 'Weiter' }).click();
+  await expect(chip(page, 'Team-Frühstück (verlegt)')).toBeVisible();
+});

@@ -28,11 +28,14 @@ import { EventEditor } from './event-editor.js';
 import type { EventEditorHost } from './event-editor.js';
 import { Formats } from './formats.js';
 import { occurrenceKey } from './occurrence-layout.js';
+import { DEFAULT_MONTH_LANES, monthLanesIn } from './month-view.js';
+import type { MonthRoom } from './month-view.js';
 import { OccurrenceQuery, withPreview } from './occurrence-query.js';
 import type { OccurrenceWindow } from './occurrence-query.js';
 import { PagePrefetch } from './page-prefetch.js';
 import { renderView } from './render-view.js';
-import type { ViewContext } from './view-context.js';
+import { layerSlot } from './time-grid-layer.js';
+import type { ViewContext, ViewContextInput } from './view-context.js';
 import { viewContext } from './view-context.js';
 import { ViewPlacement } from './view-placement.js';
 import { browserTimeZone, timeZoneNames, wallInZone } from './zone-time.js';
@@ -41,6 +44,8 @@ import { browserTimeZone, timeZoneNames, wallInZone } from './zone-time.js';
 export type AllmendeCalendarStatus = 'connecting' | 'connected' | 'offline' | 'error' | null;
 
 const BINDING_PROPERTIES = ['relay', 'document', 'token', 'ydoc', 'awareness'] as const;
+/** The views drawn as a time grid, which render the next page ahead. */
+const TIME_GRID_VIEWS: ReadonlySet<CalendarView> = new Set<CalendarView>(['week', 'workweek', 'day']);
 
 /**
  * `<allmende-calendar>`: a shared calendar. Calendars and events live in a
@@ -95,8 +100,9 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
     _notice: { state: true },
     _announce: { state: true },
     _now: { state: true },
-    _lanes: { state: true },
+    _monthRoom: { state: true },
     _create: { state: true },
+    _ahead: { state: true },
   };
 
   static override styles = [
@@ -145,9 +151,17 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
   declare _announce: string;
   private declare _now: number;
   /** @internal (for the placement controller) */
-  declare _lanes: number;
+  declare _monthRoom: MonthRoom | null;
   /** @internal (for the keyboard and pointer controllers) */
   declare _create: CreatePreview | null;
+  /** The date of the page rendered ahead (hidden) in the week, work-week and day views; empty for none. */
+  private declare _ahead: string;
+  /** @internal (for the prefetch controller) The direction of the last page step. */
+  lastStep: 1 | -1 = 1;
+  /** The first days of the pages the time grid's two event layers hold (see time-grid-layer.ts), and their view. */
+  private layerPages: { view: CalendarView; from: [string | null, string | null] } | null = null;
+  /** The context the hidden layer was last rendered with (kept while the document changes, see `aheadContext`). */
+  private hiddenLayer: ViewContext | null = null;
 
   /** The page's language for labels and date formats. */
   readonly i18n = new LocaleController(this);
@@ -197,8 +211,9 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
     this._notice = '';
     this._announce = '';
     this._now = Date.now();
-    this._lanes = 3;
+    this._monthRoom = null;
     this._create = null;
+    this._ahead = '';
   }
 
   // ---- public API ----
@@ -267,6 +282,7 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
 
   /** Goes to the next (`1`) or previous (`-1`) page of the view. */
   step(direction: 1 | -1): void {
+    this.lastStep = direction;
     this.date = stepDate(this.view, this.currentDate, direction);
   }
 
@@ -439,6 +455,58 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
   }
 
   /** @internal (for the prefetch controller) */
+  renderAhead(date: string): void {
+    if (!TIME_GRID_VIEWS.has(this.view)) return;
+    // Already rendered ahead from the document as it is: nothing to do (after a document change it is rendered again).
+    const page = this.pageWindow(date);
+    const occs = page ? this.query.peek(page.doc, page.window) : null;
+    if (this._ahead === date && occs && this.hiddenLayer?.occs === occs) return;
+    this._ahead = date;
+    this.requestUpdate();
+    void this.updateComplete.then(() => {
+      // Style and layout of the page rendered ahead now, while the browser is idle, not in the switch that shows it.
+      this.renderRoot.querySelector('.layer.ahead')?.getBoundingClientRect();
+    });
+  }
+
+  /**
+   * The page the time grid's hidden event layer holds: the page rendered ahead if it belongs in the layer the page
+   * shown does not use, else the page that layer held before (so a switch back and forth finds it, and a layer's
+   * elements are updated in place rather than made anew). When the document changed since, that page's
+   * occurrences are no longer kept: the layer then stays as it was (hidden, keyless; the switch that shows the page
+   * renders it from the document as it is) until the next idle period renders it again, so a burst of remote edits
+   * does not remove and rebuild it each time.
+   */
+  private aheadContext(range: { from: string; days: readonly string[] }, base: ViewContextInput): ViewContext | null {
+    if (!TIME_GRID_VIEWS.has(this.view)) {
+      this.layerPages = null;
+      this.hiddenLayer = null;
+      return null;
+    }
+    const n = range.days.length;
+    if (this.layerPages?.view !== this.view) {
+      this.layerPages = { view: this.view, from: [null, null] };
+      this.hiddenLayer = null;
+    }
+    const pages = this.layerPages.from;
+    const slot = layerSlot(range.from, n);
+    pages[slot] = range.from;
+    const aheadFrom = this._ahead ? viewRange(this.view, this._ahead, this.firstDay).from : '';
+    if (aheadFrom && layerSlot(aheadFrom, n) !== slot) pages[1 - slot] = aheadFrom;
+    const other = pages[1 - slot];
+    const page = other ? this.pageWindow(other) : null;
+    const occs = page ? this.query.peek(page.doc, page.window) : null;
+    const kept = this.hiddenLayer;
+    if (!other || (!occs && kept?.days[0] !== other)) {
+      pages[1 - slot] = null;
+      this.hiddenLayer = null;
+      return null;
+    }
+    this.hiddenLayer = occs ? viewContext({ ...base, date: other, days: viewRange(this.view, other, this.firstDay).days, occs }) : kept;
+    return this.hiddenLayer;
+  }
+
+  /** @internal (for the prefetch controller) */
   pageWindow(date: string): { doc: Y.Doc; window: OccurrenceWindow } | null {
     const doc = this.doc;
     if (!doc) return null;
@@ -459,10 +527,13 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
     const occs = withPreview(found, this._grab, this._create, t('newEvent'));
     this.lastOccs = occs;
     const calendars = this.calendars();
-    const ctx = viewContext({
+    const input: ViewContextInput = {
       t, fmt, date, firstDay: this.firstDay, days: range.days, occs, calendars, nowWall: this.nowWall(), focusId: this._focus,
-      grabbedKey: this._grab ? occurrenceKey(this._grab.occ) : null, editors: this.editorsWatch.editors, monthLanes: this._lanes,
-    });
+      grabbedKey: this._grab ? occurrenceKey(this._grab.occ) : null, editors: this.editorsWatch.editors,
+      monthLanes: this.view === 'month' ? monthLanesIn(this._monthRoom, range.days.length / 7) : DEFAULT_MONTH_LANES,
+    };
+    const ctx = viewContext(input);
+    const ahead = this.aheadContext(range, input);
     return html`
       ${renderToolbar({
         t, editable: this.editable, date, view: this.view, period: periodTitle(fmt, this.view, date, range.from, range.to), presence: this.binding.presence,
@@ -501,7 +572,7 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
           @dblclick=${this.pointer.onDoubleClick}
           @focusin=${this.keyboard.onFocusIn}
         >
-          ${renderView(this.view, ctx)}
+          ${renderView(this.view, ctx, ahead)}
         </main>
       </div>
       <p id="kbd-help" class="sr-only">${t('keyboardHelp')}</p>

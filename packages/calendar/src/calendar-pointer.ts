@@ -39,7 +39,7 @@ export class CalendarPointer implements ReactiveController {
   /** The day and minute under a pointer in the week/day views, snapped to 15 minutes. */
   private slotAt(x: number, y: number): { date: string; minute: number } | null {
     const root = this.host.renderRoot as ShadowRoot;
-    const cols = [...root.querySelectorAll<HTMLElement>('.layer .daycol')];
+    const cols = [...root.querySelectorAll<HTMLElement>('.layer:not(.ahead) .daycol')];
     for (const col of cols) {
       const r = col.getBoundingClientRect();
       if (x >= r.left && x < r.right) return { date: col.dataset['col']!, minute: minuteAt(y - r.top, HOUR_HEIGHT) };
@@ -89,7 +89,7 @@ export class CalendarPointer implements ReactiveController {
       if (!at) return;
       this.drag = { kind, pointerId: e.pointerId, x: e.clientX, y: e.clientY, occ, date: at.date, minute: at.minute, moved: false };
     } else if (slot && target.closest('.slot')) {
-      this.drag = { kind: 'create', pointerId: e.pointerId, x: e.clientX, y: e.clientY, occ: null, date: slot.date, minute: minuteAt(e.clientY - (target.closest('.scroll')!.querySelector('.layer')!.getBoundingClientRect().top), HOUR_HEIGHT, 1), moved: false };
+      this.drag = { kind: 'create', pointerId: e.pointerId, x: e.clientX, y: e.clientY, occ: null, date: slot.date, minute: minuteAt(e.clientY - (target.closest('.scroll')!.querySelector('.layer:not(.ahead)')!.getBoundingClientRect().top), HOUR_HEIGHT, 1), moved: false };
     } else {
       const cell = target.closest<HTMLElement>('.month .cell, .alldaycell');
       if (!cell || target.closest('[data-more]') || !cell.dataset['date']) return;

@@ -464,6 +464,15 @@ export const calendarStyles = css`
   }
   .layer {
     contain: size layout style;
+    /* Each layer is composited: showing the page rendered ahead (time-grid-layer.ts) is an opacity change. */
+    will-change: opacity;
+  }
+  /* The page rendered ahead: laid out and painted while the browser is idle, shown by the next page switch.
+     Transparent and under the slot grid (the pointer reaches the slots), rather than hidden: showing it changes no
+     inherited property (visibility would restyle every box of both layers) and paints nothing again. */
+  .layer.ahead {
+    opacity: 0;
+    z-index: -1;
   }
   .daycol {
     /* Sized by its position alone: the boxes in one day never make the other days or the slot grid relayout. */
@@ -798,6 +807,7 @@ export const calendarStyles = css`
       border-left-color: var(--_cal);
     }
     .nowline,
+    .layer.ahead,
     .ev .who {
       display: none;
     }

@@ -104,3 +104,27 @@ export function renderMonth(ctx: ViewContext): TemplateResult {
 export function monthLanesFor(heightPx: number, remPx: number): number {
   return Math.max(1, Math.floor((heightPx / remPx - HEAD_REM - 0.1) / LANE_REM));
 }
+
+/** The month grid's room, measured: the height of all its week rows together and the pixels per rem. */
+export interface MonthRoom {
+  gridPx: number;
+  remPx: number;
+}
+
+/** The lanes a month cell has before anything is measured. */
+export const DEFAULT_MONTH_LANES = 3;
+/** A week row's minimum height (`.month .week`), in rem, and its bottom border, in px. */
+const WEEK_MIN_REM = 4.5;
+const WEEK_BORDER_PX = 1;
+
+/**
+ * How many event lanes fit in the cells of a month page with `rows` weeks (5 or 6) in a grid `room.gridPx` high:
+ * the rows share the grid's height (and are at least 4.5rem high). Computed for each page, not measured from it,
+ * so that a page with a different number of weeks than the last renders once, without a forced layout and a
+ * second render for the lanes.
+ */
+export function monthLanesIn(room: MonthRoom | null, rows: number): number {
+  if (!room || !(room.gridPx > 0) || !(room.remPx > 0) || !(rows > 0)) return DEFAULT_MONTH_LANES;
+  const rowPx = Math.max(room.gridPx / rows, WEEK_MIN_REM * room.remPx + WEEK_BORDER_PX);
+  return monthLanesFor(rowPx, room.remPx);
+}

@@ -80,4 +80,20 @@ describe('OccurrenceQuery', () => {
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
   });
+  it('peeks at a kept answer without expanding a window or changing which answers are kept', () => {
+    const doc = seeded();
+    const query = new OccurrenceQuery();
+    expect(query.peek(doc, week('2026-01-12'))).toBeNull();
+    const shown = query.get(doc, week('2026-01-12'));
+    expect(query.peek(doc, week('2026-01-12'))).toBe(shown);
+    expect(query.peek(doc, week('2026-01-19'))).toBeNull();
+    expect(query.peek(doc, week('2026-01-12', 1))).toBeNull();
+    expect(query.peek(new Y.Doc(), week('2026-01-12'))).toBeNull();
+    expect(query.peek(doc, week('2026-01-12', 0, new Set(['home'])))).toBeNull();
+    // Peeking does not make an answer the most recently used: the page peeked at goes first when more are kept.
+    for (let i = 1; i < KEPT_WINDOWS; i++) query.get(doc, week(`2026-0${1 + i}-02`));
+    query.peek(doc, week('2026-01-12'));
+    query.get(doc, week('2026-06-01'));
+    expect(query.peek(doc, week('2026-01-12'))).toBeNull();
+  });
 });

@@ -62,6 +62,12 @@ export class OccurrenceQuery {
     return occs;
   }
 
+  /** The kept answer for the window, or null (does not expand anything, nor change which answers are kept). */
+  peek(doc: Y.Doc, window: OccurrenceWindow): Occurrence[] | null {
+    const key = windowKey(window);
+    return this.kept.find((k) => k.key === key && k.doc === doc && k.hidden === window.hidden)?.occs ?? null;
+  }
+
   /** Expands a window ahead of time, so that a later {@link get} of it is answered from what is kept. */
   prefetch(doc: Y.Doc, window: OccurrenceWindow): void {
     const key = windowKey(window);

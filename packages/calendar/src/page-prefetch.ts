@@ -8,9 +8,16 @@ import type { OccurrenceQuery, OccurrenceWindow } from './occurrence-query.js';
 export interface PagePrefetchHost extends ReactiveControllerHost {
   readonly view: CalendarView;
   readonly currentDate: string;
+  /** The direction of the last page step (1: next, -1: previous); the page that way is fetched and rendered first. */
+  readonly lastStep: 1 | -1;
   /** The document and query window of the page of the current view that starts at `date`; null without a document. */
   pageWindow(date: string): { doc: Y.Doc; window: OccurrenceWindow } | null;
+  /** Renders the page of the current view at `date` ahead, hidden (the week, work-week and day views; others ignore it). */
+  renderAhead(date: string): void;
 }
+
+/** One piece of idle work: fetch the page `step` pages away, and render it ahead (`render`). */
+type IdleStep = { step: 1 | -1; render: boolean };
 
 /** Views whose next and previous pages are fetched ahead (a year page expands a whole year: not worth it). */
 const PREFETCHED: ReadonlySet<CalendarView> = new Set<CalendarView>(['week', 'workweek', 'day', 'month']);
@@ -18,13 +25,17 @@ const PREFETCHED: ReadonlySet<CalendarView> = new Set<CalendarView>(['week', 'wo
 /**
  * Fetches the occurrences of the next and then the previous page when the
  * browser is idle after an update, so that "next" and "previous" find their
- * recurring series expanded already and only lay out and render. People page
- * through a calendar a press at a time, with idle time between presses; a
- * press that comes first finds the page not fetched and expands it then, as
- * before.
+ * recurring series expanded already and only lay out and render; the page in
+ * the direction of the last step is also rendered ahead, in the same idle
+ * period (hidden, see time-grid-layer.ts), so that the press that shows it
+ * only has to paint it. People page through a calendar a press
+ * at a time, with idle time between presses; a press that comes first finds
+ * the page not fetched or rendered and does that work then, as before.
  */
 export class PagePrefetch implements ReactiveController {
   private pending: (() => void) | null = null;
+  /** The view and date the pending work is for: a switch before it is done starts it over for the new page. */
+  private pendingFor = '';
 
   constructor(
     private readonly host: PagePrefetchHost,
@@ -34,7 +45,14 @@ export class PagePrefetch implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (!this.pending && PREFETCHED.has(this.host.view)) this.schedule([1, -1]);
+    const host = this.host;
+    const page = `${host.view}|${host.currentDate}`;
+    if (this.pending && this.pendingFor === page) return;
+    this.pending?.();
+    this.pending = null;
+    if (!PREFETCHED.has(host.view)) return;
+    this.pendingFor = page;
+    this.schedule([{ step: host.lastStep, render: true }, { step: host.lastStep === 1 ? -1 : 1, render: false }]);
   }
 
   hostDisconnected(): void {
@@ -42,16 +60,28 @@ export class PagePrefetch implements ReactiveController {
     this.pending = null;
   }
 
-  /** Fetches the pages `steps` away from the one shown, one per idle period. */
-  private schedule(steps: readonly number[]): void {
-    if (steps.length === 0) return;
+  /** Does `steps` (fetch, and maybe render, the page that many pages away from the one shown), one per idle period. */
+  private schedule(steps: readonly IdleStep[]): void {
+    const [next, ...rest] = steps;
+    if (!next) return;
     this.pending = whenIdle(() => {
       this.pending = null;
       const host = this.host;
       if (!PREFETCHED.has(host.view)) return;
-      const page = host.pageWindow(stepDate(host.view, host.currentDate, steps[0]!));
+      const date = stepDate(host.view, host.currentDate, next.step);
+      const page = host.pageWindow(date);
       if (page) this.query.prefetch(page.doc, page.window);
-      this.schedule(steps.slice(1));
+      if (!next.render) {
+        this.schedule(rest);
+        return;
+      }
+      // The update this asks for runs right after this callback (the same task); its hostUpdated must not start over.
+      this.pending = () => undefined;
+      host.renderAhead(date);
+      void host.updateComplete.then(() => {
+        this.pending = null;
+        this.schedule(rest);
+      });
     });
   }
 }

@@ -6,8 +6,11 @@ import { renderTimeGrid } from './time-grid-view.js';
 import type { ViewContext } from './view-context.js';
 import { renderYear } from './year-view.js';
 
-/** The template of `view`: month, agenda, year, or the time grid of the week, work week and day. */
-export function renderView(view: CalendarView, ctx: ViewContext): TemplateResult {
+/**
+ * The template of `view`: month, agenda, year, or the time grid of the week, work week and day. `ahead`: the page
+ * the time grid holds hidden in its second event layer (rendered ahead, or the page shown before).
+ */
+export function renderView(view: CalendarView, ctx: ViewContext, ahead: ViewContext | null = null): TemplateResult {
   switch (view) {
     case 'month':
       return renderMonth(ctx);
@@ -16,6 +19,6 @@ export function renderView(view: CalendarView, ctx: ViewContext): TemplateResult
     case 'year':
       return renderYear(ctx);
     default:
-      return renderTimeGrid(ctx);
+      return renderTimeGrid(ctx, ahead);
   }
 }

@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { isoWeekday } from './date-math.js';
-import { daySegments, inAllDayLane, monthOrder, timedBoxes } from './occurrence-layout.js';
-import { renderChip, startTime } from './view-context.js';
+import { daySegments, inAllDayLane, monthOrder } from './occurrence-layout.js';
+import { layerSlot, renderLayer } from './time-grid-layer.js';
+import type { LayerPage } from './time-grid-layer.js';
+import { renderChip } from './view-context.js';
 import type { ViewContext } from './view-context.js';
 import { HOUR_HEIGHT } from './calendar-styles.js';
 
@@ -11,9 +12,11 @@ export const SLOT_MINUTES = 30;
 
 const ALLDAY_LANE_REM = 1.375;
 
-/** A percentage with at most three decimals. */
-function pct(value: number): string {
-  return String(Math.round(value * 1000) / 1000);
+/** The all-day row's height for the occurrences of a page, in rem. */
+function allDayHeight(ctx: ViewContext): { segs: ReturnType<typeof daySegments>; rem: number } {
+  const segs = daySegments(monthOrder(ctx.occs.filter(inAllDayLane)), ctx.days);
+  const laneCount = segs.reduce((max, s) => Math.max(max, s.lane + 1), 0);
+  return { segs, rem: Math.max(1, laneCount) * ALLDAY_LANE_REM + 0.4 };
 }
 
 /**
@@ -24,15 +27,15 @@ function pct(value: number): string {
  * full date and time); the timed events lie on a layer over it, outside
  * the grid (a group of buttons labelled with their full dates and times).
  */
-export function renderTimeGrid(ctx: ViewContext): TemplateResult {
+export function renderTimeGrid(ctx: ViewContext, ahead: ViewContext | null = null): TemplateResult {
   const days = ctx.days;
   const n = days.length;
-  const lane = monthOrder(ctx.occs.filter(inAllDayLane));
-  const segs = daySegments(lane, days);
-  const laneCount = segs.reduce((max, s) => Math.max(max, s.lane + 1), 0);
-  const allDayRem = Math.max(1, laneCount) * ALLDAY_LANE_REM + 0.4;
-  const boxes = timedBoxes(ctx.occs, days);
-  const todayIndex = days.indexOf(ctx.today);
+  const { segs, rem: allDayRem } = allDayHeight(ctx);
+  // Two event layers: the page shown in the one its date picks, the page rendered ahead (if any) hidden in the other.
+  const slot = layerSlot(days[0]!, n);
+  const layers: [LayerPage | null, LayerPage | null] = [null, null];
+  layers[slot] = { ctx, live: true, allDayRem };
+  if (ahead && ahead.days.length === n && layerSlot(ahead.days[0]!, n) !== slot) layers[1 - slot] = { ctx: ahead, live: false, allDayRem: allDayHeight(ahead).rem };
   const slots: number[] = [];
   for (let m = 0; m < 1440; m += SLOT_MINUTES) slots.push(m);
   return html`
@@ -100,33 +103,7 @@ export function renderTimeGrid(ctx: ViewContext): TemplateResult {
             )}
           </div>
         </div>
-          <div class="layer" role="group" aria-label=${ctx.t('calendarLabel')} style="top:calc(4rem + ${allDayRem}rem)">
-            ${days.map(
-              (day, i) => html`<div class="daycol${isoWeekday(day) >= 6 ? ' weekend' : ''}" data-col=${day} style="left:${(i / n) * 100}%;width:${100 / n}%">
-                ${boxes[i]!.map((b) => {
-                  const height = Math.max(b.bottom - b.top, 20);
-                  const px = (height / 60) * HOUR_HEIGHT - 2;
-                  // Like paper calendars, a box that has columns to its right widens over them a little (the later one lies on top).
-                  const share = Math.min(b.columns - b.column, b.column + b.span < b.columns ? b.span * 1.6 : b.span) / b.columns;
-                  const short = height < 45;
-                  // One style string of numbers, without calc(): Chromium parses calc() in a style attribute several times
-                  // slower than plain lengths, for ~500 boxes a page. Left and right in per cent; the margins are the gaps.
-                  const left = (b.column / b.columns) * 100;
-                  const style = `top:${(b.top / 60) * HOUR_HEIGHT}px;height:${px}px;left:${pct(left)}%;right:${pct(Math.max(0, 100 - left - share * 100))}%;z-index:${2 + b.column};${short ? `line-height:${px - 2}px;` : ''}`;
-                  const time = b.continuesBefore ? '' : startTime(ctx, b.occ);
-                  const title = b.occ.summary || ctx.t('noTitle');
-                  // One element and one text node per box: the title, then the start time on its own line ("pre-line";
-                  // boxes on one line show both on it). A pseudo-element for the time cost a style, a layout box and
-                  // a text per box in every page switch. Short boxes, and narrow ones (a third of a week's day or less, where
-                  // a wrapped title would stand one word per line), are one line with an ellipsis: each extra line is
-                  // layout work in every switch. The resize grip is a pseudo-element only under the pointer ("grip").
-                  const cls = `${short ? 'short' : share / n <= 1 / 21 ? 'narrow' : ''}${b.continuesAfter ? '' : ' grip'}${b.continuesBefore ? '' : ' grip-top'}`;
-                  return renderChip(ctx, b.occ, 'box', style, time ? `${title}\n${time}` : title, cls);
-                })}
-                ${i === todayIndex ? html`<div class="nowline" role="img" aria-label=${`${ctx.t('now')}: ${ctx.fmt.time(ctx.nowMinute)}`} style="top:${(ctx.nowMinute / 60) * HOUR_HEIGHT}px"></div>` : nothing}
-              </div>`,
-            )}
-          </div>
+          ${renderLayer(layers[0])}${renderLayer(layers[1])}
       </div>
     </div>
   `;

@@ -95,7 +95,7 @@ export function startTime(ctx: ViewContext, occ: Occurrence): string {
  * else is editing it. Its focus id is "e:" and its `data-key` (see focus-target.ts).
  * `content` may be a plain string: Lit then updates one text node, without a nested template instance per chip.
  * `style` is the chip's placement: properties (checked by {@link styleText}), or a ready string the caller built from
- * numbers alone.
+ * numbers alone. `live` is false for a chip of the page the week view renders ahead, hidden (see time-grid-layer.ts).
  */
 export function renderChip(
   ctx: ViewContext,
@@ -104,18 +104,21 @@ export function renderChip(
   style: Record<string, string> | string,
   content: TemplateResult | string,
   classes = '',
+  live = true,
 ): TemplateResult {
   const key = occurrenceKey(occ);
   const focusId = `e:${key}`;
   const editors = ctx.editors.get(occ.uid);
   const remote = editors && editors.length > 0 ? editors[0] : undefined;
-  const cls = `ev ${kind} ${classes}${ctx.grabbedKey === key ? ' grabbed' : ''}${ctx.focusId === focusId ? ' selected' : ''}${remote ? ' remote' : ''}`;
+  const focused = live && ctx.focusId === focusId;
+  const cls = `ev ${kind} ${classes}${live && ctx.grabbedKey === key ? ' grabbed' : ''}${focused ? ' selected' : ''}${remote ? ' remote' : ''}`;
+  // A chip of a page rendered ahead (`live` false, hidden) has no key and no label until its page is shown.
   return html`<div
     class=${cls}
     role="button"
-    tabindex=${ctx.focusId === focusId ? 0 : -1}
-    data-key=${key}
-    aria-label=${eventLabel(ctx, occ)}
+    tabindex=${focused ? 0 : -1}
+    data-key=${live ? key : nothing}
+    aria-label=${live ? eventLabel(ctx, occ) : nothing}
     style=${`${colorStyle(ctx.colorOf(occ.calendarId), remote?.color)}${typeof style === 'string' ? style : styleText(style)}`}
   >${content}${remote ? html`<span class="who" aria-hidden="true">${remote.name}</span>` : nothing}</div>`;
 }

@@ -3,7 +3,7 @@ import { HOUR_HEIGHT } from './calendar-styles.js';
 import { minuteOfDay, viewRange } from './date-math.js';
 import type { CalendarView } from './date-math.js';
 import { FOCUSABLE, focusSelector } from './focus-target.js';
-import { monthLanesFor } from './month-view.js';
+import type { MonthRoom } from './month-view.js';
 
 /** What the placement controller reads and sets on `<allmende-calendar>`. */
 export interface ViewPlacementHost extends ReactiveControllerHost {
@@ -14,8 +14,8 @@ export interface ViewPlacementHost extends ReactiveControllerHost {
   readonly _focus: string;
   /** Set by the keyboard and pointer controllers: focus the element of `_focus` after this update. */
   wantFocus: boolean;
-  /** How many event lanes fit in a month cell (measured here). */
-  _lanes: number;
+  /** The month grid's height and the pixels per rem (measured here; the month view computes its lanes from them). */
+  _monthRoom: MonthRoom | null;
   today(): string;
   nowWall(): string;
 }
@@ -23,8 +23,9 @@ export interface ViewPlacementHost extends ReactiveControllerHost {
 /**
  * What `<allmende-calendar>` does with the DOM after an update: scrolls the
  * week and day views to the working day (or to now, two hours back) when the
- * view changes, measures how many event lanes a month cell has room for (and
- * again when the element is resized), keeps one tab stop in the view (the
+ * view changes, measures the month grid's height (when the month view opens
+ * and when the element is resized: not in each page switch, as a page's lanes
+ * are computed from it), keeps one tab stop in the view (the
  * roving tabindex), and moves the focus where the keyboard or pointer asked.
  */
 export class ViewPlacement implements ReactiveController {
@@ -61,7 +62,8 @@ export class ViewPlacement implements ReactiveController {
         const minute = days.includes(host.today()) ? Math.max(0, minuteOfDay(host.nowWall()) - 120) : 7 * 60;
         scroll.scrollTop = (minute / 60) * HOUR_HEIGHT;
       }
-      if (host.view === 'month') this.measure();
+      // The month view has nothing to scroll: it measures once when it opens (this forces a layout), then on resize only.
+      if (host.view === 'month' && this.measure()) this.scrollPending = false;
     }
     // The roving tabindex: when the focused element is not in this view, the first cell takes the tab stop.
     if (view && !view.querySelector('[tabindex="0"]')) view.querySelector(FOCUSABLE)?.setAttribute('tabindex', '0');
@@ -75,11 +77,14 @@ export class ViewPlacement implements ReactiveController {
     }
   }
 
-  private measure(): void {
-    const week = this.host.renderRoot.querySelector<HTMLElement>('.month .week');
-    if (!week) return;
-    const rem = parseFloat(getComputedStyle(week).fontSize) || 16;
-    const lanes = monthLanesFor(week.getBoundingClientRect().height, rem);
-    if (lanes !== this.host._lanes) this.host._lanes = lanes;
+  /** Measures the month grid; false when no month grid is rendered. */
+  private measure(): boolean {
+    const grid = this.host.renderRoot.querySelector<HTMLElement>('.month .weeks');
+    if (!grid) return false;
+    const remPx = parseFloat(getComputedStyle(grid).fontSize) || 16;
+    const gridPx = grid.getBoundingClientRect().height;
+    const old = this.host._monthRoom;
+    if (!old || old.gridPx !== gridPx || old.remPx !== remPx) this.host._monthRoom = { gridPx, remPx };
+    return true;
   }
 }
