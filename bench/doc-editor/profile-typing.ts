@@ -6,13 +6,19 @@
 //   cd bench && npx vite build --config doc-editor/pages/vite.source.config.ts --outDir /tmp/doc-profile-pages
 //   npx tsx doc-editor/profile-typing.ts /tmp/doc-profile-pages [characters]   (see bench/README.md for the options)
 // It writes the raw profiles (`ours.cpuprofile`, `plain.cpuprofile`) next to the pages; Chrome's
-// DevTools opens them.
+// DevTools opens them. Options (environment) besides those in bench/README.md:
+//   PROFILE_TYPISTS=1  the benchmark's 4 other typists type while this one does
+//   PROFILE_CSS='…'    a style rule added to <allmende-doc>'s shadow root before typing (trying out CSS)
+//   PROFILE_PS=1       prints `globalThis.__ps` from the page: counters a hand-patched copy of the built
+//                      bundle may keep (how prosemirror-view's selection reads were timed)
+// With PROFILE_TRACE=1 the trace is also written next to the pages (`ours.trace.json`).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { generateDocument } from './generate-document.js';
 import { RelayProcess } from './relay-process.js';
+import { RemoteTypists } from './remote-typists.js';
 import { seedRelay } from './seed-relay.js';
 import { DOCUMENT_JSON, DOCUMENT_NAME, type KeystrokeSample } from './shared.js';
 
@@ -67,8 +73,21 @@ async function profileTyping(page: Page, name: string): Promise<void> {
     page.evaluate(() => window.bench.opened),
     new Promise((_, reject) => setTimeout(() => reject(new Error(`${name} did not open within 60 s`)), 60_000)),
   ]);
+  const extraCss = process.env['PROFILE_CSS'];
+  if (extraCss && name.startsWith('ours')) {
+    // A style rule tried out in <allmende-doc>'s shadow root (diagnostics only).
+    await page.evaluate((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.querySelector('allmende-doc')!.shadowRoot!.adoptedStyleSheets.push(sheet);
+    }, extraCss);
+  }
   log(`${name}: typing`);
   await new Promise((r) => setTimeout(r, 1500));
+  if (typists) {
+    typists.start();
+    await new Promise((r) => setTimeout(r, 1000));
+  }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -85,7 +104,9 @@ async function profileTyping(page: Page, name: string): Promise<void> {
     await page.keyboard.type(char);
     await new Promise((r) => setTimeout(r, 100));
   }
+  typists?.stop();
   const report = await page.evaluate(() => window.bench.finishTyping(10_000));
+  if (process.env["PROFILE_PS"]) log(JSON.stringify(await page.evaluate(() => (globalThis as { __ps?: unknown }).__ps)));
   const { profile } = profiling ? ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }) : { profile: { nodes: [], samples: [], timeDeltas: [] } };
   if (tracing) {
     const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
@@ -93,6 +114,7 @@ async function profileTyping(page: Page, name: string): Promise<void> {
     await done;
   }
   writeFileSync(join(pagesDir!, `${name}.cpuprofile`), JSON.stringify(profile));
+  if (tracing) writeFileSync(join(pagesDir!, `${name}.trace.json`), JSON.stringify({ traceEvents }));
   const times = [...selfTimes(profile)].filter(([key]) => !key.startsWith('(idle)')).sort((a, b) => b[1] - a[1]);
   const total = times.reduce((sum, [, ms]) => sum + ms, 0);
   const latencies = report.samples.map((s: KeystrokeSample) => s.paint - s.keydown).sort((a: number, b: number) => a - b);
@@ -175,11 +197,14 @@ const generated = generateDocument({ pages: 200 });
 writeFileSync(join(pagesDir, DOCUMENT_JSON), JSON.stringify(generated.doc.toJSON()));
 const dataDir = mkdtempSync(join(tmpdir(), 'allmende-profile-'));
 const relay = new RelayProcess({ dataDir, staticDir: pagesDir });
+let typists: RemoteTypists | null = null;
 const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 try {
   await relay.start();
   log('seeding the relay');
   await seedRelay(relay.wsUrl, DOCUMENT_NAME, generated.doc);
+  // `PROFILE_TYPISTS=1`: the benchmark's 4 other typists type while this one does.
+  if (process.env['PROFILE_TYPISTS'] === '1') typists = await RemoteTypists.connect(relay.wsUrl, DOCUMENT_NAME, generated.typistIndexes);
   for (const [name, url] of [
     ...(process.env["PROFILE_ONLY"] === "ours" ? [] : [["plain", `${relay.httpUrl}/plain.html`]] as const),
     ['ours', `${relay.httpUrl}/ours.html?relay=${encodeURIComponent(relay.wsUrl)}&document=${encodeURIComponent(DOCUMENT_NAME)}`],
@@ -197,6 +222,7 @@ try {
     await context.close();
   }
 } finally {
+  typists?.destroy();
   await browser.close();
   await relay.stop();
   rmSync(dataDir, { recursive: true, force: true });

@@ -2,7 +2,8 @@ import { expect, test, type Page } from '../support/test.js';
 import { RelayProcess } from '../support/relay-process.js';
 import { editor, openDoc, userContext } from '../support/pages.js';
 
-// Off-screen blocks of a long document are not rendered (content-visibility: auto, block-visibility.ts);
+// Off-screen blocks of a long document are not rendered (content-visibility: auto, and hidden beyond a
+// window around the viewport: block-visibility.ts, visibility-window.ts);
 // the blocks holding the caret always are. These check that the caret still lands where the user
 // types: in blocks Enter just created, after jumps to either end, and after scrolling and clicking.
 
@@ -70,17 +71,22 @@ test('in a long document the caret lands in new blocks, after jumps and after sc
   await fillLongDocument(page, 400);
   await expect(editor(page).locator('p')).toHaveCount(400);
 
-  // Far-away blocks are not rendered; the caret's block is.
+  // Blocks off screen are not rendered: those near the viewport are left to the browser (`auto`), those
+  // further away are hidden (visibility-window.ts); the caret's block is always rendered.
   // (Polled here and below: the active block is marked after the view updates, which a loaded machine delays.)
   await expect
     .poll(() =>
       page.evaluate(() => {
         const root = document.querySelector('allmende-doc')!.shadowRoot!;
         const blocks = root.querySelectorAll('.ProseMirror > p');
-        return [getComputedStyle(blocks[150]!).contentVisibility, root.querySelectorAll('.ProseMirror > .allmende-active-block').length];
+        return [
+          getComputedStyle(blocks[50]!).contentVisibility,
+          getComputedStyle(blocks[300]!).contentVisibility,
+          root.querySelectorAll('.ProseMirror > .allmende-active-block').length,
+        ];
       }),
     )
-    .toEqual(['auto', 1]);
+    .toEqual(['auto', 'hidden', 1]);
 
   // Jump to the end, make new blocks with Enter and type into each at once.
   await page.keyboard.press('Control+End');
@@ -104,6 +110,15 @@ test('in a long document the caret lands in new blocks, after jumps and after sc
   });
   const target = editor(page).locator('p:nth-child(200)');
   await expect(target).toBeInViewport();
+  // The window of blocks left to the browser followed the scroll: the blocks around the viewport are no longer hidden.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const blocks = document.querySelector('allmende-doc')!.shadowRoot!.querySelectorAll('.ProseMirror > p');
+        return [190, 199, 210].map((index) => getComputedStyle(blocks[index]!).contentVisibility);
+      }),
+    )
+    .toEqual(['auto', 'auto', 'auto']);
   const box = (await target.boundingBox())!;
   await page.mouse.click(box.x + 5, box.y + 5);
   await page.keyboard.press('Home');

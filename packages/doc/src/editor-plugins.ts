@@ -8,6 +8,7 @@ import { redoCommand, undoCommand } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { blockVisibilityPlugin } from './block-visibility.js';
+import { visibilityWindowPlugin } from './visibility-window.js';
 import { fillEmptyContainersPlugin } from './fill-empty-plugin.js';
 import { findHighlightPlugin } from './find-highlight.js';
 import { inactiveSelectionPlugin } from './inactive-selection.js';
@@ -131,6 +132,7 @@ export function buildEditorPlugins(options: EditorPluginOptions): Plugin[] {
     fillEmptyContainersPlugin(),
     findHighlightPlugin(),
     blockVisibilityPlugin(),
+    visibilityWindowPlugin(),
     inactiveSelectionPlugin(),
   ];
 }

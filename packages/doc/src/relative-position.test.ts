@@ -4,7 +4,7 @@ import { EditorState, TextSelection } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { absolutePositionToRelativePosition, initProseMirrorDoc, prosemirrorToYXmlFragment, relativePositionToAbsolutePosition } from 'y-prosemirror';
 import * as Y from 'yjs';
-import { relativePosition, relativeSelection } from './relative-position.js';
+import { absolutePosition, relativePosition, relativeSelection } from './relative-position.js';
 import type { PositionBinding } from './relative-position.js';
 
 const n = schema.nodes;
@@ -46,9 +46,9 @@ function expectSameEverywhere(ydoc: Y.Doc, binding: PositionBinding, doc: ProseM
     expect(Y.relativePositionToJSON(ours), `position ${pos}`).toEqual(Y.relativePositionToJSON(theirs));
     expect(ours.assoc, `assoc at ${pos}`).toBe(theirs.assoc);
     if (!resolve) continue;
-    expect(relativePositionToAbsolutePosition(ydoc, binding.type, ours, binding.mapping as never), `position ${pos} resolved`).toBe(
-      relativePositionToAbsolutePosition(ydoc, binding.type, theirs, binding.mapping as never),
-    );
+    const resolved = relativePositionToAbsolutePosition(ydoc, binding.type, theirs, binding.mapping as never);
+    expect(relativePositionToAbsolutePosition(ydoc, binding.type, ours, binding.mapping as never), `position ${pos} resolved`).toBe(resolved);
+    expect(absolutePosition(ydoc, binding, doc, theirs), `position ${pos} resolved by absolutePosition`).toBe(resolved);
   }
 }
 
@@ -111,5 +111,42 @@ describe('relativePosition', () => {
     expect(selection.type).toBe('text');
     expect(relativePositionToAbsolutePosition(ydoc, binding.type, selection.anchor, binding.mapping as never)).toBe(3);
     expect(relativePositionToAbsolutePosition(ydoc, binding.type, selection.head, binding.mapping as never)).toBe(12);
+  });
+});
+
+describe('absolutePosition', () => {
+  it('resolves positions in blocks deleted since, in other types and at the ends as y-prosemirror does', () => {
+    const ydoc = new Y.Doc();
+    const fragment = ydoc.getXmlFragment('content');
+    prosemirrorToYXmlFragment(sampleDoc(), fragment);
+    const before = bound(ydoc);
+    const inSecond = relativePosition(8, before.binding, before.doc);
+    const inLast = relativePosition(before.doc.content.size - 2, before.binding, before.doc);
+    const atEnd = relativePosition(before.doc.content.size, before.binding, before.doc);
+    const elsewhere = Y.createRelativePositionFromTypeIndex(ydoc.getText('other'), 0);
+    ydoc.getText('other').insert(0, 'x');
+    fragment.delete(1, 1);
+    (fragment.get(0) as Y.XmlElement).insert(0, [new Y.XmlText('Long ')]);
+    const after = bound(ydoc);
+    for (const [name, relative] of Object.entries({ inSecond, inLast, atEnd, elsewhere })) {
+      expect(absolutePosition(ydoc, after.binding, after.doc, relative), name).toBe(
+        relativePositionToAbsolutePosition(ydoc, after.binding.type, relative, after.binding.mapping as never),
+      );
+    }
+    expect(absolutePosition(ydoc, after.binding, after.doc, elsewhere)).toBeNull();
+    expect(absolutePosition(ydoc, after.binding, after.doc, inLast)).toBe(after.doc.content.size - 2);
+  });
+
+  it('asks y-prosemirror when the Y types are not the document\'s children', () => {
+    const ydoc = new Y.Doc();
+    const fragment = ydoc.getXmlFragment('content');
+    prosemirrorToYXmlFragment(sampleDoc(), fragment);
+    const { binding, doc } = bound(ydoc);
+    const relative = relativePosition(doc.content.size - 2, binding, doc);
+    // The document is not the one the mapping was drawn for: the answer is y-prosemirror's.
+    const other = doc.copy(doc.content.cut(0, doc.content.size - doc.lastChild!.nodeSize));
+    expect(absolutePosition(ydoc, binding, other, relative)).toBe(
+      relativePositionToAbsolutePosition(ydoc, binding.type, relative, binding.mapping as never),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
-import { absolutePositionToRelativePosition } from 'y-prosemirror';
+import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition } from 'y-prosemirror';
 import * as Y from 'yjs';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any shared type: Yjs's own type parameter
@@ -157,6 +157,16 @@ export function relativeSelection(binding: PositionBinding, state: EditorState):
 }
 
 /**
+ * The top-level Y types in the order of `doc`'s children, when a position
+ * conversion already listed them for `doc` (no walk over the fragment here:
+ * null otherwise).
+ */
+export function knownTopLevelTypes(binding: PositionBinding, doc: ProseMirrorNode): readonly YType[] | null {
+  const known = topLevelTypes.get(doc);
+  return known && known.fragment === binding.type ? known.types : null;
+}
+
+/**
  * Tells the conversion that Yjs now holds `next` with the same top-level Y
  * types as `previous` (blocks changed in place, none added or removed), so
  * positions in `next` need no new walk over the fragment.
@@ -164,4 +174,77 @@ export function relativeSelection(binding: PositionBinding, state: EditorState):
 export function sameTopLevelTypes(binding: PositionBinding, previous: ProseMirrorNode, next: ProseMirrorNode): void {
   const known = topLevelTypes.get(previous);
   if (known && known.fragment === binding.type && previous.childCount === next.childCount) topLevelTypes.set(next, known);
+}
+
+/** The size ProseMirror gives a Y type's content: a text's length, an element's node size; null when nothing was drawn for it. */
+function drawnSize(type: YType, mapping: PositionBinding['mapping']): number | null {
+  if (type instanceof Y.XmlText) return type._length;
+  const node = mapping.get(type);
+  return node === undefined || Array.isArray(node) ? null : node.nodeSize;
+}
+
+/**
+ * The position of `decoded` counted from the start of the top-level block
+ * `top` (before its opening token), the way y-prosemirror's
+ * `relativePositionToAbsolutePosition` counts; null when something inside
+ * was not drawn.
+ */
+function offsetInBlock(decoded: Y.AbsolutePosition, top: YType, mapping: PositionBinding['mapping']): number | null {
+  let type = decoded.type as YType;
+  let pos = 0;
+  if (type instanceof Y.XmlText) {
+    pos = decoded.index;
+  } else if (type._item === null || !type._item.deleted) {
+    let item = type._start;
+    for (let index = 0; index < type._length && index < decoded.index && item !== null; item = item.right) {
+      if (item.deleted) continue;
+      const size = drawnSize((item.content as Y.ContentType).type as YType, mapping);
+      if (size === null) return null;
+      pos += size;
+      index++;
+    }
+    pos += 1;
+  }
+  while (type !== top) {
+    const parent = type._item!.parent as YType;
+    if (parent._item === null || !parent._item.deleted) {
+      pos += 1;
+      for (let item = parent._start; item !== null; item = item.right) {
+        const child = (item.content as Y.ContentType).type as YType;
+        if (child === type) break;
+        if (item.deleted) continue;
+        const size = drawnSize(child, mapping);
+        if (size === null) return null;
+        pos += size;
+      }
+    }
+    type = parent;
+  }
+  return pos;
+}
+
+/**
+ * The ProseMirror position in `doc` of a Yjs relative position: the same as
+ * y-prosemirror's `relativePositionToAbsolutePosition`, which adds up every
+ * top-level block before the position from the Y types (all 1,800 blocks
+ * of a long document for a remote cursor near its end, for every cursor
+ * each time one moves). This finds the block in the binding's list of
+ * top-level types and counts only inside it, when those types are exactly
+ * `doc`'s children; otherwise it asks y-prosemirror. Null when the position
+ * is not in the document.
+ */
+export function absolutePosition(ydoc: Y.Doc, binding: PositionBinding, doc: ProseMirrorNode, relative: Y.RelativePosition): number | null {
+  const fallback = (): number | null => relativePositionToAbsolutePosition(ydoc, binding.type, relative, binding.mapping as never);
+  const types = typesAligned(binding, doc);
+  if (types === null) return fallback();
+  const decoded = Y.createAbsolutePositionFromRelativePosition(relative, ydoc);
+  if (decoded === null) return null;
+  const $start = doc.resolve(0);
+  if (decoded.type === binding.type) return $start.posAtIndex(Math.min(decoded.index, doc.childCount), 0);
+  let top = decoded.type as YType;
+  while (top._item !== null && top._item.parent !== binding.type) top = top._item.parent as YType;
+  const index = top._item === null ? -1 : types.indexOf(top);
+  if (index < 0 || binding.mapping.get(top) !== doc.child(index)) return fallback();
+  const offset = offsetInBlock(decoded, top, binding.mapping);
+  return offset === null ? fallback() : $start.posAtIndex(index, 0) + offset;
 }

@@ -1,12 +1,13 @@
 import { Plugin, PluginKey } from 'prosemirror-state';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView } from 'prosemirror-view';
-import { relativePositionToAbsolutePosition, ySyncPluginKey } from 'y-prosemirror';
+import { ySyncPluginKey } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { stackLabels } from './label-stacking.js';
-import { relativePosition } from './relative-position.js';
+import { absolutePosition, relativePosition } from './relative-position.js';
 import type { PositionBinding } from './relative-position.js';
 import { displayColor, displayName, remoteUserOf } from './remote-user.js';
 
@@ -56,11 +57,12 @@ function syncStateOf(state: EditorState): SyncState | null {
 }
 
 /** Resolves a relative position published by another client; null when it is malformed or not in this document. */
-function resolve(sync: SyncState, json: unknown, size: number): number | null {
+function resolve(sync: SyncState, json: unknown, doc: ProseMirrorNode): number | null {
   if (typeof json !== 'object' || json === null) return null;
   try {
-    const pos = relativePositionToAbsolutePosition(sync.doc, sync.type, Y.createRelativePositionFromJSON(json), sync.binding!.mapping as never);
-    return pos === null ? null : Math.max(0, Math.min(pos, Math.max(size - 1, 0)));
+    const binding: PositionBinding = { type: sync.type, mapping: sync.binding!.mapping as PositionBinding['mapping'] };
+    const pos = absolutePosition(sync.doc, binding, doc, Y.createRelativePositionFromJSON(json));
+    return pos === null ? null : Math.max(0, Math.min(pos, Math.max(doc.content.size - 1, 0)));
   } catch {
     // Awareness states come from other clients: a crafted cursor must not break the editor.
     return null;
@@ -72,13 +74,12 @@ export function readRemoteCursors(state: EditorState, awareness: Awareness, anon
   const sync = syncStateOf(state);
   if (!sync) return [];
   const cursors: RemoteCursor[] = [];
-  const size = state.doc.content.size;
   awareness.getStates().forEach((value, clientId) => {
     if (clientId === awareness.clientID) return;
     const cursor = (value as { cursor?: { anchor?: unknown; head?: unknown } | null }).cursor;
     if (typeof cursor !== 'object' || cursor === null) return;
-    const anchor = resolve(sync, cursor.anchor, size);
-    const head = resolve(sync, cursor.head, size);
+    const anchor = resolve(sync, cursor.anchor, state.doc);
+    const head = resolve(sync, cursor.head, state.doc);
     if (anchor === null || head === null) return;
     const user = remoteUserOf(value);
     const name = displayName(user, `${anonymous()} ${clientId % 1000}`);

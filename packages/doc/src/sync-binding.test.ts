@@ -1,7 +1,7 @@
 import { insertTable, schema, splitListItem } from '@allmende/doc-model';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
-import type { Command, Plugin, PluginView, Transaction } from 'prosemirror-state';
+import type { Command, Plugin } from 'prosemirror-state';
 import { goToNextCell } from 'prosemirror-tables';
 import { ReplaceStep, findWrapping } from 'prosemirror-transform';
 import type { EditorView } from 'prosemirror-view';
@@ -13,42 +13,7 @@ import { keepEmptyDocumentUnwritten } from './empty-document.js';
 import { fillEmptyContainersPlugin } from './fill-empty-plugin.js';
 import { changedChildren, incrementalSyncPlugin } from './sync-binding.js';
 import { undoPlugin } from './undo-plugin.js';
-
-/**
- * Runs an editor state with its plugins' views the way prosemirror-view's
- * EditorView does (apply, then update every plugin view), without a DOM, so
- * the sync binding runs in Node. It never has focus.
- */
-class HeadlessView {
-  state: EditorState;
-  isDestroyed = false;
-  readonly dispatched: Transaction[] = [];
-  private readonly pluginViews: PluginView[] = [];
-
-  constructor(state: EditorState) {
-    this.state = state;
-    for (const plugin of state.plugins) {
-      const view = plugin.spec.view?.(this as unknown as EditorView);
-      if (view) this.pluginViews.push(view);
-    }
-  }
-
-  dispatch(tr: Transaction): void {
-    this.dispatched.push(tr);
-    const previous = this.state;
-    this.state = previous.apply(tr);
-    for (const view of this.pluginViews) view.update?.(this as unknown as EditorView, previous);
-  }
-
-  hasFocus(): boolean {
-    return false;
-  }
-
-  destroy(): void {
-    this.isDestroyed = true;
-    for (const view of this.pluginViews) view.destroy?.();
-  }
-}
+import { HeadlessView, seededRandom } from './sync.test-support.js';
 
 const { doc: docType, paragraph, bullet_list: bulletList, list_item: listItem } = schema.nodes;
 const p = (text: string): ProseMirrorNode => paragraph!.create(null, text ? schema.text(text) : null);
@@ -95,15 +60,6 @@ function blockStart(doc: ProseMirrorNode, index: number): number {
   return pos;
 }
 
-/** A small linear congruential generator: the same seed, the same run. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
-
 describe('incremental sync of changes from Yjs', () => {
   it('replaces only the block a remote edit changed', () => {
     const { view, remote } = setup([p('one'), p('two'), p('three'), p('four'), p('five')]);
@@ -123,6 +79,39 @@ describe('incremental sync of changes from Yjs', () => {
     expect(tr.getMeta(ySyncPluginKey)).toMatchObject({ isChangeOrigin: true, isUndoRedoOperation: false });
     expect(tr.getMeta('addToHistory')).toBe(false);
     expect(view.state.doc.eq(contentOf(remote))).toBe(true);
+  });
+
+  it('replaces from the first to the last block one Yjs transaction changed inside, nested blocks included', () => {
+    const list = bulletList!.create(null, [listItem!.create(null, p('item'))]);
+    const { view, remote } = setup([p('one'), list, p('three'), p('four'), p('five')]);
+    // The cursor in the last block, so the selection's relative positions (and the list of top-level types) are taken.
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, blockStart(view.state.doc, 4) + 3)));
+    const before = view.state.doc;
+    view.dispatched.length = 0;
+    const fragment = remote.getXmlFragment('content');
+    remote.transact(() => {
+      const item = ((fragment.get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement;
+      (item.get(0) as Y.XmlText).insert(4, 's');
+      textOf(remote, 3).insert(0, 'and ');
+    });
+    expect(view.dispatched).toHaveLength(1);
+    const step = view.dispatched[0]!.steps[0] as ReplaceStep;
+    expect({ from: step.from, to: step.to }).toEqual({ from: blockStart(before, 1), to: blockStart(before, 4) });
+    // The unchanged block between them and those outside are the very same nodes.
+    for (const index of [0, 2, 4]) expect(view.state.doc.child(index)).toBe(before.child(index));
+    expect(view.state.doc.eq(contentOf(remote))).toBe(true);
+    // The selection was mapped over the change: still after "fi" in "five".
+    expect(view.state.doc.textBetween(blockStart(view.state.doc, 4) + 1, view.state.selection.head)).toBe('fi');
+    // A transaction that also adds a block takes the path that compares every block, with the same result.
+    remote.transact(() => {
+      textOf(remote, 0).insert(3, '!');
+      const added = new Y.XmlElement('paragraph');
+      added.insert(0, [new Y.XmlText('six')]);
+      fragment.insert(5, [added]);
+    });
+    expect(view.state.doc.childCount).toBe(6);
+    expect(view.state.doc.eq(contentOf(remote))).toBe(true);
+    expect(view.state.doc.textBetween(blockStart(view.state.doc, 4) + 1, view.state.selection.head)).toBe('fi');
   });
 
   it('inserts and deletes whole blocks as a replacement of just those', () => {

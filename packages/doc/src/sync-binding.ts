@@ -2,10 +2,10 @@ import { Fragment, Slice } from 'prosemirror-model';
 import type { Mark, Node as ProseMirrorNode, Schema } from 'prosemirror-model';
 import { AllSelection, NodeSelection, Plugin, TextSelection } from 'prosemirror-state';
 import type { EditorState, Transaction } from 'prosemirror-state';
-import { relativePositionToAbsolutePosition, ySyncPlugin, ySyncPluginKey } from 'y-prosemirror';
+import { ySyncPlugin, ySyncPluginKey } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { localChangeWriter, noteDocumentInSync } from './local-sync.js';
-import { relativeSelection } from './relative-position.js';
+import { absolutePosition, knownTopLevelTypes, relativeSelection, sameTopLevelTypes } from './relative-position.js';
 
 /**
  * The parts of y-prosemirror's `ProsemirrorBinding` that the incremental
@@ -129,6 +129,46 @@ export function changedChildren(doc: ProseMirrorNode, children: readonly ProseMi
   return { from, to, start, endNew };
 }
 
+/**
+ * The top-level blocks a Yjs change inside existing blocks touched, built
+ * again (from the first to the last touched, unchanged ones between reused),
+ * with their range in `doc`; `'none'` when it touched none. Null when the
+ * change added or removed top-level blocks, or the top-level Y types of
+ * `doc` are not known without a walk over the whole fragment: the caller
+ * then compares every block.
+ */
+function changedInPlace(binding: SyncBinding, doc: ProseMirrorNode, transaction: Y.Transaction): { from: number; to: number; nodes: ProseMirrorNode[] } | 'none' | null {
+  if (transaction.changed.has(binding.type as unknown as YType)) return null;
+  const types = knownTopLevelTypes(binding, doc);
+  if (types === null) return null;
+  let first = Number.POSITIVE_INFINITY;
+  let last = -1;
+  /** Notes the top-level block holding `type`; false when that block is not one of `doc`'s. */
+  const note = (type: YType): boolean => {
+    let top = type;
+    while (top._item !== null && top._item.parent !== binding.type) top = top._item.parent as YType;
+    // The fragment itself (a parent of every change in it), or a type outside it.
+    if (top._item === null) return true;
+    const index = types.indexOf(top);
+    if (index < 0) return false;
+    first = Math.min(first, index);
+    last = Math.max(last, index);
+    return true;
+  };
+  for (const type of transaction.changed.keys()) if (!note(type)) return null;
+  for (const type of transaction.changedParentTypes.keys()) if (!note(type)) return null;
+  if (last < 0) return 'none';
+  const nodes: ProseMirrorNode[] = [];
+  for (let index = first; index <= last; index++) {
+    const element = types[index];
+    const node = element instanceof Y.XmlElement ? nodeOfElement(element, doc.type.schema, binding.mapping) : null;
+    if (node === null) return null;
+    nodes.push(node);
+  }
+  const $start = doc.resolve(0);
+  return { from: $start.posAtIndex(first, 0), to: $start.posAtIndex(last + 1, 0), nodes };
+}
+
 /** Puts the local selection back where it was before the Yjs change, from the relative positions taken before it. */
 function restoreSelection(tr: Transaction, binding: SyncBinding): void {
   const stored = binding.beforeTransactionSelection;
@@ -139,7 +179,7 @@ function restoreSelection(tr: Transaction, binding: SyncBinding): void {
     return;
   }
   const resolve = (relative: unknown): number | null => {
-    const pos = relativePositionToAbsolutePosition(binding.doc, binding.type, relative, binding.mapping as never);
+    const pos = absolutePosition(binding.doc, binding, doc, relative as Y.RelativePosition);
     return pos === null ? null : Math.max(0, Math.min(pos, doc.content.size));
   };
   const anchor = resolve(stored.anchor);
@@ -188,20 +228,35 @@ export function applyYjsChange(binding: SyncBinding, events: ReadonlyArray<Y.YEv
     transaction.changedParentTypes.forEach((_events, type) => mapping.delete(type));
 
     const state = view.state;
-    const children: ProseMirrorNode[] = [];
-    for (const element of binding.type.toArray()) {
-      const node = element instanceof Y.XmlText ? null : nodeOfElement(element, state.schema, mapping);
-      if (node) children.push(node);
-    }
     const tr = state.tr.setMeta('addToHistory', false);
-    const range = changedChildren(state.doc, children);
-    if (range) tr.replace(range.from, range.to, new Slice(Fragment.fromArray(children.slice(range.start, range.endNew)), 0, 0));
-    restoreSelection(tr, binding);
-    tr.setMeta(ySyncPluginKey, { isChangeOrigin: true, isUndoRedoOperation: transaction.origin instanceof Y.UndoManager });
+    let range: { from: number; to: number } | null;
+    const inPlace = changedInPlace(binding, state.doc, transaction);
+    if (inPlace !== null) {
+      range = inPlace === 'none' ? null : inPlace;
+      if (inPlace !== 'none') tr.replace(inPlace.from, inPlace.to, new Slice(Fragment.fromArray(inPlace.nodes), 0, 0));
+    } else {
+      const children: ProseMirrorNode[] = [];
+      for (const element of binding.type.toArray()) {
+        const node = element instanceof Y.XmlText ? null : nodeOfElement(element, state.schema, mapping);
+        if (node) children.push(node);
+      }
+      const changed = changedChildren(state.doc, children);
+      range = changed;
+      if (changed) tr.replace(changed.from, changed.to, new Slice(Fragment.fromArray(children.slice(changed.start, changed.endNew)), 0, 0));
+    }
+    const undoRedo = transaction.origin instanceof Y.UndoManager;
+    // A change that left the selection's blocks alone moved the selection only by the size of what it replaced
+    // before it: the mapped selection is exact, and no relative position needs to be resolved (a walk from the
+    // document's start). Otherwise, and for undo and redo, the selection comes back from its relative positions.
+    const selection = state.selection;
+    if (undoRedo || (range !== null && !(selection.to < range.from || selection.from > range.to))) restoreSelection(tr, binding);
+    tr.setMeta(ySyncPluginKey, { isChangeOrigin: true, isUndoRedoOperation: undoRedo });
     if (range && binding.beforeTransactionSelection !== null && range.from <= state.selection.to && view.hasFocus() && binding._isLocalCursorInView()) {
       tr.scrollIntoView();
     }
     view.dispatch(tr);
+    // No block added or removed at the top: positions in the new document start from the same list of Y types.
+    if (!transaction.changed.has(binding.type as unknown as YType)) sameTopLevelTypes(binding, state.doc, view.state.doc);
     // Yjs holds what was drawn now (not what plugins may have appended to it: that is still to be written).
     noteDocumentInSync(binding, tr.doc);
   });
