@@ -11,7 +11,8 @@
 // per frame split into script, style, layout, paint, GC and other work (sheet-grid/frame-work.ts): on a loaded
 // machine compare these, not the wall-clock frame times, which then mostly measure waiting for a core. It also
 // counts the compositor's frames by Chromium's per-frame reports (sheet-grid/frame-kinds.ts): presented, carrying a
-// main-thread update, drawn without waiting for one, dropped.
+// main-thread update, drawn without waiting for one, dropped; and lists the main thread's tasks over 17 ms grouped by
+// what ran in them (sheet-grid/slow-tasks.ts). SHEET_GRID_TRACE_DIR=<dir> also keeps the raw traces for DevTools.
 //
 // Seeding is cached: the relay's data directory is kept under $TMPDIR/allmende-bench-sheet-grid-cache/
 // <rows>x<cols>-<hash> (SHEET_GRID_CACHE_DIR; `none` seeds into a temporary directory that is removed), keyed
@@ -34,6 +35,7 @@ import { FRAME_CATEGORY, frameKinds, frameKindsLine } from './sheet-grid/frame-k
 import { frameWork, frameWorkLine, type FrameWork } from './sheet-grid/frame-work.js';
 import { profileSummary } from './sheet-grid/profile-summary.js';
 import { seedSheet } from './sheet-grid/seed-sheet.js';
+import { slowTasks, slowTasksLines } from './sheet-grid/slow-tasks.js';
 import { traceSummary } from './sheet-grid/trace-summary.js';
 import { COLS, DEFAULT_ROWS, DOCUMENT_NAME, type BenchWindow, type OpenTimes, type ScrollReport } from './sheet-grid/shared.js';
 import { chromiumArgs, executablePath } from './chromium.js';
@@ -61,6 +63,10 @@ const PROFILE = process.env['SHEET_GRID_PROFILE'] === '1';
 const BASELINE = process.env['SHEET_GRID_BASELINE'] ?? '';
 /** SHEET_GRID_TRACE=1 records a Chrome trace of the upward scroll and prints where the main thread spent its time. */
 const TRACE = process.env['SHEET_GRID_TRACE'] === '1';
+/** SHEET_GRID_TRACE_DIR=<dir> also writes the raw traces there (sheet-grid-<variant>-down.json and -up.json) for DevTools. */
+const TRACE_DIR = process.env['SHEET_GRID_TRACE_DIR'] ?? '';
+/** Tasks of the main thread at least this long (wall time) are classified in the trace report: longer than a frame. */
+const SLOW_TASK_MS = 17;
 const ROWS = Number(process.env['SHEET_GRID_ROWS'] ?? DEFAULT_ROWS);
 /** SHEET_GRID_RESEED=1 seeds again even when a cached relay database of the same sheet exists. */
 const RESEED = process.env['SHEET_GRID_RESEED'] === '1';
@@ -73,6 +79,8 @@ const log = (line: string): void => {
   process.stderr.write(`[sheet-grid ${((performance.now() - runStarted) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
 };
 const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(value < 100 ? 1 : 0)} ms` : '–');
+
+const indent = (lines: string): string => lines.split('\n').map((line) => `      ${line}`).join('\n');
 
 /** Opens the sheet in a fresh context and waits for the first cells. */
 async function open(browser: Browser, url: string, profile: boolean): Promise<{ page: Page; times: OpenTimes; close: () => Promise<void> }> {
@@ -153,6 +161,8 @@ async function benchVariant(browser: Browser, url: string, label: string): Promi
       const downTrace = TRACE ? await browser.stopTracing() : null;
       const downWork = downTrace ? frameWork(downTrace) : null;
       const downKinds = downTrace ? frameKindsLine(frameKinds(downTrace)) : '';
+      const downSlow = downTrace ? slowTasksLines(slowTasks(downTrace, SLOW_TASK_MS)) : '';
+      if (downTrace && TRACE_DIR) writeFileSync(join(TRACE_DIR, `sheet-grid-${label.replace(/\W+/g, '-')}-down.json`), downTrace);
       let profileTop = '';
       if (cdp) {
         const { profile } = await cdp.send('Profiler.stop');
@@ -166,14 +176,22 @@ async function benchVariant(browser: Browser, url: string, label: string): Promi
       let traceTop = '';
       let upWork: FrameWork | null = null;
       let upKinds = '';
+      let upSlow = '';
       if (TRACE) {
         const trace = await browser.stopTracing();
         traceTop = traceSummary(trace, 12);
         upWork = frameWork(trace);
         upKinds = frameKindsLine(frameKinds(trace));
+        upSlow = slowTasksLines(slowTasks(trace, SLOW_TASK_MS));
+        if (TRACE_DIR) writeFileSync(join(TRACE_DIR, `sheet-grid-${label.replace(/\W+/g, '-')}-up.json`), trace);
         log(`${label}: trace of the upward scroll (renderer main thread, inclusive):\n${traceTop}`);
       }
-      const work = downWork && upWork ? { down: `${frameWorkLine(downWork, down.frames.length)}\n      ${downKinds}`, up: `${frameWorkLine(upWork, up.frames.length)}\n      ${upKinds}` } : null;
+      const work = downWork && upWork
+        ? {
+            down: `${frameWorkLine(downWork, down.frames.length)}\n      ${downKinds}\n      tasks over ${SLOW_TASK_MS} ms:\n${indent(downSlow)}`,
+            up: `${frameWorkLine(upWork, up.frames.length)}\n      ${upKinds}\n      tasks over ${SLOW_TASK_MS} ms:\n${indent(upSlow)}`,
+          }
+        : null;
       if (work) log(`${label}: renderer main thread CPU while scrolling down, ${work.down}\n  up, ${work.up}`);
       log(`  ${label} up: ${up.frames.length} frames, ${up.scrollEvents} scroll events, now at row ${up.firstRow}`);
       if (down.firstRow < 100 || down.scrollEvents < 10) throw new Error(`${label}: the wheel did not scroll the sheet (first row ${down.firstRow}, ${down.scrollEvents} scroll events)`);

@@ -599,3 +599,64 @@ test('frozen panes and headers stay in place while the browser scrolls the rows;
   await sheetCell(page, 'T5').click();
   await expect(page.locator('allmende-sheet [part~="name-box"]')).toHaveValue('T5');
 });
+
+test('a column partly under the frozen columns or the row numbers shows its letter in its visible part', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const page = await openSheet(await userContext(browser, 'Ada'), relay, 'header-letters');
+  await setLang(page, 'en');
+  await page.setViewportSize({ width: 1000, height: 500 });
+  const grid = sheetGrid(page);
+  const g = (await grid.boundingBox())!;
+  /** The letter's box and what shows at its centre (the letter itself, or whatever covers it). */
+  const letter = (text: string): Promise<{ x: number; right: number; cellLeft: number; cellRight: number; onTop: boolean } | null> =>
+    page.locator('allmende-sheet').evaluate((el, t) => {
+      const root = el.shadowRoot!;
+      const label = [...root.querySelectorAll<HTMLElement>('.col-headers:not(.frozen) .hdr-text')].find((s) => s.textContent === t && !s.parentElement!.hidden);
+      if (!label) return null;
+      const r = label.getBoundingClientRect();
+      const cell = label.parentElement!.getBoundingClientRect();
+      const hit = root.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return { x: r.x, right: r.right, cellLeft: cell.x, cellRight: cell.right, onTop: hit === label || hit === label.parentElement };
+    }, text);
+  /** Scrolls the grid sideways and waits until the browser has drawn that position (two frames). */
+  const scrollTo = async (left: number): Promise<void> => {
+    await grid.evaluate(async (el, x) => {
+      el.scrollLeft = x;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    }, left);
+  };
+
+  // No frozen columns: column B is 100 px wide; scrolled by 170 px, 70 px of it are under the row numbers and its
+  // centred letter would be too.
+  await scrollTo(170);
+  await expect.poll(async () => (await letter('B'))?.onTop).toBe(true);
+  const b = (await letter('B'))!;
+  expect(b.cellLeft).toBeLessThan(g.x + 52 - 60);
+  expect(b.x).toBeGreaterThanOrEqual(g.x + 52);
+  expect(b.right).toBeLessThanOrEqual(b.cellRight);
+  // A fully visible column keeps its letter centred.
+  const c = (await letter('C'))!;
+  expect(Math.abs((c.x + c.right) / 2 - (c.cellLeft + c.cellRight) / 2)).toBeLessThan(1.5);
+
+  // Columns A and B frozen (200 px): scrolled by 80 px, column C is 80 px under them and shows 20 px.
+  await page.locator('allmende-sheet').evaluate((el) => {
+    const wb = (el as unknown as { workbook: TestWorkbook }).workbook;
+    wb.setFrozen(wb.sheetNames()[0]!, 0, 2);
+  });
+  await expect(page.locator('allmende-sheet .col-headers.frozen')).toBeVisible();
+  await scrollTo(80);
+  await expect.poll(async () => (await letter('C'))?.onTop).toBe(true);
+  const covered = (await letter('C'))!;
+  expect(covered.cellLeft).toBeLessThan(g.x + 52 + 200 - 60);
+  expect(covered.x).toBeGreaterThanOrEqual(g.x + 52 + 200);
+  expect(covered.right).toBeLessThanOrEqual(covered.cellRight);
+  await page.screenshot({ path: '/tmp/sheet-header-letters.png', clip: { x: g.x, y: g.y, width: 500, height: 60 } });
+  // Scrolled back, C is whole again and its letter returns to the middle.
+  await scrollTo(0);
+  await expect.poll(async () => {
+    const l = await letter('C');
+    // Centred in the cell's content box (its right border takes a pixel).
+    return l ? Math.abs((l.x + l.right) / 2 - (l.cellLeft + l.cellRight) / 2) < 1.5 : null;
+  }).toBe(true);
+});

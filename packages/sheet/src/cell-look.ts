@@ -70,11 +70,13 @@ export function cellLook(display: string, value: CellValue, style: CellStyle, co
     ({ text, hashes } = fitNumber(display, context.width, (t) => context.measure(t, font)));
   }
   const overflows = align === 'left' && !style.wrap && typeof value === 'string';
+  const ownSize = typeof style.fontSize === 'number';
   return {
     text,
     css: css.join(';'),
     overflows,
     ...(hashes ? { className: 'hashes', label: display } : {}),
-    ...(overflows && display && context ? { textWidth: once(() => context.measure(display, font) + CELL_PADDING) } : {}),
+    ...(text && context ? { textWidth: once(() => context.measure(text, font) + CELL_PADDING) } : {}),
+    ...(style.wrap || ownSize ? { clip: true } : {}),
   };
 }

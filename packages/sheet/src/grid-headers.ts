@@ -46,7 +46,7 @@ export class HeaderStrip {
     for (const e of entries) {
       let el = this.shown.get(e.index);
       if (!el) {
-        el = this.free.pop() ?? this.content.appendChild(this.content.ownerDocument.createElement('div'));
+        el = this.free.pop() ?? this.newLabel();
         this.shown.set(e.index, el);
       }
       setClass(el, 'hdr' + (e.active ? ' active' : ''));
@@ -56,8 +56,21 @@ export class HeaderStrip {
           ? `top:${e.start - base}px;height:${e.size}px;width:${thickness}px`
           : `left:${e.start - base}px;width:${e.size}px;height:${thickness}px`,
       );
-      setText(el, e.label);
+      setText(el.firstElementChild as HTMLElement, e.label);
       show(el);
     }
+  }
+
+  /**
+   * A header cell holding its text in a sticky span: a column (or row) partly under the frozen part or the other
+   * header keeps its letter (number) in its visible part, where the compositor holds it while the sheet scrolls.
+   */
+  private newLabel(): HTMLDivElement {
+    const doc = this.content.ownerDocument;
+    const el = doc.createElement('div');
+    const text = doc.createElement('span');
+    text.className = 'hdr-text';
+    el.appendChild(text);
+    return this.content.appendChild(el);
   }
 }

@@ -1,6 +1,10 @@
 import type { CellLook, GridBox, GridSource } from './grid-types.js';
 import type { CellRange } from './selection.js';
 import { setAttr, setClass, setCss, setText, show } from './dom-write.js';
+import { planFill } from './grid-fill.js';
+
+/** Below this row height (CSS pixels) a cell's text may not fit upwards, so the cell clips it. */
+const MIN_UNCLIPPED_HEIGHT = 20;
 
 /** How long the view must be still before reused rows are put back into row order in the DOM. */
 const SORT_DELAY_MS = 400;
@@ -74,8 +78,13 @@ export class GridPane {
     parent.appendChild(this.el);
   }
 
-  /** Draws the rows and columns of `place` and the boxes that show in them. `generation` changes whenever cell looks or sizes did. */
-  draw(s: GridSource, generation: number, place: PanePlace, boxes: readonly GridBox[]): void {
+  /**
+   * Draws the rows and columns of `place` and the boxes that show in them. `generation` changes whenever cell looks
+   * or sizes did. Rows that enter the band are drawn at once when they are inside `view` (`[from, to)`; the whole
+   * band when omitted); of the others at most `budget` are drawn now, nearest to the view first, and the rest in
+   * later calls. Returns whether rows of the band are still waiting to be drawn.
+   */
+  draw(s: GridSource, generation: number, place: PanePlace, boxes: readonly GridBox[], view: readonly [number, number] = place.rows, budget = Infinity): boolean {
     const { rows, cols, baseX, baseY } = place;
     this.baseX = baseX;
     const shift = `transform:translate(${place.tx}px,${place.ty}px)`;
@@ -91,23 +100,21 @@ export class GridPane {
       slot.key = '';
       this.free.push(slot);
     }
-    let entered = false;
+    // Rows already drawn are updated in place (at once: they may show stale values); entering rows are planned.
+    const entering: number[] = [];
     for (const [row, full] of wanted) {
-      let slot = this.slots.get(row);
+      const slot = this.slots.get(row);
       if (!slot) {
-        slot = this.free.pop() ?? this.newSlot();
-        slot.row = row;
-        this.slots.set(row, slot);
-        entered = true;
+        // The anchor row of a merge reaching into view is only its merges: cheap, and seen at once.
+        if (full) entering.push(row);
+        else this.place(s, this.take(row), row, prefix, rows, cols, baseY, full);
+        continue;
       }
-      const key = prefix + (full ? 'f' : 'm');
-      setCss(slot.el, `transform:translateY(${s.rows.offset(row) - baseY}px);height:${s.rows.size(row)}px`);
-      if (slot.key !== key) {
-        slot.key = key;
-        this.fillRow(slot.el, s, row, this.lineCells(s, row, rows, cols, full));
-      }
-      show(slot.el);
+      this.place(s, slot, row, prefix, rows, cols, baseY, full);
     }
+    const plan = planFill(entering, view, budget);
+    for (const row of plan.now) this.place(s, this.take(row), row, prefix, rows, cols, baseY, true);
+    const entered = entering.length > plan.later.length;
     // Only what is left over is hidden: hiding and showing a reused row in one frame would restyle it for nothing.
     for (const slot of this.free) {
       if (slot.el.hidden) continue;
@@ -117,6 +124,26 @@ export class GridPane {
     }
     this.drawBoxes(s, place, boxes);
     if (entered) this.sortSoon();
+    return plan.later.length > 0;
+  }
+
+  /** A free row element for `row` (a hidden one, or a new one). */
+  private take(row: number): RowSlot {
+    const slot = this.free.pop() ?? this.newSlot();
+    slot.row = row;
+    this.slots.set(row, slot);
+    return slot;
+  }
+
+  /** Puts a row element at its row's place and fills its cells unless they already show what `key` says. */
+  private place(s: GridSource, slot: RowSlot, row: number, prefix: string, rows: readonly [number, number], cols: readonly [number, number], baseY: number, full: boolean): void {
+    const key = prefix + (full ? 'f' : 'm');
+    setCss(slot.el, `transform:translateY(${s.rows.offset(row) - baseY}px);height:${s.rows.size(row)}px`);
+    if (slot.key !== key) {
+      slot.key = key;
+      this.fillRow(slot.el, s, row, this.lineCells(s, row, rows, cols, full));
+    }
+    show(slot.el);
   }
 
   /**
@@ -229,6 +256,11 @@ export class GridPane {
     setAttr(rowEl, 'aria-rowindex', String(row + 2));
     const children = rowEl.children;
     let i = 0;
+    // Cells are laid out in a row (flex), not positioned one by one: a positioned or clipping cell is a paint layer
+    // or a clip of its own, and every frame that draws rows walks all of them (paint, layerization). A gap (a merge
+    // from above, a hidden column) becomes the next cell's left margin.
+    let cursor = 0;
+    if (cells.length > 1 && cells.some((cell, k) => k > 0 && cell.x < cells[k - 1]!.x)) cells = [...cells].sort((a, b) => a.x - b.x);
     for (const cell of cells) {
       let el = children[i] as HTMLDivElement | undefined;
       if (!el) {
@@ -238,12 +270,18 @@ export class GridPane {
       }
       i++;
       const look = cell.look;
-      const overflowing = !!look && cell.w > s.cols.size(cell.c) && !cell.merge;
-      setClass(el, 'cell' + (overflowing ? ' overflow' : '') + (cell.merge ? ' merged' : '') + (look?.className ? ' ' + look.className : ''));
+      const colWidth = s.cols.size(cell.c);
+      const overflowing = !!look && cell.w > colWidth && !cell.merge;
+      // Only a text that may not fit is clipped (most cells need no clip: numbers too wide show ###).
+      const clip = !!look?.text && (!!look.clip || !look.textWidth || look.textWidth() > cell.w || cell.h < MIN_UNCLIPPED_HEIGHT);
+      setClass(el, 'cell' + (clip ? ' clip' : '') + (overflowing ? ' overflow' : '') + (cell.merge ? ' merged' : '') + (look?.className ? ' ' + look.className : ''));
       const id = s.cellId(row, cell.c);
       if (el.id !== id) el.id = id;
       setAttr(el, 'aria-colindex', String(cell.c + 2));
-      setCss(el, `left:${cell.x}px;width:${cell.w}px;height:${cell.h}px;${look?.css ?? ''}`);
+      const gap = cell.x - cursor;
+      // A text running into empty neighbours takes only its own column's room in the row and is drawn over them.
+      cursor = cell.x + (overflowing ? colWidth : cell.w);
+      setCss(el, `width:${cell.w}px;height:${cell.h}px;${gap !== 0 ? `margin-left:${gap}px;` : ''}${overflowing ? `margin-right:${colWidth - cell.w}px;` : ''}${look?.css ?? ''}`);
       setText(el, look?.text ?? '');
       if (look?.label) setAttr(el, 'aria-label', look.label);
       else if (el.hasAttribute('aria-label')) el.removeAttribute('aria-label');

@@ -13,10 +13,12 @@ export interface CellLook {
   /** What a screen reader reads when it differs from the text (the number behind `###`). */
   readonly label?: string;
   /**
-   * The width of the text in CSS pixels (padding included), for overflow into neighbours. A function, measured on
-   * first call and then remembered: only a cell whose right neighbour is empty needs it.
+   * The width of the text in CSS pixels (padding included): for overflow into neighbours, and to tell whether the
+   * cell must clip its text. A function, measured on first call and then remembered. Absent when not known.
    */
   readonly textWidth?: () => number;
+  /** Whether the cell always clips its content (wrapped text, a font size of its own), whatever the width. */
+  readonly clip?: boolean;
 }
 
 /** A box drawn over the cells: the selection, a remote user's selection, a reference while typing a formula. */

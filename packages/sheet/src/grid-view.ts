@@ -3,6 +3,7 @@ import { MAX_SCROLL_SIZE, contentToScroll } from './axis.js';
 import type { Axis } from './axis.js';
 import { setCss } from './dom-write.js';
 import { placeBand, shownAt } from './grid-band.js';
+import { rowsPerFrame } from './grid-fill.js';
 import type { AxisBand, AxisView } from './grid-band.js';
 import { HeaderStrip } from './grid-headers.js';
 import { GridPane } from './grid-pane.js';
@@ -32,10 +33,20 @@ const BASE_STEP = 1_000_000;
  * already drawn without waiting for script; and how close the view may come to the band's edge before the band is
  * drawn again around it (in a frame callback, never from the scroll event).
  */
-const OVERSCAN_Y = 480;
-const MARGIN_Y = 240;
+const OVERSCAN_Y = 720;
+const MARGIN_Y = 480;
 const OVERSCAN_X = 320;
 const MARGIN_X = 160;
+/**
+ * Rows closer to the view than this (CSS pixels) are drawn in the frame they enter the band; rows further out are
+ * drawn at most {@link FILL_CELLS} cells' worth per frame, nearest first, so that moving the band (ten or more rows at
+ * once) costs several frames a little each instead of one frame too much.
+ */
+const MUST_Y = 240;
+const FILL_CELLS = 120;
+/** Rows past the band's edge, in the direction of scrolling, whose cell looks are computed ahead when the page is idle. */
+const PREFETCH_ROWS = 30;
+const PREFETCH_SLICE_MS = 4;
 
 /**
  * The virtualized grid. A native scroller holds a canvas as large as the sheet (capped for the browser); the
@@ -63,6 +74,13 @@ export class GridView {
   private readonly bandY: AxisBand = { anchorScroll: 0, anchorContent: 0, from: 0, to: 0 };
   /** The pending frame callback that follows a scroll, or 0. */
   private frame = 0;
+  /** Whether rows of the band are still to be drawn (in the next frames). */
+  private pending = false;
+  /** The first content row shown at the last draw and the direction the rows moved since (1 down, -1 up). */
+  private lastFirstY = 0;
+  private direction = 1;
+  /** The pending idle callback that computes cell looks ahead of the band, or 0. */
+  private idle = 0;
   private readonly resizeObserver: ResizeObserver;
 
   constructor(doc: Document) {
@@ -85,7 +103,10 @@ export class GridView {
   }
 
   /** A scroll only asks for a frame: the compositor has already moved what is drawn. */
-  private readonly onScroll = (): void => {
+  private readonly onScroll = (): void => this.requestFrame();
+
+  /** Asks for a frame that draws what scrolling (or the rows still waiting) need. */
+  private requestFrame(): void {
     if (this.frame) return;
     const view = this.scroller.ownerDocument.defaultView;
     if (!view) return;
@@ -93,7 +114,7 @@ export class GridView {
       this.frame = 0;
       this.draw(false);
     });
-  };
+  }
 
   /** Starts watching the scroller's size (again, after {@link destroy}). */
   start(): void {
@@ -110,6 +131,7 @@ export class GridView {
     this.resizeObserver.disconnect();
     if (this.frame) this.scroller.ownerDocument.defaultView?.cancelAnimationFrame(this.frame);
     this.frame = 0;
+    this.cancelIdle();
     for (const q of this.quadrants) q.destroy();
   }
 
@@ -238,13 +260,21 @@ export class GridView {
     const { x, y } = this.axes(s);
     const movedX = placeBand(this.bandX, x, OVERSCAN_X, MARGIN_X);
     const movedY = placeBand(this.bandY, y, OVERSCAN_Y, MARGIN_Y);
-    if (!force && !movedX && !movedY) return;
+    if (!force && !movedX && !movedY && !this.pending) return;
     // The scrollable size: all rows and columns plus the headers, capped for the browser.
     const totalW = HEADER_WIDTH + fw + Math.min(x.content, MAX_SCROLL_SIZE);
     const totalH = HEADER_HEIGHT + fh + Math.min(y.content, MAX_SCROLL_SIZE);
     setCss(this.canvas, `width:${totalW}px;height:${totalH}px`);
     const cols = this.scrolling(s.cols, s.frozenCols, fw, this.bandX, HEADER_WIDTH);
     const rows = this.scrolling(s.rows, s.frozenRows, fh, this.bandY, HEADER_HEIGHT);
+    // The rows on screen and just past it, drawn at once; the band's other rows a few per frame.
+    const firstY = shownAt(this.bandY, y);
+    if (firstY !== this.lastFirstY) this.direction = firstY > this.lastFirstY ? 1 : -1;
+    this.lastFirstY = firstY;
+    const near = s.rows.visible(fh + Math.max(0, firstY - MUST_Y), y.view + 2 * MUST_Y);
+    const view: [number, number] = [Math.max(near.first, s.frozenRows), near.end];
+    const budget = rowsPerFrame(FILL_CELLS, cols.range[1] - cols.range[0] + s.frozenCols);
+    let pending = false;
     for (const q of this.quadrants) {
       const w = q.frozenCols ? fw : totalW;
       const h = q.frozenRows ? fh : totalH;
@@ -259,10 +289,50 @@ export class GridView {
       }
       const c = q.frozenCols ? { range: [0, s.frozenCols] as [number, number], shift: 0, base: 0 } : cols;
       const r = q.frozenRows ? { range: [0, s.frozenRows] as [number, number], shift: 0, base: 0 } : rows;
-      q.draw(s, this.generation, { rows: r.range, cols: c.range, tx: c.shift, ty: r.shift, baseX: c.base, baseY: r.base }, this.boxes);
+      const at = { rows: r.range, cols: c.range, tx: c.shift, ty: r.shift, baseX: c.base, baseY: r.base };
+      if (q.frozenRows) q.draw(s, this.generation, at, this.boxes);
+      else if (q.draw(s, this.generation, at, this.boxes, view, budget)) pending = true;
     }
+    this.pending = pending;
+    if (pending) this.requestFrame();
+    this.prefetchSoon(rows.range, cols.range, s.frozenCols);
     this.drawHeaders(s, fw, fh, totalW, totalH, cols, rows);
     setCss(this.corner, `width:${HEADER_WIDTH}px;height:${HEADER_HEIGHT}px`);
+  }
+
+  /**
+   * Computes the looks of the cells of the rows just past the band in the direction of scrolling (and of band rows
+   * still waiting) when the page is idle, so that drawing them later is mostly writing to the DOM: evaluating and
+   * formatting values and measuring numbers happen between frames, not in one.
+   */
+  private prefetchSoon(rows: readonly [number, number], cols: readonly [number, number], frozenCols: number): void {
+    const view = this.scroller.ownerDocument.defaultView;
+    const s = this.source;
+    if (!view || !s || !('requestIdleCallback' in view) || rows[1] <= rows[0]) return;
+    this.cancelIdle();
+    const ahead: number[] = [];
+    if (this.direction > 0) for (let r = rows[1]; r < Math.min(s.rows.count, rows[1] + PREFETCH_ROWS); r++) ahead.push(r);
+    else for (let r = rows[0] - 1; r >= Math.max(s.frozenRows, rows[0] - PREFETCH_ROWS); r--) ahead.push(r);
+    let next = 0;
+    const work = (deadline: IdleDeadline): void => {
+      this.idle = 0;
+      if (this.source !== s) return;
+      // At most a few milliseconds at a time: an idle period can last 50 ms, and a frame may be wanted sooner.
+      const until = performance.now() + Math.min(PREFETCH_SLICE_MS, deadline.timeRemaining());
+      while (next < ahead.length && performance.now() < until) {
+        const r = ahead[next++]!;
+        if (s.rows.size(r) === 0) continue;
+        for (let c = 0; c < frozenCols; c++) s.cell(r, c);
+        for (let c = cols[0]; c < cols[1]; c++) s.cell(r, c);
+      }
+      if (next < ahead.length) this.idle = view.requestIdleCallback(work);
+    };
+    this.idle = view.requestIdleCallback(work);
+  }
+
+  private cancelIdle(): void {
+    if (this.idle) this.scroller.ownerDocument.defaultView?.cancelIdleCallback(this.idle);
+    this.idle = 0;
   }
 
   /**
@@ -280,7 +350,9 @@ export class GridView {
   private drawHeaders(s: GridSource, fw: number, fh: number, totalW: number, totalH: number, cols: { range: [number, number]; shift: number; base: number }, rows: { range: [number, number]; shift: number; base: number }): void {
     const sel = s.selected;
     for (const strip of this.colHeaders) {
-      setCss(strip.el, strip.frozen ? `left:${HEADER_WIDTH}px;width:${fw}px;height:${HEADER_HEIGHT}px` : `width:${totalW}px;height:${HEADER_HEIGHT}px`);
+      // --hdr-edge: where the frozen part ends in the view, so a letter partly under it shows in the visible part.
+      // Sticky offsets are laid out without the layer's transform, so the edge is given in the layer's coordinates.
+      setCss(strip.el, strip.frozen ? `left:${HEADER_WIDTH}px;width:${fw}px;height:${HEADER_HEIGHT}px` : `width:${totalW}px;height:${HEADER_HEIGHT}px;--hdr-edge:${HEADER_WIDTH + fw - cols.shift}px`);
       if (strip.el.hidden !== (strip.frozen && fw <= 0)) strip.el.hidden = strip.frozen && fw <= 0;
       const [from, to] = strip.frozen ? [0, s.frozenCols] : cols.range;
       const entries = [];

@@ -165,11 +165,18 @@ export const sheetStyles = css`
     left: 0;
     right: 0;
     top: 0;
+    display: flex;
+    align-items: flex-start;
     contain: layout style;
   }
+  /*
+   * Cells flow in their row (widths and gaps from the grid), neither positioned nor clipping unless their text may
+   * not fit (.clip): each positioned or clipping cell would be a paint layer or clip of its own, and every frame that
+   * draws rows walks all of them. Size containment keeps a cell's text from resizing it; no layout or paint
+   * containment, which would make every cell a stacking context (a paint layer) again.
+   */
   .cell {
-    position: absolute;
-    top: 0;
+    flex: none;
     box-sizing: border-box;
     display: flex;
     align-items: flex-end;
@@ -177,9 +184,11 @@ export const sheetStyles = css`
     border-right: 1px solid var(--allmende-sheet-grid, #e1e4e8);
     border-bottom: 1px solid var(--allmende-sheet-grid, #e1e4e8);
     white-space: pre;
+    contain: size style;
+  }
+  .cell.clip {
     overflow: hidden;
     text-overflow: clip;
-    contain: strict;
   }
   /*
    * Only cells drawn over others need a background of their own (text running into empty neighbours hides
@@ -238,6 +247,15 @@ export const sheetStyles = css`
   .row-headers .hdr {
     left: 0;
     cursor: e-resize;
+  }
+  /*
+   * A column partly under the frozen columns (or the row numbers) shows its letter in its visible part, as in Excel
+   * and LibreOffice: the letter is sticky at the frozen edge (--hdr-edge, set by the grid) inside its own header
+   * cell, so the compositor keeps it there while the sheet scrolls and the cell's right edge finally takes it along.
+   */
+  .col-headers:not(.frozen) .hdr-text {
+    position: sticky;
+    left: calc(var(--hdr-edge, 0px) + 4px);
   }
   .hdr.active {
     background: #dbe4f3;
