@@ -48,9 +48,6 @@ export class HomePage {
    * under the pointer (by opening a file) leaves no stale hold behind.
    */
   #list: HTMLElement | null = null;
-  readonly #setList = (el: Element | undefined): void => {
-    this.#list = (el as HTMLElement | undefined) ?? null;
-  };
   #shown: { query: string; order: SortOrder; ids: string[] } | null = null;
   // Stable callbacks: lit's ref() calls a replaced callback with undefined first.
   readonly #setRenameDialog = (el: Element | undefined): void => {
@@ -61,6 +58,9 @@ export class HomePage {
   };
   readonly #setFileInput = (el: Element | undefined): void => {
     this.#fileInput = (el as HTMLInputElement | undefined) ?? null;
+  };
+  readonly #setList = (el: Element | undefined): void => {
+    this.#list = (el as HTMLElement | undefined) ?? null;
   };
 
   constructor(ctx: AppContext) {
