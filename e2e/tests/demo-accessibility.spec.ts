@@ -57,7 +57,8 @@ for (const { language, colorScheme, axe } of COMBINATIONS) {
     const context = await demoUser(browser, language === 'de' ? 'Dora' : 'Ada', { language, colorScheme });
     // The samples exist once the first visitor has seen the start page.
     const home = await openHome(context, relay);
-    await expect(home.locator('html')).toHaveAttribute('lang', language);
+    // The language, with the browser's region (the context's locale is en-US or de-DE).
+    await expect(home.locator('html')).toHaveAttribute('lang', language === 'de' ? 'de-DE' : 'en-US');
     const problems: string[] = [];
     for (const { name, path } of PAGES) {
       const page = name === 'start' ? home : await context.newPage();

@@ -4,7 +4,7 @@ import type { Language } from '@allmende/ui';
 import { appMessages } from './app-messages.js';
 import type { AppTranslate } from './app-messages.js';
 import { loadDisplayName, saveDisplayName } from './identity.js';
-import { loadColor, loadLanguage, saveColor, saveLanguage } from './preferences.js';
+import { loadColor, loadLanguage, localeFor, saveColor, saveLanguage } from './preferences.js';
 import { DEFAULT_WORKSPACE, Workspace, workspaceDocumentName } from './workspace.js';
 import { createSamples } from './workspace-samples.js';
 
@@ -34,8 +34,8 @@ export class AppContext {
   constructor() {
     this.name = loadDisplayName();
     this.color = loadColor(this.name);
-    this.language = loadLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
-    document.documentElement.lang = this.language;
+    this.language = loadLanguage(browserLanguages());
+    document.documentElement.lang = this.locale;
     this.workspaceSession = connect({ relay: this.relay, document: workspaceDocumentName(DEFAULT_WORKSPACE), user: { name: this.name, color: this.color } });
     this.workspace = new Workspace(this.workspaceSession.doc);
     this.workspace.observe(() => this.requestRender());
@@ -44,6 +44,11 @@ export class AppContext {
       this.workspaceSynced = true;
       createSamples(this.workspace, this.language, this.name);
     });
+  }
+
+  /** The language tag of the page and the elements: the language, with the browser's region when it has one for it. */
+  get locale(): string {
+    return localeFor(this.language, browserLanguages());
   }
 
   /** The translate function for the current language. */
@@ -81,7 +86,11 @@ export class AppContext {
   setLanguage(language: Language): void {
     this.language = language;
     saveLanguage(language);
-    document.documentElement.lang = language;
+    document.documentElement.lang = this.locale;
     this.requestRender();
   }
+}
+
+function browserLanguages(): readonly string[] {
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
 }

@@ -95,12 +95,12 @@ export class FilePage {
     const attach = ref(this.#attach);
     switch (this.kind) {
       case 'doc':
-        return html`<allmende-doc lang=${ctx.language} relay=${ctx.relay} document=${this.id} user-name=${ctx.name} user-color=${ctx.color} token=${token} ${attach}></allmende-doc>`;
+        return html`<allmende-doc lang=${ctx.locale} relay=${ctx.relay} document=${this.id} user-name=${ctx.name} user-color=${ctx.color} token=${token} ${attach}></allmende-doc>`;
       case 'sheet':
-        return html`<allmende-sheet lang=${ctx.language} relay=${ctx.relay} document=${this.id} user-name=${ctx.name} user-color=${ctx.color} token=${token} ${attach}></allmende-sheet>`;
+        return html`<allmende-sheet lang=${ctx.locale} relay=${ctx.relay} document=${this.id} user-name=${ctx.name} user-color=${ctx.color} token=${token} ${attach}></allmende-sheet>`;
       case 'calendar':
         return html`<allmende-calendar
-          lang=${ctx.language}
+          lang=${ctx.locale}
           relay=${ctx.relay}
           document=${this.id}
           user-name=${ctx.name}

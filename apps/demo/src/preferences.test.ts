@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { presenceColor } from '@allmende/ui';
-import { loadColor, loadLanguage, saveColor, saveLanguage } from './preferences.js';
+import { loadColor, loadLanguage, localeFor, saveColor, saveLanguage } from './preferences.js';
 import { connectionState, RECONNECT_GRACE_MS } from './connection-state.js';
 import { formatModified } from './relative-time.js';
 
@@ -23,6 +23,15 @@ describe('preferences', () => {
     expect(loadLanguage([])).toBe('en');
     saveLanguage('de');
     expect(loadLanguage(['en-GB'])).toBe('de');
+  });
+
+  it('gives the elements the browser’s region for the chosen language, else the bare language', () => {
+    expect(localeFor('en', ['en-GB', 'en'])).toBe('en-GB');
+    expect(localeFor('de', ['en-GB', 'de-AT'])).toBe('de-AT');
+    expect(localeFor('de', ['en-GB'])).toBe('de');
+    expect(localeFor('en', ['en'])).toBe('en');
+    expect(localeFor('en', ['not a tag', 'EN_us', 'en-us'])).toBe('en-US');
+    expect(localeFor('de', [])).toBe('de');
   });
 
   it('remembers a valid colour only, else uses the name’s palette colour', () => {

@@ -13,6 +13,23 @@ export function loadLanguage(browserLanguages: readonly string[]): Language {
   return languageOf(browserLanguages[0] ?? 'en');
 }
 
+/**
+ * The language tag the app and the elements are given: the first of the browser's languages that is in
+ * `language` and names a region (`en-GB`, `de-AT`), so dates, times, numbers and the first day of the week
+ * follow the user's region; else the bare language. A tag `Intl` rejects is skipped.
+ */
+export function localeFor(language: Language, browserLanguages: readonly string[]): string {
+  for (const tag of browserLanguages) {
+    try {
+      const locale = new Intl.Locale(tag);
+      if (locale.language === language && locale.region) return `${locale.language}-${locale.region}`;
+    } catch {
+      // Not a language tag: look at the next.
+    }
+  }
+  return language;
+}
+
 /** Remembers the chosen language. */
 export function saveLanguage(language: Language): void {
   writeStored(LANGUAGE_KEY, language);

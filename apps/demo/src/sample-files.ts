@@ -1,5 +1,5 @@
 import { fromMarkdown, writeDocToYDoc } from '@allmende/doc-model';
-import { createEvent } from '@allmende/calendar-model';
+import { createEvent, setCalendar } from '@allmende/calendar-model';
 import { createWorkbook } from '@allmende/sheet-model';
 import type { Language } from '@allmende/ui';
 import * as Y from 'yjs';
@@ -53,10 +53,44 @@ const BUDGET: Readonly<Record<Language, readonly (readonly (string | number)[])[
   de: [['Posten', 'Q1', 'Q2', 'Summe'], ['Miete', 1200, 1200, '=B2+C2'], ['Software', 0, 0, '=B3+C3'], ['Schulung', 450, 600, '=B4+C4'], ['Summe', '=SUM(B2:B4)', '=SUM(C2:C4)', '=SUM(D2:D4)']],
 };
 
-const MEETINGS: Readonly<Record<Language, { weekly: string; review: string }>> = {
-  en: { weekly: 'Team meeting', review: 'Monthly review' },
-  de: { weekly: 'Teambesprechung', review: 'Monatsrückblick' },
+/** The sample calendar's two calendars and their events, in each language. */
+const CALENDAR: Readonly<Record<Language, { team: string; public: string; events: Readonly<Record<SampleEventId, string>>; townHall: string }>> = {
+  en: {
+    team: 'Team',
+    public: 'Public dates',
+    events: { standup: 'Daily stand-up', weekly: 'Team meeting', review: 'Monthly review', office: "Citizens' office hours", council: 'Council meeting' },
+    townHall: 'Town hall, room 1',
+  },
+  de: {
+    team: 'Team',
+    public: 'Öffentliche Termine',
+    events: { standup: 'Kurzabstimmung', weekly: 'Teambesprechung', review: 'Monatsrückblick', office: 'Bürgersprechstunde', council: 'Ratssitzung' },
+    townHall: 'Rathaus, Saal 1',
+  },
 };
+
+type SampleEventId = 'standup' | 'weekly' | 'review' | 'office' | 'council';
+
+/**
+ * Writes the sample calendar: a team calendar and a public one, with series from a fixed date, so the
+ * calendar shows events in whatever week it is opened, in the morning and in the evening.
+ */
+function writeSampleCalendar(doc: Y.Doc, language: Language): void {
+  const text = CALENDAR[language];
+  const team = setCalendar(doc, { id: 'sample-team', name: text.team, color: '#3366cc' });
+  const publicDates = setCalendar(doc, { id: 'sample-public', name: text.public, color: '#2e7d32' });
+  const timeZone = 'Europe/Berlin';
+  const series: ReadonlyArray<{ id: SampleEventId; calendarId: string; start: string; end: string; rrule: string; location?: string }> = [
+    { id: 'standup', calendarId: team, start: '2026-01-05T09:15:00', end: '2026-01-05T09:30:00', rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' },
+    { id: 'weekly', calendarId: team, start: '2026-01-05T10:00:00', end: '2026-01-05T11:00:00', rrule: 'FREQ=WEEKLY;BYDAY=MO' },
+    { id: 'review', calendarId: team, start: '2026-01-30T14:00:00', end: '2026-01-30T15:30:00', rrule: 'FREQ=MONTHLY;BYDAY=-1FR' },
+    { id: 'office', calendarId: publicDates, start: '2026-01-08T16:00:00', end: '2026-01-08T19:00:00', rrule: 'FREQ=WEEKLY;BYDAY=TH', location: text.townHall },
+    { id: 'council', calendarId: publicDates, start: '2026-01-06T18:00:00', end: '2026-01-06T20:30:00', rrule: 'FREQ=MONTHLY;BYDAY=1TU', location: text.townHall },
+  ];
+  for (const { id, ...event } of series) {
+    createEvent(doc, { uid: `sample-${id}@allmende`, summary: text.events[id], timeZone, ...event });
+  }
+}
 
 /**
  * The content of a sample file in a language, as one Yjs update that is the
@@ -74,10 +108,7 @@ export function sampleContent(id: string, language: Language): Uint8Array {
       workbook.setCells(workbook.sheetNames()[0]!, 'A1', rows);
       workbook.destroy();
     } else if (id === 'sample-calendar') {
-      const { weekly, review } = MEETINGS[language];
-      // Recurring from a fixed date, so the sample shows events in whatever week it is opened.
-      createEvent(doc, { uid: 'sample-weekly@allmende', summary: weekly, start: '2026-01-05T10:00:00', end: '2026-01-05T11:00:00', timeZone: 'Europe/Berlin', rrule: 'FREQ=WEEKLY;BYDAY=MO' });
-      createEvent(doc, { uid: 'sample-review@allmende', summary: review, start: '2026-01-30T14:00:00', end: '2026-01-30T15:30:00', timeZone: 'Europe/Berlin', rrule: 'FREQ=MONTHLY;BYDAY=-1FR' });
+      writeSampleCalendar(doc, language);
     } else {
       throw new RangeError(`There is no sample file "${id}".`);
     }
