@@ -45,17 +45,42 @@ export const sheetStyles = css`
   .toolbar button:hover:not(:disabled) {
     border-color: #c8ccd2;
   }
-  .toolbar .color {
+  .toolbar button {
     display: inline-flex;
     align-items: center;
-    gap: 2px;
-    padding: 0 4px;
+    justify-content: center;
+  }
+  .toolbar .icon {
+    display: block;
+    flex: none;
+  }
+  /* A colour button: the icon shows the colour; the native picker lies over it, invisible, and takes the click. */
+  .toolbar .color {
+    position: relative;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    box-sizing: border-box;
   }
   .toolbar .color input {
-    width: 1.4rem;
-    height: 1.4rem;
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
     padding: 0;
     border: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .toolbar .color:hover:not(:has(input:disabled)) {
+    border-color: #c8ccd2;
+  }
+  .toolbar .color:has(input:focus-visible) {
+    outline: 2px solid var(--allmende-accent, #1a56db);
+    outline-offset: 1px;
+  }
+  .toolbar .color:has(input:disabled) {
+    opacity: 0.45;
   }
   .bar {
     display: flex;

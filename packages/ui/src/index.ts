@@ -24,3 +24,4 @@ export type { CollabBindingOptions, CollabConnection, CollabFailure, CollabSourc
 export { displayColor, displayName, presenceUsers, remoteUserOf, samePresence } from './presence-users.js';
 export type { PresenceLabels, RemoteUser } from './presence-users.js';
 export { AllmendeChangeEvent } from './change-event.js';
+export { alignCenterIcon, alignJustifyIcon, alignLeftIcon, alignRightIcon, clearFormattingIcon, strokeIcon, swatchIcon, textColorIcon } from './icons.js';
