@@ -105,7 +105,15 @@ export function sampleContent(id: string, language: Language): Uint8Array {
     } else if (id === 'sample-sheet') {
       const workbook = createWorkbook(doc, { seed: true, locale: language });
       const rows = BUDGET[language];
-      workbook.setCells(workbook.sheetNames()[0]!, 'A1', rows);
+      const sheet = workbook.sheetNames()[0]!;
+      workbook.setCells(sheet, 'A1', rows);
+      // Headings bold on a tint (over the amounts: right-aligned), the sum row bold, amounts in euros, the headings frozen.
+      workbook.setStyle(sheet, 'A1:D1', { bold: true, background: '#e8eef9' });
+      workbook.setStyle(sheet, 'B1:D1', { align: 'right' });
+      workbook.setStyle(sheet, 'A5:D5', { bold: true });
+      workbook.setFormat(sheet, 'B2:D5', '#,##0.00 €');
+      workbook.setColumnWidth(sheet, 0, 140);
+      workbook.setFrozen(sheet, 1, 0);
       workbook.destroy();
     } else if (id === 'sample-calendar') {
       writeSampleCalendar(doc, language);
