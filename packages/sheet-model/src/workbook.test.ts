@@ -232,6 +232,51 @@ describe('workbook API', () => {
     wb.setFrozen(S, 1, 2);
     expect(wb.getFrozen(S)).toEqual({ rows: 1, cols: 2 });
   });
+
+  it('hides and shows rows and columns by id: they move with inserts, go with deletes, and each change is one undo step', () => {
+    const wb = createWorkbook(new Y.Doc());
+    wb.setCells(S, 'A1', [[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    wb.setCell(S, 'D1', '=SUM(A2:C2)');
+    wb.setHidden(S, 'rows', 1, 2, true);
+    wb.setHidden(S, 'cols', 1, 1, true);
+    expect(wb.hiddenLines(S)).toEqual({ rows: new Set([1, 2]), cols: new Set([1]) });
+    // Hidden lines keep their content and still count in formulas.
+    expect(wb.getValue(S, 'B2')).toBe(5);
+    expect(wb.getValue(S, 'D1')).toBe(15);
+    wb.insertRows(S, 0, 1);
+    wb.insertColumns(S, 0, 2);
+    expect(wb.hiddenLines(S)).toEqual({ rows: new Set([2, 3]), cols: new Set([3]) });
+    wb.deleteRows(S, 2, 1);
+    expect(wb.hiddenLines(S)).toEqual({ rows: new Set([2]), cols: new Set([3]) });
+    wb.setHidden(S, 'rows', 0, 5, false);
+    expect(wb.hiddenLines(S).rows).toEqual(new Set());
+    wb.undo();
+    expect(wb.hiddenLines(S).rows).toEqual(new Set([2]));
+    wb.setHidden(S, 'cols', 3, 3, true);
+    expect(wb.hiddenLines(S).cols).toEqual(new Set([3]));
+    expect(() => wb.setHidden(S, 'cols', 2, 1, true)).toThrow(RangeError);
+    expect(() => wb.setHidden(S, 'rows', -1, 0, true)).toThrow(RangeError);
+    expect(() => wb.setHidden(S, 'rows', 0, 1_000_000, true)).toThrow(/not a range of this sheet/);
+    expect(() => wb.setHidden('Nope', 'rows', 0, 0, true)).toThrow();
+  });
+
+  it('keeps a line hidden by one user and shown by another consistent on both replicas', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const wa = createWorkbook(a);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const wbB = createWorkbook(b, { seed: false });
+    wa.setHidden(S, 'cols', 2, 2, true);
+    wbB.setHidden(S, 'cols', 2, 2, true);
+    wbB.setHidden(S, 'rows', 4, 4, true);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    expect(wa.hiddenLines(S)).toEqual({ rows: new Set([4]), cols: new Set([2]) });
+    expect(wbB.hiddenLines(S)).toEqual(wa.hiddenLines(S));
+    wa.setHidden(S, 'cols', 2, 2, false);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(wbB.hiddenLines(S).cols).toEqual(new Set());
+  });
 });
 
 describe('structural operations', () => {

@@ -695,6 +695,49 @@ export class Workbook {
     return rid === undefined ? undefined : this.model.sheet(id).layout.get('h:' + rid);
   }
 
+  /**
+   * Hides or shows the rows or columns `first`..`last` (zero-based, inclusive): one undo step. The flag
+   * belongs to the row or column (by id), so it moves with it when others insert or delete lines, and
+   * content, widths and heights are kept while hidden.
+   */
+  setHidden(sheet: string, axis: 'rows' | 'cols', first: number, last: number, hidden: boolean): void {
+    const id = this.sheetId(sheet);
+    const ids = axis === 'rows' ? this.model.rows(id) : this.model.cols(id);
+    if (!Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last < first || last >= ids.length) {
+      throw new RangeError(`setHidden: ${axis} ${first}..${last} is not a range of this sheet's ${ids.length} ${axis === 'rows' ? 'rows' : 'columns'}.`);
+    }
+    const prefix = axis === 'rows' ? 'hr:' : 'hc:';
+    const layout = this.model.sheet(id).layout;
+    this.transact(() => {
+      for (let i = first; i <= last; i++) {
+        const key = prefix + ids[i]!;
+        if (hidden) {
+          if (layout.get(key) !== 1) layout.set(key, 1);
+        } else if (layout.has(key)) {
+          layout.delete(key);
+        }
+      }
+    });
+  }
+
+  /** The hidden rows and columns of a sheet, by zero-based index. */
+  hiddenLines(sheet: string): { rows: Set<number>; cols: Set<number> } {
+    const id = this.sheetId(sheet);
+    const rows = new Set<number>();
+    const cols = new Set<number>();
+    for (const [key, value] of this.model.sheet(id).layout.entries()) {
+      if (value !== 1) continue;
+      if (key.startsWith('hr:')) {
+        const i = this.model.rowIndex(id, key.slice(3));
+        if (i >= 0) rows.add(i);
+      } else if (key.startsWith('hc:')) {
+        const i = this.model.colIndex(id, key.slice(3));
+        if (i >= 0) cols.add(i);
+      }
+    }
+    return { rows, cols };
+  }
+
   /** Freezes the first `rows` rows and `cols` columns (0 unfreezes). */
   setFrozen(sheet: string, rows: number, cols: number): void {
     const id = this.sheetId(sheet);
@@ -873,7 +916,10 @@ export class Workbook {
       for (const m of [t.cells, t.formats] as Y.Map<unknown>[]) for (const key of [...m.keys()]) if (deleted.has(part(key))) m.delete(key);
       this.model.dropFromBlocks(id, axis, deleted);
       for (const key of [...t.styles.keys()]) if (deleted.has(part(key))) t.styles.delete(key);
-      for (const id2 of deleted) t.layout.delete((rowAxis ? 'h:' : 'w:') + id2);
+      for (const id2 of deleted) {
+        t.layout.delete((rowAxis ? 'h:' : 'w:') + id2);
+        t.layout.delete((rowAxis ? 'hr:' : 'hc:') + id2);
+      }
       this.model.deleteIds(arr, deleted);
       this.model.invalidate();
     });

@@ -193,6 +193,8 @@ export function importInto(wb: Workbook, data: WorkbookData, options: ImportInto
     }
     for (const k of sheet.colWidths.keys()) usedCols = Math.max(usedCols, k + 1);
     for (const k of sheet.rowHeights.keys()) usedRows = Math.max(usedRows, k + 1);
+    for (const k of sheet.hiddenCols ?? []) usedCols = Math.max(usedCols, k + 1);
+    for (const k of sheet.hiddenRows ?? []) usedRows = Math.max(usedRows, k + 1);
     if (usedRows > MAX_ROWS || usedCols > MAX_COLS) {
       throw new RangeError(`Sheet "${sheet.name}" uses ${usedRows} rows and ${usedCols} columns; a sheet holds at most ${MAX_ROWS} rows and ${MAX_COLS} columns.`);
     }
@@ -365,6 +367,14 @@ export function importInto(wb: Workbook, data: WorkbookData, options: ImportInto
       }
       for (const [row, height] of sheet.rowHeights) {
         t.layout.set('h:' + rows[row]!, height);
+        yield ENTRY_BYTES + 2 * rows[row]!.length;
+      }
+      for (const col of sheet.hiddenCols ?? []) {
+        t.layout.set('hc:' + cols[col]!, 1);
+        yield ENTRY_BYTES + 2 * cols[col]!.length;
+      }
+      for (const row of sheet.hiddenRows ?? []) {
+        t.layout.set('hr:' + rows[row]!, 1);
         yield ENTRY_BYTES + 2 * rows[row]!.length;
       }
       if (sheet.frozenRows > 0 || sheet.frozenCols > 0) {

@@ -250,6 +250,7 @@ export function fromODS(bytes: Uint8Array, options: SheetImportOptions = {}): Sh
   let columnDefaults: (string | undefined)[] = [];
   let usedCols = 0;
   const columnWidthsOfSheet: (number | undefined)[] = [];
+  const hiddenColumnsOfSheet: number[] = [];
   // The cell being read
   let cell: { attrs: Readonly<Record<string, string>>; repeat: number; covered: boolean } | null = null;
   let paragraphs: string[] = [];
@@ -367,6 +368,7 @@ export function fromODS(bytes: Uint8Array, options: SheetImportOptions = {}): Sh
           row = 0;
           columnDefaults = [];
           columnWidthsOfSheet.length = 0;
+          hiddenColumnsOfSheet.length = 0;
           usedCols = 0;
           break;
         }
@@ -376,9 +378,11 @@ export function fromODS(bytes: Uint8Array, options: SheetImportOptions = {}): Sh
           const start = columnDefaults.length;
           // Columns past the limit (LibreOffice lists all 1024 or 16384) only matter for their styles; keep what fits.
           const count = Math.min(repeat, Math.max(0, limits.maxCols - start));
+          const hidden = attrs['table:visibility'] === 'collapse';
           for (let k = 0; k < count && start + k < 16_384; k++) {
             columnDefaults.push(attrs['table:default-cell-style-name']);
             columnWidthsOfSheet.push(width);
+            if (hidden) hiddenColumnsOfSheet.push(start + k);
           }
           break;
         }
@@ -390,6 +394,10 @@ export function fromODS(bytes: Uint8Array, options: SheetImportOptions = {}): Sh
           const height = rowHeights.get(attrs['table:style-name'] ?? '');
           if (height !== undefined && height !== null && sheet) {
             for (let k = 0; k < Math.min(rowRepeat, 1000); k++) if (row + k < limits.maxRows) sheet.rowHeights.set(row + k, height);
+          }
+          // Hidden by hand ("collapse"); rows a filter hides ("filter") show, as the filter is not read.
+          if (attrs['table:visibility'] === 'collapse' && sheet) {
+            for (let k = 0; k < Math.min(rowRepeat, 1000); k++) if (row + k < limits.maxRows) sheet.hiddenRows.add(row + k);
           }
           break;
         }
@@ -460,6 +468,7 @@ export function fromODS(bytes: Uint8Array, options: SheetImportOptions = {}): Sh
           columnWidthsOfSheet.slice(0, widthLimit).forEach((width, index) => {
             if (width !== undefined) s.colWidths.set(index, width);
           });
+          for (const index of hiddenColumnsOfSheet) if (index < widthLimit) s.hiddenCols.add(index);
           sheets.push(s.build());
           sheet = null;
           break;

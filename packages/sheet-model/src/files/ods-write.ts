@@ -253,6 +253,10 @@ function writeTable(out: ByteBuilder, wb: Workbook, sheet: SheetData & { readonl
   }
   for (const col of sheet.colWidths.keys()) lastCol = Math.max(lastCol, col);
   for (const row of sheet.rowHeights.keys()) lastRow = Math.max(lastRow, row);
+  const hiddenCols = sheet.hiddenCols ?? new Set<number>();
+  const hiddenRows = sheet.hiddenRows ?? new Set<number>();
+  for (const col of hiddenCols) lastCol = Math.max(lastCol, col);
+  for (const row of hiddenRows) lastRow = Math.max(lastRow, row);
   // Columns of merged and covered cells, by row.
   const spanColsByRow = new Map<number, number[]>();
   for (const key of [...merges.keys(), ...covered]) {
@@ -264,7 +268,11 @@ function writeTable(out: ByteBuilder, wb: Workbook, sheet: SheetData & { readonl
   let columns = '';
   for (let c = 0; c <= lastCol; c++) {
     const width = sheet.colWidths.get(c);
-    columns += element('table:table-column', { 'table:style-name': width === undefined ? undefined : styles.columnStyle(width), 'table:default-cell-style-name': 'Default' });
+    columns += element('table:table-column', {
+      'table:style-name': width === undefined ? undefined : styles.columnStyle(width),
+      'table:visibility': hiddenCols.has(c) ? 'collapse' : undefined,
+      'table:default-cell-style-name': 'Default',
+    });
   }
   if (lastCol < 0) columns = element('table:table-column', { 'table:default-cell-style-name': 'Default' });
   out.append(`<table:table${attr('table:name', sheet.name)}>${columns}`);
@@ -287,7 +295,8 @@ function writeTable(out: ByteBuilder, wb: Workbook, sheet: SheetData & { readonl
     const height = sheet.rowHeights.get(r);
     const spanCols = spanColsByRow.get(r) ?? [];
     const hasCovered = spanCols.length > 0;
-    if (!cells.length && height === undefined && !hasCovered) {
+    const hidden = hiddenRows.has(r);
+    if (!cells.length && height === undefined && !hasCovered && !hidden) {
       emptyRun++;
       continue;
     }
@@ -329,7 +338,7 @@ function writeTable(out: ByteBuilder, wb: Workbook, sheet: SheetData & { readonl
       }
     }
     const style = height !== undefined ? styles.rowStyle(height) : undefined;
-    rows.push(`<table:table-row${attr('table:style-name', style)}>${body.length ? body.join('') : '<table:table-cell/>'}</table:table-row>`);
+    rows.push(`<table:table-row${attr('table:style-name', style)}${hidden ? attr('table:visibility', 'collapse') : ''}>${body.length ? body.join('') : '<table:table-cell/>'}</table:table-row>`);
   }
   flushEmpty();
   if (rowCount === 0) rows.push('<table:table-row><table:table-cell/></table:table-row>');

@@ -43,6 +43,7 @@ export function describeWorkbook(wb: Workbook, rows = 12, cols = 6): unknown {
         heights: Array.from({ length: rows }, (_, r) => wb.getRowHeight(sheet, r)),
         frozen: wb.getFrozen(sheet),
         merges: wb.merges(sheet).map((m) => m.range),
+        hidden: ((h) => ({ rows: [...h.rows].sort((a, b) => a - b), cols: [...h.cols].sort((a, b) => a - b) }))(wb.hiddenLines(sheet)),
       };
     }),
     names: wb.names(),

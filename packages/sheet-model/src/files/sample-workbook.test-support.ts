@@ -51,6 +51,9 @@ export function sampleWorkbook(): Workbook {
   wb.setColumnWidth('Data', 0, 140);
   wb.setRowHeight('Data', 0, 30);
   wb.setFrozen('Data', 1, 1);
+  // Hidden lines past the data (so LibreOffice's CSV of the sheet is unchanged): column G, rows 12 and 13.
+  wb.setHidden('Data', 'cols', 6, 6, true);
+  wb.setHidden('Data', 'rows', 11, 12, true);
   wb.merge('Data', 'A9:C10');
   wb.setCell('Data', 'A9', 'Merged');
   wb.defineName('Prices', 'Data!$C$2:$C$4');

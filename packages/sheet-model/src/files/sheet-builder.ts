@@ -42,6 +42,8 @@ export class SheetBuilder {
   readonly cells: CellData[] = [];
   readonly colWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
+  readonly hiddenCols = new Set<number>();
+  readonly hiddenRows = new Set<number>();
   readonly merges: string[] = [];
   frozenRows = 0;
   frozenCols = 0;
@@ -69,6 +71,8 @@ export class SheetBuilder {
       cells: this.cells,
       colWidths: this.colWidths,
       rowHeights: this.rowHeights,
+      hiddenCols: this.hiddenCols,
+      hiddenRows: this.hiddenRows,
       merges: this.merges,
       frozenRows: this.frozenRows,
       frozenCols: this.frozenCols,

@@ -132,8 +132,13 @@ export function snapshotSheet(wb: Workbook, sheet: string): SheetData & { readon
   byRow.length = 0;
   const colWidths = new Map<number, number>();
   const rowHeights = new Map<number, number>();
+  const hiddenCols = new Set<number>();
+  const hiddenRows = new Set<number>();
   for (const [key, value] of t.layout.entries()) {
-    if (key.startsWith('w:')) {
+    if (key.startsWith('hc:') || key.startsWith('hr:')) {
+      const index = (key[1] === 'c' ? cols : rows).get(key.slice(3));
+      if (index !== undefined && value === 1) (key[1] === 'c' ? hiddenCols : hiddenRows).add(index);
+    } else if (key.startsWith('w:')) {
       const col = cols.get(key.slice(2));
       if (col !== undefined) colWidths.set(col, value);
     } else if (key.startsWith('h:')) {
@@ -142,7 +147,7 @@ export function snapshotSheet(wb: Workbook, sheet: string): SheetData & { readon
     }
   }
   const frozen = wb.getFrozen(name);
-  return { name, cells: cells as ExportCell[], colWidths, rowHeights, merges: wb.merges(name).map((m) => m.range), frozenRows: frozen.rows, frozenCols: frozen.cols };
+  return { name, cells: cells as ExportCell[], colWidths, rowHeights, hiddenCols, hiddenRows, merges: wb.merges(name).map((m) => m.range), frozenRows: frozen.rows, frozenCols: frozen.cols };
 }
 
 /** The named ranges with every reference naming its sheet (`Sheet1!$A$1:$B$2`), as files need them. */

@@ -44,6 +44,9 @@ export interface SheetData {
   /** Column widths and row heights in pixels, by zero-based index. */
   readonly colWidths: ReadonlyMap<number, number>;
   readonly rowHeights: ReadonlyMap<number, number>;
+  /** Hidden columns and rows, by zero-based index (absent: none). */
+  readonly hiddenCols?: ReadonlySet<number>;
+  readonly hiddenRows?: ReadonlySet<number>;
   /** Merged ranges in A1 notation (`A1:C2`). */
   readonly merges: readonly string[];
   readonly frozenRows: number;

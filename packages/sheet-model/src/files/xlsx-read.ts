@@ -208,7 +208,7 @@ function readSheet(text: string, ctx: SheetContext, budget: CellBudget, warnings
   const limits = budget.limits;
   const sheet = new SheetBuilder(ctx.name, budget);
   const shared = new Map<string, { ast: A1Ast | null; text: string; row: number; col: number }>();
-  const colRanges: { min: number; max: number; px: number }[] = [];
+  const colRanges: { min: number; max: number; px: number | undefined; hidden: boolean }[] = [];
   let row = -1;
   let nextCol = 0;
   let usedCols = 0;
@@ -299,6 +299,7 @@ function readSheet(text: string, ctx: SheetContext, budget: CellBudget, warnings
           nextCol = 0;
           const ht = Number(attrs['ht']);
           if ((attrs['customHeight'] === '1' || attrs['customHeight'] === 'true') && Number.isFinite(ht) && ht >= 0) sheet.rowHeights.set(r, Math.round((ht / PT_PER_PX) * 100) / 100);
+          if (isTrue(attrs['hidden'])) sheet.hiddenRows.add(r);
           break;
         }
         case 'x:c': {
@@ -352,9 +353,9 @@ function readSheet(text: string, ctx: SheetContext, budget: CellBudget, warnings
           const min = Number(attrs['min']) - 1;
           const max = Number(attrs['max']) - 1;
           const width = Number(attrs['width']);
-          if (Number.isInteger(min) && Number.isInteger(max) && min >= 0 && max >= min && Number.isFinite(width) && (attrs['customWidth'] === '1' || attrs['customWidth'] === 'true')) {
-            colRanges.push({ min, max, px: Math.round(width * PX_PER_CHAR * 100) / 100 });
-          }
+          if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max < min) break;
+          const px = Number.isFinite(width) && isTrue(attrs['customWidth']) ? Math.round(width * PX_PER_CHAR * 100) / 100 : undefined;
+          if (px !== undefined || isTrue(attrs['hidden'])) colRanges.push({ min, max, px, hidden: isTrue(attrs['hidden']) });
           break;
         }
         case 'x:mergeCell':
@@ -383,7 +384,12 @@ function readSheet(text: string, ctx: SheetContext, budget: CellBudget, warnings
   });
   // Column widths apply to the columns in use (LibreOffice lists ranges up to the last column of the sheet).
   const widthLimit = Math.max(usedCols, 256);
-  for (const range of colRanges) for (let c = range.min; c <= Math.min(range.max, widthLimit - 1); c++) sheet.colWidths.set(c, range.px);
+  for (const range of colRanges) {
+    for (let c = range.min; c <= Math.min(range.max, widthLimit - 1); c++) {
+      if (range.px !== undefined) sheet.colWidths.set(c, range.px);
+      if (range.hidden) sheet.hiddenCols.add(c);
+    }
+  }
   return sheet.build();
 }
 
@@ -440,4 +446,9 @@ export function fromXLSX(bytes: Uint8Array, options: SheetImportOptions = {}): S
     if (name && reference) names.push({ name, reference });
   }
   return { data: { sheets, names }, warnings: warnings.list() };
+}
+
+/** An OOXML boolean attribute that is set (`1` or `true`). */
+function isTrue(value: string | undefined): boolean {
+  return value === '1' || value === 'true';
 }

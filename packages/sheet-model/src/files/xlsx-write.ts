@@ -262,9 +262,15 @@ function sheetXml(sheet: SheetData & { readonly cells: readonly ExportCell[] }, 
     });
   }
   const views = `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>`;
-  const cols = [...sheet.colWidths]
-    .sort((a, b) => a[0] - b[0])
-    .map(([col, px]) => element('col', { min: col + 1, max: col + 1, width: Math.round((px / PX_PER_CHAR) * 1000) / 1000, customWidth: 1 }))
+  const hiddenCols = sheet.hiddenCols ?? new Set<number>();
+  const hiddenRows = sheet.hiddenRows ?? new Set<number>();
+  const cols = [...new Set([...sheet.colWidths.keys(), ...hiddenCols])]
+    .sort((a, b) => a - b)
+    .map((col) => {
+      const px = sheet.colWidths.get(col);
+      const width = px === undefined ? undefined : Math.round((px / PX_PER_CHAR) * 1000) / 1000;
+      return element('col', { min: col + 1, max: col + 1, width, customWidth: px === undefined ? undefined : 1, hidden: hiddenCols.has(col) ? 1 : undefined });
+    })
     .join('');
   const out = new ByteBuilder();
   out.append(
@@ -273,14 +279,15 @@ function sheetXml(sheet: SheetData & { readonly cells: readonly ExportCell[] }, 
       (cols ? `<cols>${cols}</cols>` : '') +
       '<sheetData>',
   );
-  // Cells come sorted by row, then column; rows with only a height are written between them.
-  const heights = [...sheet.rowHeights.keys()].sort((a, b) => a - b);
+  // Cells come sorted by row, then column; rows with only a height or the hidden flag are written between them.
+  const heights = [...new Set([...sheet.rowHeights.keys(), ...hiddenRows])].sort((a, b) => a - b);
   let nextHeight = 0;
   const letters: string[] = [];
   const openRow = (row: number, empty: boolean): void => {
     const px = sheet.rowHeights.get(row);
     const ht = px === undefined ? '' : ` ht="${Math.round(px * PT_PER_PX * 100) / 100}" customHeight="1"`;
-    out.append(`<row r="${row + 1}"${ht}${empty ? '/>' : '>'}`);
+    const hidden = hiddenRows.has(row) ? ' hidden="1"' : '';
+    out.append(`<row r="${row + 1}"${ht}${hidden}${empty ? '/>' : '>'}`);
   };
   const heightsBefore = (row: number): void => {
     while (nextHeight < heights.length && heights[nextHeight]! < row) openRow(heights[nextHeight++]!, true);
