@@ -660,3 +660,68 @@ test('a column partly under the frozen columns or the row numbers shows its lett
     return l ? Math.abs((l.x + l.right) / 2 - (l.cellLeft + l.cellRight) / 2) < 1.5 : null;
   }).toBe(true);
 });
+
+test('hiding and showing columns and rows: everyone sees it, the keyboard skips them, formulas still count them, undo takes it back', async ({ browser }) => {
+  relay = new RelayProcess();
+  await relay.start();
+  const ada = await openSheet(await userContext(browser, 'Ada'), relay, 'hide');
+  const bob = await openSheet(await userContext(browser, 'Bob'), relay, 'hide');
+  for (const page of [ada, bob]) await setLang(page, 'en');
+  await ada.locator('allmende-sheet').evaluate((el) => {
+    const wb = (el as unknown as { workbook: TestWorkbook }).workbook;
+    wb.setCells('Sheet1', 'A1', [['Item', 'Internal', 'Total'], [1, 2, '=SUM(A2:B2)'], [3, 4, '=SUM(A3:B3)']]);
+  });
+  for (const page of [ada, bob]) await expect(sheetCell(page, 'C3')).toHaveText('7');
+  const nameBox = (page: Page) => page.locator('allmende-sheet [part~="name-box"]');
+  const gapBefore = (page: Page, label: string) =>
+    page.locator('allmende-sheet .hdr.gap-before .hdr-text', { hasText: new RegExp(`^${label}$`) });
+
+  // Ada hides column B from the keyboard: Ctrl+Space selects the column, Shift+F10 opens the menu.
+  await sheetCell(ada, 'B1').click();
+  await ada.keyboard.press('Control+Space');
+  await ada.keyboard.press('Shift+F10');
+  await ada.getByRole('menuitem', { name: 'Hide column' }).click();
+  for (const page of [ada, bob]) {
+    await expect(sheetCell(page, 'B1')).toHaveCount(0);
+    await expect(sheetCell(page, 'C1')).toHaveText('Total');
+    await expect(gapBefore(page, 'C')).toHaveCount(1);
+    // The hidden cells still count.
+    await expect(sheetCell(page, 'C2')).toHaveText('3');
+  }
+  // Her active cell left the hidden column; arrows step over it both ways.
+  await expect(nameBox(ada)).toHaveValue('C1');
+  await sheetCell(ada, 'A2').click();
+  await ada.keyboard.press('ArrowRight');
+  await expect(nameBox(ada)).toHaveValue('C2');
+  await ada.keyboard.press('ArrowLeft');
+  await expect(nameBox(ada)).toHaveValue('A2');
+
+  // Bob hides row 2, then Ada's undo brings back only her column.
+  await sheetCell(bob, 'A2').click();
+  await bob.keyboard.press('Shift+Space');
+  await bob.keyboard.press('Shift+F10');
+  await bob.getByRole('menuitem', { name: 'Hide row' }).click();
+  for (const page of [ada, bob]) {
+    await expect(sheetCell(page, 'A2')).toHaveCount(0);
+    await expect(gapBefore(page, '3')).toHaveCount(1);
+  }
+  await sheetGrid(ada).focus();
+  await ada.keyboard.press('Control+z');
+  for (const page of [ada, bob]) {
+    await expect(sheetCell(page, 'B1')).toHaveText('Internal');
+    await expect(sheetCell(page, 'A2')).toHaveCount(0);
+  }
+
+  // Bob selects rows 1 to 3 across the hidden one and shows it again.
+  await sheetCell(bob, 'A1').click();
+  await bob.keyboard.press('Shift+ArrowDown');
+  await expect(nameBox(bob)).toHaveValue('A1');
+  await bob.keyboard.press('Shift+Space');
+  await bob.keyboard.press('Shift+F10');
+  await expect(bob.getByRole('menuitem', { name: 'Show hidden columns' })).toHaveCount(0);
+  await bob.getByRole('menuitem', { name: 'Show hidden rows' }).click();
+  for (const page of [ada, bob]) {
+    await expect(sheetCell(page, 'A2')).toHaveText('1');
+    await expect(page.locator('allmende-sheet .hdr.gap-before')).toHaveCount(0);
+  }
+});

@@ -108,6 +108,11 @@ export class ContextMenu {
       ${wholeRows ? nothing : item(t('insertColsRight', nCols), () => actions.structural('colsRight'))}
       ${wholeRows ? nothing : item(t('deleteCols', nCols), () => actions.structural('deleteCols'))}
       <hr />
+      ${wholeCols ? nothing : item(t('hideRows', nRows), () => actions.setHidden('rows', true))}
+      ${core.hiddenWithin('rows', r.r0, r.r1) ? item(t('showRows'), () => actions.setHidden('rows', false)) : nothing}
+      ${wholeRows ? nothing : item(t('hideCols', nCols), () => actions.setHidden('cols', true))}
+      ${core.hiddenWithin('cols', r.c0, r.c1) ? item(t('showCols'), () => actions.setHidden('cols', false)) : nothing}
+      <hr />
       ${item(t('sortAscending'), () => actions.sort(false))} ${item(t('sortDescending'), () => actions.sort(true))}
       <hr />
       ${item(t('clearContents'), () => actions.clearContents())} ${item(t('clearFormats'), () => actions.clearFormats())}

@@ -30,10 +30,11 @@ export class HeaderStrip {
   }
 
   /**
-   * Shows the labels of `entries` (index, start, size; in content pixels) in a layer shifted by `shift`.
+   * Shows the labels of `entries` (index, start, size; in content pixels) in a layer shifted by `shift`;
+   * `gapBefore` marks a label whose previous row or column is hidden.
    * `base` is subtracted from every start to keep positions small (it changes rarely).
    */
-  draw(entries: readonly { index: number; start: number; size: number; label: string; active: boolean }[], shift: number, base: number, thickness: number): void {
+  draw(entries: readonly { index: number; start: number; size: number; label: string; active: boolean; gapBefore: boolean }[], shift: number, base: number, thickness: number): void {
     setCss(this.content, this.vertical ? `transform:translateY(${shift}px)` : `transform:translateX(${shift}px)`);
     const wanted = new Set<number>();
     for (const e of entries) wanted.add(e.index);
@@ -49,7 +50,7 @@ export class HeaderStrip {
         el = this.free.pop() ?? this.newLabel();
         this.shown.set(e.index, el);
       }
-      setClass(el, 'hdr' + (e.active ? ' active' : ''));
+      setClass(el, 'hdr' + (e.active ? ' active' : '') + (e.gapBefore ? ' gap-before' : ''));
       setCss(
         el,
         this.vertical

@@ -77,8 +77,8 @@ export class GridKeyboard {
         const from = event.shiftKey ? sel.focus : sel.active;
         const to = dataEdge(from, dr, dc, b, (r, c) => core.isFilled(r, c));
         host.setSelection(event.shiftKey ? extendTo(sel, to, b) : cellSelection(to, b), to);
-      } else if (event.shiftKey) host.setSelection(core.skipHidden(extendBy(sel, dr, dc, b), dr, true));
-      else host.setSelection(core.skipHidden(moveBy(sel, dr, dc, b), dr, false));
+      } else if (event.shiftKey) host.setSelection(core.skipHidden(extendBy(sel, dr, dc, b), dr, true, dc));
+      else host.setSelection(core.skipHidden(moveBy(sel, dr, dc, b), dr, false, dc));
       return;
     }
     if (key === 'Tab' || key === 'Enter') {
@@ -180,12 +180,12 @@ export class GridKeyboard {
     const from = event.shiftKey ? sel.focus : sel.active;
     const to = mod ? dataEdge(from, dr, dc, b, (r, c) => core.isFilled(r, c)) : null;
     if (event.shiftKey) {
-      host.setSelection(to ? extendTo(sel, to, b) : core.skipHidden(extendBy(sel, dr, dc, b), dr, true), to ?? undefined, true);
+      host.setSelection(to ? extendTo(sel, to, b) : core.skipHidden(extendBy(sel, dr, dc, b), dr, true, dc), to ?? undefined, true);
       core.cursorOnly = false;
       return;
     }
     if (!core.cursorOnly) core.extraRanges = core.keptRanges();
-    const next = to ? cellSelection(to, b) : core.skipHidden(moveBy(sel, dr, dc, b), dr, false);
+    const next = to ? cellSelection(to, b) : core.skipHidden(moveBy(sel, dr, dc, b), dr, false, dc);
     host.setSelection(next, next.active, true);
     core.cursorOnly = true;
   }
@@ -209,6 +209,6 @@ export class GridKeyboard {
       return;
     } else if (dir !== 'left') this.tabOrigin = null;
     const next = advance(sel, dir, b);
-    host.setSelection(single ? core.skipHidden(next, dir === 'down' ? 1 : dir === 'up' ? -1 : 0, false) : next, next.active);
+    host.setSelection(single ? core.skipHidden(next, dir === 'down' ? 1 : dir === 'up' ? -1 : 0, false, dir === 'right' ? 1 : dir === 'left' ? -1 : 0) : next, next.active);
   }
 }

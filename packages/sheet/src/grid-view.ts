@@ -358,7 +358,7 @@ export class GridView {
       const entries = [];
       for (let c = from; c < to; c++) {
         if (s.cols.size(c) === 0) continue;
-        entries.push({ index: c, start: s.cols.offset(c), size: s.cols.size(c), label: columnLetters(c), active: c >= sel.c0 && c <= sel.c1 });
+        entries.push({ index: c, start: s.cols.offset(c), size: s.cols.size(c), label: columnLetters(c), active: c >= sel.c0 && c <= sel.c1, gapBefore: c > 0 && s.cols.size(c - 1) === 0 });
       }
       strip.draw(entries, strip.frozen ? 0 : cols.shift, strip.frozen ? 0 : cols.base, HEADER_HEIGHT);
     }
@@ -369,7 +369,7 @@ export class GridView {
       const entries = [];
       for (let r = from; r < to; r++) {
         if (s.rows.size(r) === 0) continue;
-        entries.push({ index: r, start: s.rows.offset(r), size: s.rows.size(r), label: String(r + 1), active: r >= sel.r0 && r <= sel.r1 });
+        entries.push({ index: r, start: s.rows.offset(r), size: s.rows.size(r), label: String(r + 1), active: r >= sel.r0 && r <= sel.r1, gapBefore: r > 0 && s.rows.size(r - 1) === 0 });
       }
       strip.draw(entries, strip.frozen ? 0 : rows.shift, strip.frozen ? 0 : rows.base, HEADER_WIDTH);
     }

@@ -66,6 +66,24 @@ export class SheetActions {
     else host.setSelection(core.selection());
   }
 
+  /**
+   * Hides the selected rows or columns, or shows the hidden ones among them (one undo step). After
+   * hiding, the active cell moves to the next shown line, so it is never in a hidden one.
+   */
+  setHidden(axis: 'rows' | 'cols', hidden: boolean): void {
+    const host = this.host;
+    const core = host.core;
+    const r = selectionRange(core.selection());
+    const [first, last] = axis === 'rows' ? [r.r0, r.r1] : [r.c0, r.c1];
+    host.run(() => core.wb!.setHidden(core.sheetName, axis, first, last, hidden));
+    if (!hidden) return;
+    const b = core.bounds();
+    const shown = core.nextShown(axis, last + 1, first - 1);
+    if (shown < 0) return;
+    const active = core.selection().active;
+    host.setSelection(cellSelection(axis === 'rows' ? { row: shown, col: active.col } : { row: active.row, col: shown }, b));
+  }
+
   /** Sorts the selection (or, for one cell, the used rows) by the active cell's column. */
   sort(descending: boolean): void {
     const core = this.host.core;

@@ -44,6 +44,10 @@ export class SheetCore {
   sheetId = '';
   /** Rows the sheet's filter hides (drawn with no height, skipped by the arrow keys). */
   hiddenSet: ReadonlySet<number> = new Set();
+  /** The columns hidden by hand (size 0 in the axes). */
+  hiddenCols: ReadonlySet<number> = new Set();
+  /** The rows and columns hidden by hand (not by the filter). */
+  private manualHidden: { rows: ReadonlySet<number>; cols: ReadonlySet<number> } = { rows: new Set(), cols: new Set() };
   /** The active cell, the selection's anchor and its moving end, by ids. */
   active: IdPos | null = null;
   anchor: IdPos | null = null;
@@ -95,7 +99,7 @@ export class SheetCore {
     return { rows: Math.max(1, wb.rowIds(this.sheetName).length), cols: Math.max(1, wb.colIds(this.sheetName).length) };
   }
 
-  /** Row and column geometry of the sheet shown, with filtered rows at height 0. */
+  /** Row and column geometry of the sheet shown, with filtered and hidden rows and hidden columns at size 0. */
   getAxes(): { rows: Axis; cols: Axis } {
     if (this.axes) return this.axes;
     const wb = this.wb!;
@@ -103,8 +107,13 @@ export class SheetCore {
     const sizes = this.sheetId ? wb.customSizes(this.sheetName) : { rows: new Map<number, number>(), cols: new Map<number, number>() };
     const rowSizes = sizes.rows;
     const colSizes = sizes.cols;
-    this.hiddenSet = this.filteredRows();
+    this.manualHidden = this.sheetId ? wb.hiddenLines(this.sheetName) : { rows: new Set(), cols: new Set() };
+    const hiddenRows = new Set(this.filteredRows());
+    for (const row of this.manualHidden.rows) hiddenRows.add(row);
+    this.hiddenSet = hiddenRows;
+    this.hiddenCols = this.manualHidden.cols;
     for (const row of this.hiddenSet) rowSizes.set(row, 0);
+    for (const col of this.hiddenCols) colSizes.set(col, 0);
     this.axes = { rows: new Axis(b.rows, DEFAULT_ROW_HEIGHT, rowSizes), cols: new Axis(b.cols, DEFAULT_COL_WIDTH, colSizes) };
     return this.axes;
   }
@@ -128,18 +137,39 @@ export class SheetCore {
     return hiddenRows(header, this.dataEnd(null).row, columns, (r, c) => wb.getDisplay(name, formatAddress(r, c)));
   }
 
-  /** Moves a vertical step on past rows the filter hides. */
-  skipHidden(sel: Selection, dRow: number, extend: boolean): Selection {
-    if (dRow === 0 || this.hiddenSet.size === 0) return sel;
+  /** Moves a step on past rows the filter hides or that are hidden, and past hidden columns. */
+  skipHidden(sel: Selection, dRow: number, extend: boolean, dCol = 0): Selection {
+    this.getAxes();
     const b = this.bounds();
     let next = sel;
-    const at = (s: Selection): number => (extend ? s.focus.row : s.active.row);
-    while (this.hiddenSet.has(at(next))) {
-      const step = extend ? extendBy(next, Math.sign(dRow), 0, b) : moveBy(next, Math.sign(dRow), 0, b);
-      if (at(step) === at(next)) break;
-      next = step;
-    }
+    const walk = (hidden: ReadonlySet<number>, dr: number, dc: number, at: (s: Selection) => number): void => {
+      if (dr === 0 && dc === 0) return;
+      while (hidden.has(at(next))) {
+        const step = extend ? extendBy(next, dr, dc, b) : moveBy(next, dr, dc, b);
+        if (at(step) === at(next)) break;
+        next = step;
+      }
+    };
+    if (this.hiddenSet.size > 0) walk(this.hiddenSet, Math.sign(dRow), 0, (s) => (extend ? s.focus.row : s.active.row));
+    if (this.hiddenCols.size > 0) walk(this.hiddenCols, 0, Math.sign(dCol), (s) => (extend ? s.focus.col : s.active.col));
     return next;
+  }
+
+  /** Whether any row or column from `first` to `last` is hidden by hand. */
+  hiddenWithin(axis: 'rows' | 'cols', first: number, last: number): boolean {
+    this.getAxes();
+    for (const index of this.manualHidden[axis]) if (index >= first && index <= last) return true;
+    return false;
+  }
+
+  /** The first shown row or column at or after `after`, else the last at or before `before`, else -1. */
+  nextShown(axis: 'rows' | 'cols', after: number, before: number): number {
+    this.getAxes();
+    const hidden = axis === 'rows' ? this.hiddenSet : this.hiddenCols;
+    const count = axis === 'rows' ? this.bounds().rows : this.bounds().cols;
+    for (let i = Math.max(0, after); i < count; i++) if (!hidden.has(i)) return i;
+    for (let i = Math.min(before, count - 1); i >= 0; i--) if (!hidden.has(i)) return i;
+    return -1;
   }
 
   /** How a cell looks (text, alignment, CSS), cached until the workbook changes; null for an empty cell. */

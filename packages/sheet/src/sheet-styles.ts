@@ -282,6 +282,13 @@ export const sheetStyles = css`
     position: sticky;
     left: calc(var(--hdr-edge, 0px) + 4px);
   }
+  /* After hidden (or filtered) rows and columns, a double line marks the gap, as in LibreOffice. */
+  .col-headers .hdr.gap-before {
+    border-left: 3px double #5b6472;
+  }
+  .row-headers .hdr.gap-before {
+    border-top: 3px double #5b6472;
+  }
   .hdr.active {
     background: #dbe4f3;
     color: #0b3a8c;
