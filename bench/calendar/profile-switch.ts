@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { RelayProcess } from '../doc-editor/relay-process.js';
 import { profileSummary } from '../sheet-grid/profile-summary.js';
+import type { CpuProfile } from '../sheet-grid/profile-summary.js';
 import type { TraceEvent } from '../chrome-trace.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,6 +26,24 @@ try {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  // PROFILE_SWITCHES=1,5: profiles only those switches (1-based), one profile each, and prints each one's functions by
+  // self and by total time (what the first switch does that a later one does not). Build the page with
+  // CALENDAR_PAGE_MINIFY=0 for readable names.
+  const chosen = (process.env['PROFILE_SWITCHES'] ?? '').split(',').filter(Boolean).map(Number);
+  if (chosen.length) {
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await page.exposeFunction('calendarBenchBefore', async (n: number) => {
+      if (chosen.includes(n)) await cdp.send('Profiler.start');
+    });
+    await page.exposeFunction('calendarBenchAfter', async (n: number) => {
+      if (!chosen.includes(n)) return;
+      const { profile } = await cdp.send('Profiler.stop');
+      process.stdout.write(`--- switch ${n}: self time\n${profileSummary(profile, 20)}\n--- switch ${n}: total time\n${totalSummary(profile, 30)}\n`);
+    });
+    const report = await page.evaluate((v) => window.calendarBench.run(v, 12), view);
+    process.stdout.write(`switches: ${report.switchMs.map((x) => x.toFixed(0)).join(' ')} ms\n`);
+    process.exit(0);
+  }
   await cdp.send('Profiler.start');
   const report = await page.evaluate((v) => window.calendarBench.run(v, 12), view);
   const { profile } = await cdp.send('Profiler.stop');
@@ -76,4 +95,25 @@ function timelineSummary(events: readonly TraceEvent[]): string {
     `${'all'.padEnd(18)} ${''.padStart(10)} ${all.toFixed(0).padStart(7)} ms`,
     `elements restyled ${styled}, layout objects laid out ${dirty} (of ${objects} in the page), over all switches`,
   ].join('\n');
+}
+
+/** The `top` functions by total time (self and callees) in a CPU profile, one per line. */
+function totalSummary(profile: CpuProfile, top: number): string {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const total = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const seen = new Set<string>();
+    for (let id: number | undefined = samples[i]; id !== undefined; id = parent.get(id)) {
+      const f = byId.get(id)!.callFrame;
+      const key = `${f.functionName || '(anonymous)'} (${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1})`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      total.set(key, (total.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
+    }
+  }
+  return [...total.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${name}`).join('\n');
 }

@@ -14,4 +14,6 @@ export interface PageReport {
   shown: number[];
   /** Event elements in the DOM on each page (month cells show a few and "+N more"). */
   chips: number[];
+  /** The switches (1-based) whose idle wait ended by its one-second timeout: nothing could be done ahead for them. */
+  noIdle: number[];
 }

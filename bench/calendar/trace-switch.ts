@@ -89,8 +89,13 @@ function perSwitchSplit(events: readonly TraceEvent[], counted: readonly TraceEv
     const stop = starts[i + 1] ?? Infinity;
     const row: Split = {};
     let end = 0;
+    let styled = 0;
+    let laidOut = 0;
     for (const e of counted) {
-      if (e.ts < start || e.ts >= stop || e.ts < end) continue;
+      if (e.ts < start || e.ts >= stop) continue;
+      if (e.name === 'UpdateLayoutTree') styled += e.args?.elementCount ?? 0;
+      if (e.name === 'Layout') laidOut += e.args?.beginData?.dirtyObjects ?? 0;
+      if (e.ts < end) continue;
       end = e.ts + (e.dur ?? 0);
       const group = GROUPS[e.name]!;
       row[group] = (row[group] ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000;
@@ -98,7 +103,19 @@ function perSwitchSplit(events: readonly TraceEvent[], counted: readonly TraceEv
     const gc = events
       .filter((e) => e.ts >= start && e.ts < stop && e.ph === 'X' && /^(MinorGC|MajorGC|V8\.GC_SCAVENGER|BlinkGC\.AtomicPhase)$/.test(e.name))
       .reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0) / 1000, 0);
-    return `  switch ${String(i + 1).padStart(2)}: ${['script', 'style', 'layout', 'paint'].map((g) => `${g} ${(row[g] ?? 0).toFixed(1)}`).join(', ')}, GC ${gc.toFixed(1)} ms`;
+    // TRACE_GC=1: each collection in the switch, its kind and duration.
+    const gcs = process.env['TRACE_GC']
+      ? events
+          .filter((e) => e.ts >= start && e.ts < stop && e.ph === 'X' && /^(MinorGC|MajorGC)$/.test(e.name) && e.pid === counted[0]?.pid && e.tid === counted[0]?.tid)
+          .map((e) => `${e.name} ${((e.tdur ?? e.dur ?? 0) / 1000).toFixed(1)}`)
+          .join(', ')
+      : '';
+    // TRACE_TASKS=1: the switch's top-level events of 5 ms or more, in order (what ran inside it).
+    const tasks = process.env['TRACE_TASKS']
+      ? ` {${counted.filter((e) => e.ts >= start && e.ts < stop && (e.tdur ?? e.dur ?? 0) >= 5000).map((e) => `${e.name} @${((e.ts - start) / 1000).toFixed(0)} ${((e.tdur ?? e.dur ?? 0) / 1000).toFixed(1)}`).join(', ')}}`
+      : '';
+    const timedOut = events.some((e) => e.name === `calendar-idle-timeout-${i}`) ? ' (no idle period before it)' : '';
+    return `  switch ${String(i + 1).padStart(2)}${timedOut}: ${['script', 'style', 'layout', 'paint'].map((g) => `${g} ${(row[g] ?? 0).toFixed(1)}`).join(', ')}, GC ${gc.toFixed(1)} ms; ${styled} restyled, ${laidOut} laid out${gcs ? ` [${gcs}]` : ''}${tasks}`;
   });
   process.stdout.write(`${rows.join('\n')}\n`);
 }
@@ -114,9 +131,10 @@ try {
       const page = await context.newPage();
       await page.goto(`${relay.httpUrl}/index.html`);
       await page.waitForFunction(() => 'calendarBench' in window);
-      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', ...(process.env['TRACE_GC'] ? ['v8', 'disabled-by-default-v8.gc'] : [])] });
       const report = await page.evaluate(([v, n, p]) => window.calendarBench.run(v, n, p), [view, SWITCHES, PACE] as const);
       const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+      if (process.env['TRACE_PER_SWITCH']) process.stdout.write(`round ${r + 1}, ${dirs[i]}:\n`);
       const s = summarise(trace.traceEvents);
       results[i]!.push({ split: s.perSwitch, styled: s.styled, laidOut: s.laidOut, wall: median(report.switchMs) });
       await context.close();

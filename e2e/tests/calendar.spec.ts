@@ -660,3 +660,78 @@ test('paging the week view: the page rendered ahead stays hidden and keyless unt
   await cal(page).getByRole('button', { name: 'Weiter' }).click();
   await expect(chip(page, 'Team-Frühstück (verlegt)')).toBeVisible();
 });
+
+/** Lets the page have two idle periods after painting, as between a person's presses: the element works ahead then. */
+async function idle(page: Page): Promise<void> {
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestIdleCallback(() => resolve(), { timeout: 3000 }))));
+  }
+}
+
+test('paging the month view after idle: the page laid out ahead shows the right month and events, also after a remote edit', async ({ browser }) => {
+  // Two browsers on a shared 2-core machine.
+  test.slow();
+  relay = new RelayProcess();
+  await relay.start();
+  const ada = await openCalendar(browser, 'Ada', 'month-ahead', 'de');
+  const bob = await openCalendar(browser, 'Bob', 'month-ahead', 'de');
+  await seed(ada);
+  await withCalendar(ada, (c) => {
+    const z = 'Europe/Berlin';
+    c.createEvent({ uid: 'reception', calendarId: 'work', summary: 'Neujahrsempfang', start: '2027-01-12T18:00:00', end: '2027-01-12T20:00:00', timeZone: z });
+    c.createEvent({ uid: 'martin', calendarId: 'home', summary: 'Martinsumzug', start: '2026-11-11T17:00:00', end: '2026-11-11T18:00:00', timeZone: z });
+    return null;
+  }, null);
+  await setView(ada, 'month', '2026-12-02');
+  await expect(ada.locator('allmende-calendar').getByRole('grid', { name: 'Dezember 2026' })).toBeVisible();
+  const tuesday15 = cal(ada).getByRole('gridcell', { name: 'Dienstag, 15. Dezember 2026' });
+  await expect(tuesday15.locator('[data-key]').first()).toBeVisible();
+  await expect(tuesday15).toContainText('Quartalsbericht');
+
+  // At idle the element fetches and lays out January (and November); "Weiter" then shows January as it is.
+  await idle(ada);
+  await cal(ada).getByRole('button', { name: 'Weiter', exact: true }).click();
+  const january = cal(ada).getByRole('grid', { name: 'Januar 2027' });
+  await expect(january).toBeVisible();
+  const jan12 = cal(ada).getByRole('gridcell', { name: 'Dienstag, 12. Januar 2027' });
+  await expect(jan12.locator('[data-key^="reception|"]')).toHaveText(/Neujahrsempfang/);
+  await expect(jan12.locator('[data-key^="reception|"]')).toHaveAttribute('aria-label', /^Neujahrsempfang, 18:00\s?–\s?20:00, Dienstag, 12\. Januar 2027/);
+  // The holiday runs from December into the first days of January: a bar across the first week row, from its Monday.
+  await expect(cal(ada).getByRole('gridcell', { name: 'Montag, 28. Dezember 2026' }).locator('.ev.bar')).toHaveText('Urlaub');
+  await expect(cal(ada).getByRole('gridcell', { name: 'Dienstag, 15. Dezember 2026' })).toHaveCount(0);
+
+  // Back to December after idle (laid out ahead in that direction now), then Bob edits January, the page held ahead:
+  // he renames the reception and moves it to the 13th, and adds an event on the 12th.
+  await idle(ada);
+  await cal(ada).getByRole('button', { name: 'Zurück', exact: true }).click();
+  await expect(cal(ada).getByRole('grid', { name: 'Dezember 2026' })).toBeVisible();
+  await expect(tuesday15).toContainText('Quartalsbericht');
+  await idle(ada);
+  await withCalendar(bob, (c) => {
+    c.updateEvent('reception', { summary: 'Neujahrsempfang (verlegt)', start: '2027-01-13T18:00:00', end: '2027-01-13T20:00:00' });
+    c.createEvent({ uid: 'board', calendarId: 'work', summary: 'Vorstandssitzung', start: '2027-01-12T09:00:00', end: '2027-01-12T10:00:00', timeZone: 'Europe/Berlin' });
+    return null;
+  }, null);
+  await expect.poll(() => withCalendar(ada, (c) => c.getEvent('reception').summary ?? '', null)).toBe('Neujahrsempfang (verlegt)');
+  await expect.poll(() => withCalendar(ada, (c) => c.listEvents().some((e) => e.uid === 'board'), null)).toBe(true);
+  await idle(ada);
+  await cal(ada).getByRole('button', { name: 'Weiter', exact: true }).click();
+  await expect(january).toBeVisible();
+  await expect(jan12.locator('[data-key^="reception|"]')).toHaveCount(0);
+  await expect(jan12).toContainText('Vorstandssitzung');
+  const jan13 = cal(ada).getByRole('gridcell', { name: 'Mittwoch, 13. Januar 2027' });
+  await expect(jan13.locator('[data-key^="reception|"]')).toHaveText(/Neujahrsempfang \(verlegt\)/);
+
+  // Two steps back, each after idle: November with its own events; the keyboard still moves between its days.
+  await idle(ada);
+  await cal(ada).getByRole('button', { name: 'Zurück', exact: true }).click();
+  await expect(cal(ada).getByRole('grid', { name: 'Dezember 2026' })).toBeVisible();
+  await idle(ada);
+  await cal(ada).getByRole('button', { name: 'Zurück', exact: true }).click();
+  await expect(cal(ada).getByRole('grid', { name: 'November 2026' })).toBeVisible();
+  const nov11 = cal(ada).getByRole('gridcell', { name: 'Mittwoch, 11. November 2026' });
+  await expect(nov11).toContainText('Martinsumzug');
+  await nov11.focus();
+  await ada.keyboard.press('ArrowRight');
+  await expect(cal(ada).locator(':focus')).toHaveAttribute('aria-label', 'Donnerstag, 12. November 2026');
+});

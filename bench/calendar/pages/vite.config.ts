@@ -11,6 +11,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // CALENDAR_PAGE_MINIFY=0 keeps function names readable in profiles (profile-switch.ts).
+    minify: process.env['CALENDAR_PAGE_MINIFY'] !== '0',
     rollupOptions: { input: { index: `${root}index.html` } },
   },
   logLevel: 'warn',

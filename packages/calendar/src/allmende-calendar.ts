@@ -30,6 +30,7 @@ import { Formats } from './formats.js';
 import { occurrenceKey } from './occurrence-layout.js';
 import { DEFAULT_MONTH_LANES, monthLanesIn } from './month-view.js';
 import type { MonthRoom } from './month-view.js';
+import { monthLayoutOf } from './month-layout.js';
 import { OccurrenceQuery, withPreview } from './occurrence-query.js';
 import type { OccurrenceWindow } from './occurrence-query.js';
 import { PagePrefetch } from './page-prefetch.js';
@@ -452,6 +453,17 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
   private calendars(): CalendarInfo[] {
     const doc = this.doc;
     return doc ? listCalendars(doc) : [];
+  }
+
+  /** @internal (for the prefetch controller) */
+  layOutAhead(date: string): void {
+    if (this.view !== 'month') return;
+    const page = this.pageWindow(date);
+    const occs = page ? this.query.peek(page.doc, page.window) : null;
+    if (!occs) return;
+    const days = viewRange(this.view, date, this.firstDay).days;
+    // The same lanes the render of that page will ask for, so that it finds this layout (see monthLayoutOf).
+    monthLayoutOf(occs, days, monthLanesIn(this._monthRoom, days.length / 7));
   }
 
   /** @internal (for the prefetch controller) */

@@ -67,17 +67,24 @@ export interface DaySpan {
  * entries of a month cell) into lanes so that none overlap: each takes the
  * lowest free lane, longer items first where they start on the same day.
  * Returns the lane of each item, in input order.
+ *
+ * `limit`: only the lanes below it are of interest (a month cell shows a few);
+ * an item that finds none of them free gets lane `limit` and takes no lane, so
+ * a busy day's hundred events do not make a hundred lanes to search. The
+ * lanes below `limit` are the same as without it, and so are the counts of
+ * {@link hiddenPerDay} for `visible` ≤ `limit`.
  */
-export function packLanes(items: readonly DaySpan[]): number[] {
-  const order = items.map((item, index) => ({ ...item, index })).sort((a, b) => a.first - b.first || b.last - a.last || a.index - b.index);
+export function packLanes(items: readonly DaySpan[], limit = Infinity): number[] {
+  const order = items.map((item, index) => ({ first: item.first, last: item.last, index })).sort((a, b) => a.first - b.first || b.last - a.last || a.index - b.index);
   const laneEnds: number[] = [];
   const lanes = new Array<number>(items.length);
   for (const item of order) {
     let lane = laneEnds.findIndex((end) => end < item.first);
-    if (lane < 0) {
+    if (lane >= 0) laneEnds[lane] = item.last;
+    else if (laneEnds.length < limit) {
       lane = laneEnds.length;
       laneEnds.push(item.last);
-    } else laneEnds[lane] = item.last;
+    } else lane = limit;
     lanes[item.index] = lane;
   }
   return lanes;

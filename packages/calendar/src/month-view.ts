@@ -1,71 +1,46 @@
-import type { Occurrence } from '@allmende/calendar-model';
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { isoWeekday } from './date-math.js';
-import { hiddenPerDay } from './layout.js';
-import { daySegments, monthOrder } from './occurrence-layout.js';
-import type { DaySegment } from './occurrence-layout.js';
+import { HEAD_REM, LANE_REM, monthLayoutOf } from './month-layout.js';
+import type { MonthChip } from './month-layout.js';
 import { renderChip, startTime } from './view-context.js';
 import type { ViewContext } from './view-context.js';
 
-/** Height of the day number line and of one lane in a month cell, in rem. */
-const HEAD_REM = 1.85;
-const LANE_REM = 1.375;
-
-function segmentChip(ctx: ViewContext, seg: DaySegment): TemplateResult {
-  const occ: Occurrence = seg.occ;
-  const span = seg.last - seg.first + 1;
-  const spansDays = occ.allDay || seg.continuesBefore || seg.continuesAfter || span > 1;
-  const style = {
-    top: `${HEAD_REM + seg.lane * LANE_REM}rem`,
-    left: '2px',
-    width: `calc(${span * 100}% + ${span - 1}px - 4px)`,
-  };
+function segmentChip(ctx: ViewContext, chip: MonthChip): TemplateResult {
+  const occ = chip.occ;
   const title = occ.summary || ctx.t('noTitle');
   // The same content template for bars and dots, so Lit updates chips in place when the month changes.
-  const time = !occ.allDay && !seg.continuesBefore ? startTime(ctx, occ) : '';
+  const time = !occ.allDay && !chip.continuesBefore ? startTime(ctx, occ) : '';
   const content = html`<span class="time">${time}</span>${title}`;
-  if (spansDays) {
-    const cls = `${seg.continuesBefore ? 'cont-before ' : ''}${seg.continuesAfter ? 'cont-after' : ''}`;
-    return renderChip(ctx, occ, 'bar', style, content, cls);
+  if (chip.bar) {
+    const cls = `${chip.continuesBefore ? 'cont-before ' : ''}${chip.continuesAfter ? 'cont-after' : ''}`;
+    return renderChip(ctx, occ, 'bar', chip.style, content, cls);
   }
-  return renderChip(ctx, occ, 'dot', style, content);
+  return renderChip(ctx, occ, 'dot', chip.style, content);
 }
 
 /**
  * The month view: a grid of weeks (`role="grid"`, a row per week, a
  * `gridcell` per day labelled with its full date), events spanning days as
  * bars across cells, timed ones as dotted lines, and "+N more" where a cell
- * is full; it opens the day.
+ * is full; it opens the day. The lanes, chips and "+N more" counts come from
+ * {@link monthLayoutOf} (laid out at idle for the page ahead), so the template
+ * only turns them into elements.
  */
 export function renderMonth(ctx: ViewContext): TemplateResult {
-  const weeks: string[][] = [];
-  for (let i = 0; i < ctx.days.length; i += 7) weeks.push(ctx.days.slice(i, i + 7) as string[]);
   const month = ctx.date.slice(0, 7);
-  const ordered = monthOrder(ctx.occs);
-  const lanes = Math.max(1, ctx.monthLanes);
+  const layout = monthLayoutOf(ctx.occs, ctx.days, Math.max(1, ctx.monthLanes));
+  const lanes = layout.lanes;
+  const days = ctx.days;
   return html`
     <div class="month">
-      <div class="dow" aria-hidden="true">${weeks[0]?.map((d) => html`<span>${ctx.fmt.weekday(d)}</span>`)}</div>
+      <div class="dow" aria-hidden="true">${days.slice(0, 7).map((d) => html`<span>${ctx.fmt.weekday(d)}</span>`)}</div>
       <div class="weeks" role="grid" aria-label=${ctx.fmt.monthYear(ctx.date)}>
-        ${weeks.map((week) => {
-          const segs = daySegments(ordered, week);
-          const hidden = hiddenPerDay(segs, segs.map((s) => s.lane), 7, lanes);
-          const limit = hidden.map((h) => (h > 0 ? lanes - 1 : lanes));
-          const byStart: DaySegment[][] = week.map(() => []);
-          for (const s of segs) {
-            // A bar is drawn from the first day where its lane is visible.
-            for (let d = s.first; d <= s.last; d++) {
-              if (s.lane < limit[d]!) {
-                let last = d;
-                while (last < s.last && s.lane < limit[last + 1]!) last++;
-                byStart[d]!.push({ ...s, first: d, last, continuesBefore: s.continuesBefore || d > s.first, continuesAfter: s.continuesAfter || last < s.last });
-                d = last;
-              }
-            }
-          }
+        ${layout.weeks.map((week, w) => {
           return html`<div class="week" role="row">
-            ${week.map((day, i) => {
+            ${week.chips.map((chips, i) => {
+              const day = days[w * 7 + i]!;
+              const hidden = week.hidden[i]!;
               const focusId = `c:${day}`;
               const wd = isoWeekday(day);
               const cls = `cell${day.slice(0, 7) !== month ? ' other' : ''}${day === ctx.today ? ' today' : ''}${wd >= 6 ? ' weekend' : ''}`;
@@ -79,8 +54,8 @@ export function renderMonth(ctx: ViewContext): TemplateResult {
                 aria-current=${day === ctx.today ? 'date' : nothing}
               >
                 <div class="daynum" aria-hidden="true"><span>${ctx.fmt.dayOfMonth(day)}</span></div>
-                ${byStart[i]!.map((s) => segmentChip(ctx, s))}
-                ${hidden[i]! > 0
+                ${chips.map((chip) => segmentChip(ctx, chip))}
+                ${hidden > 0
                   ? html`<button
                       type="button"
                       class="more"
@@ -88,8 +63,8 @@ export function renderMonth(ctx: ViewContext): TemplateResult {
                       data-focus-id=${`m:${day}`}
                       data-more=${day}
                       style="top:${HEAD_REM + (lanes - 1) * LANE_REM}rem"
-                      aria-label=${ctx.t('moreEventsLabel', hidden[i]!, ctx.fmt.fullDate(day))}
-                    >${ctx.t('moreEvents', hidden[i]!)}</button>`
+                      aria-label=${ctx.t('moreEventsLabel', hidden, ctx.fmt.fullDate(day))}
+                    >${ctx.t('moreEvents', hidden)}</button>`
                   : nothing}
               </div>`;
             })}

@@ -14,6 +14,8 @@ export interface PagePrefetchHost extends ReactiveControllerHost {
   pageWindow(date: string): { doc: Y.Doc; window: OccurrenceWindow } | null;
   /** Renders the page of the current view at `date` ahead, hidden (the week, work-week and day views; others ignore it). */
   renderAhead(date: string): void;
+  /** Lays out the page of the current view at `date` from its fetched occurrences, without DOM (the month view; others ignore it). */
+  layOutAhead(date: string): void;
 }
 
 /** One piece of idle work: fetch the page `step` pages away, and render it ahead (`render`). */
@@ -25,12 +27,14 @@ const PREFETCHED: ReadonlySet<CalendarView> = new Set<CalendarView>(['week', 'wo
 /**
  * Fetches the occurrences of the next and then the previous page when the
  * browser is idle after an update, so that "next" and "previous" find their
- * recurring series expanded already and only lay out and render; the page in
- * the direction of the last step is also rendered ahead, in the same idle
- * period (hidden, see time-grid-layer.ts), so that the press that shows it
- * only has to paint it. People page through a calendar a press
- * at a time, with idle time between presses; a press that comes first finds
- * the page not fetched or rendered and does that work then, as before.
+ * recurring series expanded already; the month view also lays both pages out
+ * then (lanes, chips, "+N more", see month-layout.ts), so that a press only
+ * renders. In the time grid views the page in the direction of the last step
+ * is also rendered ahead, in the same idle period (hidden, see
+ * time-grid-layer.ts), so that the press that shows it only has to paint it.
+ * People page through a calendar a press at a time, with idle time between
+ * presses; a press that comes first finds the page not fetched, laid out or
+ * rendered and does that work then, as before.
  */
 export class PagePrefetch implements ReactiveController {
   private pending: (() => void) | null = null;
@@ -70,7 +74,10 @@ export class PagePrefetch implements ReactiveController {
       if (!PREFETCHED.has(host.view)) return;
       const date = stepDate(host.view, host.currentDate, next.step);
       const page = host.pageWindow(date);
-      if (page) this.query.prefetch(page.doc, page.window);
+      if (page) {
+        this.query.prefetch(page.doc, page.window);
+        host.layOutAhead(date);
+      }
       if (!next.render) {
         this.schedule(rest);
         return;
@@ -86,11 +93,23 @@ export class PagePrefetch implements ReactiveController {
   }
 }
 
-/** Runs `task` when the browser is idle (a short timeout where there is no `requestIdleCallback`); returns a cancel. */
+/**
+ * Runs `task` when the browser is idle after its next frame (a short timeout where there is no
+ * `requestIdleCallback`); returns a cancel. Not simply the next idle period: an update made in an idle callback (a
+ * host's, or a press handled there) would otherwise be followed by this work, in the same idle period, before the
+ * frame that shows the update is painted (traced: a week switch then took the 50 ms render of the next page besides
+ * its own 30 ms). An idle callback asked for in a frame callback runs after that frame.
+ */
 function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
+  if (typeof requestIdleCallback === 'function' && typeof requestAnimationFrame === 'function') {
+    let idle = 0;
+    const frame = requestAnimationFrame(() => {
+      idle = requestIdleCallback(task, { timeout: 2000 });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (idle) cancelIdleCallback(idle);
+    };
   }
   const id = setTimeout(task, 200);
   return () => clearTimeout(id);

@@ -11,8 +11,8 @@ function painted(): Promise<void> {
 }
 
 /** Resolves when the browser has had an idle period (at most a second later). */
-function idle(): Promise<void> {
-  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 1000 }));
+function idle(): Promise<boolean> {
+  return new Promise((resolve) => requestIdleCallback((deadline) => resolve(deadline.didTimeout), { timeout: 1000 }));
 }
 
 /**
@@ -48,10 +48,17 @@ async function run(view: 'month' | 'week', switches: number, pace: 'idle' | 'bac
   const chips: number[] = [el.renderRoot.querySelectorAll('[data-key]').length];
   const switchMs: number[] = [];
   const scriptMs: number[] = [];
+  const noIdle: number[] = [];
   // For profile-switch.ts: its timeline summary counts what comes after this mark (the switches, not seeding or the first render).
   performance.mark('calendar-switches');
   for (let i = 0; i < switches; i++) {
-    if (pace === 'idle') await idle();
+    // For trace-switch.ts: a switch whose idle wait ended by its timeout, not in an idle period.
+    if (pace === 'idle' && (await idle())) {
+      performance.mark(`calendar-idle-timeout-${i}`);
+      noIdle.push(i + 1);
+    }
+    // profile-switch.ts (PROFILE_SWITCHES) starts and stops its profiler around chosen switches, outside the timed part.
+    if (window.calendarBenchBefore) await window.calendarBenchBefore(i + 1);
     const before = el.currentDate;
     // For trace-switch.ts: where each switch starts (its per-switch split, TRACE_PER_SWITCH=1).
     performance.mark(`calendar-switch-${i}`);
@@ -62,6 +69,7 @@ async function run(view: 'month' | 'week', switches: number, pace: 'idle' | 'bac
     await painted();
     switchMs.push(performance.now() - t0);
     performance.mark(`calendar-switch-end-${i}`);
+    if (window.calendarBenchAfter) await window.calendarBenchAfter(i + 1);
     if (el.currentDate === before) throw new Error('the view did not move to the next page');
     shown.push(el.visibleOccurrences.length);
     chips.push(el.renderRoot.querySelectorAll('[data-key]').length);
@@ -69,12 +77,15 @@ async function run(view: 'month' | 'week', switches: number, pace: 'idle' | 'bac
   const events = doc.getMap('events').size;
   el.remove();
   doc.destroy();
-  return { view, events, seedMs, renderMs, switchMs, scriptMs, shown, chips };
+  return { view, events, seedMs, renderMs, switchMs, scriptMs, shown, chips, noIdle };
 }
 
 declare global {
   interface Window {
     calendarBench: { run: typeof run };
+    /** Set by profile-switch.ts: called before switch `n` (1-based) starts and after it is painted. */
+    calendarBenchBefore?: (n: number) => Promise<void>;
+    calendarBenchAfter?: (n: number) => Promise<void>;
   }
 }
 
