@@ -30,7 +30,7 @@ export function renderSidebar(host: SidebarHost): TemplateResult {
           <label>
             <input type="checkbox" .checked=${live(!host.hidden.has(c.id))} aria-label=${t('showCalendar', c.name)}
               @change=${(e: Event) => host.toggle(c.id, (e.target as HTMLInputElement).checked)} />
-            <span>${c.name}</span>
+            <span title=${c.name}>${c.name}</span>
           </label>
           ${host.editable
             ? html`<button type="button" class="icon edit" aria-label=${t('editCalendar', c.name)} title=${t('editCalendar', c.name)} @click=${() => host.editCalendar(c.id)}>✎</button>`

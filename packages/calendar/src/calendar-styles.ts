@@ -132,9 +132,14 @@ export const calendarStyles = css`
   aside li label {
     display: flex;
     flex: 1;
+    min-width: 0;
     align-items: center;
     gap: 0.5rem;
     cursor: pointer;
+  }
+  /* A long name ends in an ellipsis (the whole name is its tooltip and the checkbox's label). */
+  aside li label span {
+    min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
