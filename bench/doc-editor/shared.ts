@@ -1,4 +1,4 @@
-// What the Node side of the doc-editor benchmark and its two bench pages agree on.
+// What the Node side of the doc-editor benchmark and its bench pages agree on.
 
 /** The text the target paragraph starts with: the pages find where to type by it. */
 export const TARGET_MARKER = 'Benchmark target paragraph.';
@@ -28,6 +28,8 @@ export interface KeystrokeSample {
   handler: number;
   /** A mutation observer saw the character in the target paragraph's DOM. */
   dom: number;
+  /** The first animation frame callback after `dom` ran (so `frame - dom` is the wait for the next frame). */
+  frame: number;
   /** The task after the first animation frame that followed `dom`: the frame showing it was painted. */
   paint: number;
 }
@@ -39,6 +41,27 @@ export interface TypingReport {
   missing: number;
   /** Long tasks (over 50 ms) the page ran during the phase. */
   longTasks: { count: number; maxMs: number; totalMs: number };
+  /** How far apart animation frames came while typing, when the phase ran a frame loop ({@link TypingOptions}). */
+  frames?: FrameCadence;
+}
+
+/** Intervals between consecutive animation frames' timestamps (the `requestAnimationFrame` argument), in ms. */
+export interface FrameCadence {
+  frames: number;
+  p5: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** How a typing phase runs in the page. */
+export interface TypingOptions {
+  /**
+   * Keep a `requestAnimationFrame` loop running while typing and report the frames' intervals:
+   * shows how the browser paces frames. It changes what is measured (a frame is always on its
+   * way), so it is its own phase.
+   */
+  frameLoop?: boolean;
 }
 
 /** The API each bench page puts on `window.bench` for the driver. */
@@ -46,7 +69,7 @@ export interface BenchPageApi {
   /** Resolves once the content has been painted and the caret placed at the end of the target paragraph. */
   opened: Promise<OpenTimes>;
   /** Starts recording keystrokes typed into the target paragraph. */
-  startTyping(): void;
+  startTyping(options?: TypingOptions): void;
   /** Waits (up to `timeoutMs`) for every recorded keystroke to be painted, then stops and reports. */
   finishTyping(timeoutMs: number): Promise<TypingReport>;
   /** The target paragraph's text, to check after the run that every keystroke landed. */

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '../support/test.js';
 import { RelayProcess } from '../support/relay-process.js';
-import { editor, openDoc, userContext } from '../support/pages.js';
+import { documentText, editor, openDoc, selectedText, userContext } from '../support/pages.js';
 
 // Off-screen blocks of a long document are not rendered (content-visibility: auto, and hidden beyond a
 // window around the viewport: block-visibility.ts, visibility-window.ts);
@@ -139,4 +139,69 @@ test('in a long document the caret lands in new blocks, after jumps and after sc
 
   // The first block is no longer active, and only the caret's block is.
   await expect.poll(() => page.evaluate(() => document.querySelector('allmende-doc')!.shadowRoot!.querySelectorAll('.ProseMirror > .allmende-active-block').length)).toBe(1);
+});
+
+// Others' edits away from the caret are applied without reading the DOM selection again (remote-dispatch.ts), and
+// keeping the caret in view after edits above it waits for the next frame: the caret, a selection and typing must
+// come through both unchanged.
+test('others typing above and below keep the caret and a selection where they are, and the caret on screen', async ({ browser }) => {
+  const ada = await openDoc(await userContext(browser, 'Ada'), relay, 'long-shared');
+  await editor(ada).click();
+  await fillLongDocument(ada, 60);
+  const bob = await openDoc(await userContext(browser, 'Bob'), relay, 'long-shared');
+  await expect(editor(bob).locator('p')).toHaveCount(60);
+
+  // Ada's caret at the end of paragraph 30, which sits at the bottom of her window.
+  await ada.evaluate(() => {
+    document.querySelector('allmende-doc')!.shadowRoot!.querySelector('.ProseMirror > p:nth-child(30)')!.scrollIntoView({ block: 'end' });
+  });
+  const adaTarget = editor(ada).locator('p:nth-child(30)');
+  const box = (await adaTarget.boundingBox())!;
+  await ada.mouse.click(box.x + box.width - 5, box.y + box.height - 8);
+  await ada.keyboard.press('End');
+  await ada.keyboard.type(' Ada one.');
+  await expect(adaTarget).toHaveText(/ Ada one\.$/);
+  await expect.poll(() => caretBlock(ada)).toMatchObject({ index: 29, caretInBlock: true, caretOnScreen: true });
+
+  /** Bob types `text` at the start of paragraph `n` (1-based), then presses Enter `enters` times. */
+  const bobTypes = async (n: number, text: string, enters = 0): Promise<void> => {
+    await bob.evaluate((child) => {
+      document.querySelector('allmende-doc')!.shadowRoot!.querySelector(`.ProseMirror > p:nth-child(${child})`)!.scrollIntoView({ block: 'center' });
+    }, n);
+    const paragraph = editor(bob).locator(`p:nth-child(${n})`);
+    const at = (await paragraph.boundingBox())!;
+    await bob.mouse.click(at.x + 5, at.y + 5);
+    await bob.keyboard.press('Home');
+    await bob.keyboard.type(text);
+    for (let i = 0; i < enters; i++) await bob.keyboard.press('Enter');
+  };
+
+  // Bob types into a paragraph above Ada's caret (on her screen) and below it, and adds blocks above it.
+  await bobTypes(27, 'Bob above. ', 6);
+  await bobTypes(40, 'Bob below. ');
+  await expect(editor(ada).locator('p:nth-child(27)')).toHaveText(/^Bob above\. /);
+  await expect(editor(ada).locator('p')).toHaveCount(66);
+  // Ada's caret is still at the end of her paragraph (now the 36th) and on screen; her typing lands there.
+  await expect.poll(() => caretBlock(ada)).toMatchObject({ index: 35, caretInBlock: true, caretOnScreen: true });
+  await ada.keyboard.type(' Ada two.');
+  await expect(editor(ada).locator('p:nth-child(36)')).toHaveText(/ Ada one\. Ada two\.$/);
+  // (Bob's page shows Ada's caret label inside her paragraph: compare its text without it.)
+  const bobsParagraph = async (n: number): Promise<string> => (await documentText(bob)).split('\n')[n - 1] ?? '';
+  await expect.poll(() => bobsParagraph(36)).toMatch(/ Ada one\. Ada two\.$/);
+
+  // A selection made by Ada survives Bob's edits elsewhere, and a command acts on it.
+  await ada.keyboard.press('Shift+Home');
+  await expect.poll(() => selectedText(ada)).not.toBe('');
+  const selected = await selectedText(ada);
+  await bobTypes(20, 'More from Bob. ');
+  await bobTypes(50, 'And more. ');
+  await expect(editor(ada).locator('p:nth-child(50)')).toHaveText(/^And more\. /);
+  expect(await selectedText(ada)).toBe(selected);
+  await ada.keyboard.press('Control+b');
+  await expect(editor(ada).locator('p:nth-child(36) strong')).toHaveText(selected);
+  await expect.poll(() => editor(bob).locator('p:nth-child(36) strong').evaluate((strong) => {
+    const copy = strong.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((label) => label.remove());
+    return copy.textContent;
+  })).toBe(selected);
 });

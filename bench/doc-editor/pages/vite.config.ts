@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-// Builds the doc-editor benchmark's two pages (the element, a plain prosemirror-view) for the relay to serve.
+// Builds the doc-editor benchmark's pages (the element, a plain prosemirror-view, a bare contenteditable) for the relay to serve.
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
@@ -11,7 +11,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    rollupOptions: { input: { ours: `${root}ours.html`, plain: `${root}plain.html` } },
+    rollupOptions: { input: { ours: `${root}ours.html`, plain: `${root}plain.html`, floor: `${root}floor.html` } },
   },
   logLevel: 'warn',
 });

@@ -6,6 +6,7 @@ import { ySyncPlugin, ySyncPluginKey } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { localChangeWriter, noteDocumentInSync } from './local-sync.js';
 import { absolutePosition, knownTopLevelTypes, relativeSelection, sameTopLevelTypes } from './relative-position.js';
+import { dispatchRemoteChange, scrollCursorIntoViewNextFrame } from './remote-dispatch.js';
 
 /**
  * The parts of y-prosemirror's `ProsemirrorBinding` that the incremental
@@ -251,10 +252,12 @@ export function applyYjsChange(binding: SyncBinding, events: ReadonlyArray<Y.YEv
     const selection = state.selection;
     if (undoRedo || (range !== null && !(selection.to < range.from || selection.from > range.to))) restoreSelection(tr, binding);
     tr.setMeta(ySyncPluginKey, { isChangeOrigin: true, isUndoRedoOperation: undoRedo });
-    if (range && binding.beforeTransactionSelection !== null && range.from <= state.selection.to && view.hasFocus() && binding._isLocalCursorInView()) {
-      tr.scrollIntoView();
-    }
-    view.dispatch(tr);
+    // Keep the local cursor in view when the change was before it (once per frame, with the frame's layout).
+    const keepInView = range !== null && binding.beforeTransactionSelection !== null && range.from <= state.selection.to &&
+      view.hasFocus() && binding._isLocalCursorInView();
+    // Without forcing a layout in this task when the selection's blocks were left alone (remote-dispatch.ts).
+    dispatchRemoteChange(view, tr, undoRedo || tr.selectionSet ? null : range);
+    if (keepInView) scrollCursorIntoViewNextFrame(view);
     // No block added or removed at the top: positions in the new document start from the same list of Y types.
     if (!transaction.changed.has(binding.type as unknown as YType)) sameTopLevelTypes(binding, state.doc, view.state.doc);
     // Yjs holds what was drawn now (not what plugins may have appended to it: that is still to be written).

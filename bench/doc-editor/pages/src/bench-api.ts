@@ -1,14 +1,30 @@
 // The page half of the doc-editor benchmark: detects the first paint of the document, places the
-// caret, and times keystrokes from keydown to the frame that shows the character.
+// caret, and times keystrokes from keydown to the frame that shows the character. The same timing
+// serves every bench page: the ProseMirror pages through `installBenchApi(view)`, the bare
+// contenteditable floor page through `installBenchApiFor(editable)`.
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { TARGET_MARKER } from '../../shared.js';
-import type { BenchPageApi, KeystrokeSample, OpenTimes, TypingReport } from '../../shared.js';
+import type { BenchPageApi, FrameCadence, KeystrokeSample, OpenTimes, TypingOptions, TypingReport } from '../../shared.js';
 
 declare global {
   interface Window {
     bench: BenchPageApi;
   }
+}
+
+/** What the harness needs from a bench page's editor, whatever it is built with. */
+export interface BenchEditable {
+  /** The editable root (mutations under it are watched). */
+  readonly root: HTMLElement;
+  /** True once the document's content is in the DOM (checked in animation frame callbacks). */
+  contentShown(): boolean;
+  /** The target paragraph's element. */
+  target(): HTMLElement;
+  /** Puts the caret at the end of the target paragraph, focuses and scrolls it into view. */
+  placeCaret(): void;
+  /** The text of the first top-level paragraph starting with `prefix`, or null. */
+  paragraphText(prefix: string): string | null;
 }
 
 type PostTask = (callback: () => void, options: { priority: 'user-blocking' }) => Promise<void>;
@@ -45,34 +61,64 @@ function targetPos(view: EditorView, prefix = TARGET_MARKER): number {
   return pos;
 }
 
-function targetElement(view: EditorView): HTMLElement {
-  const pos = targetPos(view);
-  const dom = pos < 0 ? null : view.nodeDOM(pos);
-  if (!(dom instanceof HTMLElement)) throw new Error('the target paragraph is not in the editor');
-  return dom;
+/** A ProseMirror view as a {@link BenchEditable}. */
+function viewEditable(view: EditorView): BenchEditable {
+  return {
+    root: view.dom,
+    contentShown: () => view.dom.firstElementChild?.tagName === 'H1',
+    target() {
+      const pos = targetPos(view);
+      const dom = pos < 0 ? null : view.nodeDOM(pos);
+      if (!(dom instanceof HTMLElement)) throw new Error('the target paragraph is not in the editor');
+      return dom;
+    },
+    placeCaret() {
+      const pos = targetPos(view);
+      const end = pos + view.state.doc.child(view.state.doc.resolve(pos).index()).nodeSize - 1;
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, end)).scrollIntoView());
+      view.focus();
+    },
+    paragraphText(prefix) {
+      const pos = targetPos(view, prefix);
+      return pos < 0 ? null : view.state.doc.nodeAt(pos)!.textContent;
+    },
+  };
+}
+
+/** Puts `window.bench` on the page for a ProseMirror view that `getView` returns once it exists. */
+export function installBenchApi(getView: () => EditorView | null): void {
+  let made: BenchEditable | null = null;
+  installBenchApiFor(() => {
+    const view = getView();
+    if (view && !made) made = viewEditable(view);
+    return made;
+  });
+}
+
+/** Intervals between consecutive animation frames' timestamps, summarized. */
+function cadence(timestamps: readonly number[]): FrameCadence {
+  const intervals = timestamps.slice(1).map((t, n) => t - timestamps[n]!).sort((a, b) => a - b);
+  const at = (q: number): number => intervals[Math.min(intervals.length - 1, Math.floor(q * intervals.length))] ?? Number.NaN;
+  return { frames: timestamps.length, p5: at(0.05), p50: at(0.5), p95: at(0.95), max: intervals.at(-1) ?? Number.NaN };
 }
 
 /**
- * Puts `window.bench` on the page for an editor that `getView` returns once it exists. The
- * content counts as shown when the editor's first block is the document's opening heading.
+ * Puts `window.bench` on the page for an editable that `getEditable` returns once it exists. The
+ * content counts as shown when its `contentShown()` says so in an animation frame callback.
  */
-export function installBenchApi(getView: () => EditorView | null): void {
-  let view: EditorView | null = null;
+export function installBenchApiFor(getEditable: () => BenchEditable | null): void {
+  let editable: BenchEditable | null = null;
 
   const opened = new Promise<OpenTimes>((resolve) => {
     const poll = (): void => {
-      view = getView();
+      editable = getEditable();
       // Checked in an animation frame callback: content in the DOM now is painted in this frame.
-      if (!view || view.dom.firstElementChild?.tagName !== 'H1') {
+      if (!editable || !editable.contentShown()) {
         requestAnimationFrame(poll);
         return;
       }
       afterThisFrame((contentPaint) => {
-        const v = view!;
-        const pos = targetPos(v);
-        const end = pos + v.state.doc.child(v.state.doc.resolve(pos).index()).nodeSize - 1;
-        v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, end)).scrollIntoView());
-        v.focus();
+        editable!.placeCaret();
         afterNextPaint((caretPlaced) => resolve({ contentPaint, caretPlaced }));
       });
     };
@@ -89,6 +135,14 @@ export function installBenchApi(getView: () => EditorView | null): void {
   const shown: Array<{ keydown: number; handler: number; dom: number }> = [];
   const samples: KeystrokeSample[] = [];
   const longTasks = { count: 0, maxMs: 0, totalMs: 0 };
+  // Frame cadence: the timestamps of a continuous frame loop, when a typing phase asks for one.
+  const loopFrames: number[] = [];
+  let frameLoop = false;
+  const loop = (time: number): void => {
+    if (!frameLoop) return;
+    loopFrames.push(time);
+    requestAnimationFrame(loop);
+  };
 
   window.addEventListener('keydown', (event) => {
     if (!measuring || event.key.length !== 1) return;
@@ -96,13 +150,13 @@ export function installBenchApi(getView: () => EditorView | null): void {
     pending.push({ n: ++typedKeys, keydown: event.timeStamp, handler: performance.now() });
   }, { capture: true });
 
-  const onFramePainted = (batch: typeof shown) => (paint: number): void => {
-    for (const item of batch) samples.push({ ...item, paint });
+  const onFramePainted = (batch: typeof shown, frame: number) => (paint: number): void => {
+    for (const item of batch) samples.push({ ...item, frame, paint });
   };
 
   const check = (): void => {
-    if (!view || pending.length === 0) return;
-    if (!target?.isConnected) target = targetElement(view);
+    if (!editable || pending.length === 0) return;
+    if (!target?.isConnected) target = editable.target();
     const typed = (target.textContent ?? '').length - baseLength;
     const now = performance.now();
     while (pending.length > 0 && pending[0]!.n <= typed) {
@@ -113,7 +167,7 @@ export function installBenchApi(getView: () => EditorView | null): void {
     frameRequested = true;
     requestAnimationFrame(() => {
       frameRequested = false;
-      afterThisFrame(onFramePainted(shown.splice(0)));
+      afterThisFrame(onFramePainted(shown.splice(0), performance.now()));
     });
   };
   const observer = new MutationObserver(check);
@@ -127,16 +181,21 @@ export function installBenchApi(getView: () => EditorView | null): void {
 
   window.bench = {
     opened,
-    startTyping() {
-      if (!view) throw new Error('startTyping(): the document is not open yet');
-      target = targetElement(view);
+    startTyping(options?: TypingOptions) {
+      if (!editable) throw new Error('startTyping(): the document is not open yet');
+      target = editable.target();
       baseLength = (target.textContent ?? '').length;
       typedKeys = 0;
       samples.length = 0;
+      loopFrames.length = 0;
       Object.assign(longTasks, { count: 0, maxMs: 0, totalMs: 0 });
-      observer.observe(view.dom, { subtree: true, childList: true, characterData: true });
+      observer.observe(editable.root, { subtree: true, childList: true, characterData: true });
       longTaskObserver.observe({ type: 'longtask' });
       measuring = true;
+      if (options?.frameLoop) {
+        frameLoop = true;
+        requestAnimationFrame(loop);
+      }
     },
     async finishTyping(timeoutMs) {
       const deadline = performance.now() + timeoutMs;
@@ -146,19 +205,24 @@ export function installBenchApi(getView: () => EditorView | null): void {
       // One more frame, for the last batch's paint message.
       await new Promise<void>((r) => afterNextPaint(() => r()));
       measuring = false;
+      frameLoop = false;
       observer.disconnect();
       longTaskObserver.disconnect();
-      const report: TypingReport = { samples: samples.splice(0), missing: pending.length + shown.length, longTasks: { ...longTasks } };
+      const report: TypingReport = {
+        samples: samples.splice(0),
+        missing: pending.length + shown.length,
+        longTasks: { ...longTasks },
+        ...(loopFrames.length > 1 ? { frames: cadence(loopFrames) } : {}),
+      };
       pending.length = 0;
       shown.length = 0;
       return report;
     },
     targetText() {
-      return view ? targetElement(view).textContent ?? '' : '';
+      return editable ? editable.target().textContent ?? '' : '';
     },
     paragraphText(prefix) {
-      const pos = view ? targetPos(view, prefix) : -1;
-      return pos < 0 ? null : view!.state.doc.nodeAt(pos)!.textContent;
+      return editable ? editable.paragraphText(prefix) : null;
     },
   };
 }
