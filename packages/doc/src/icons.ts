@@ -1,25 +1,12 @@
+import { strokeIcon as icon } from '@allmende/ui';
 import { html, svg } from 'lit';
-import type { SVGTemplateResult, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+
+// The alignment and text colour icons are shared with the sheet's toolbar.
+export { alignCenterIcon, alignJustifyIcon, alignLeftIcon, alignRightIcon, textColorIcon } from '@allmende/ui';
 
 // 20×20 stroke icons drawn in currentColor. They are decorative: every
 // control carries its own accessible name.
-
-const icon = (body: SVGTemplateResult): TemplateResult =>
-  html`<svg
-    class="icon"
-    viewBox="0 0 20 20"
-    width="20"
-    height="20"
-    fill="none"
-    stroke="currentColor"
-    stroke-width="1.6"
-    stroke-linecap="round"
-    stroke-linejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >
-    ${body}
-  </svg>`;
 
 /** Letters drawn as text, for the mark buttons (B, I, U, S). */
 const letter = (text: string, style: string): TemplateResult =>
@@ -48,19 +35,6 @@ export const subscriptIcon = icon(svg`
 
 /** Inline code: angle brackets. */
 export const codeIcon = icon(svg`<path d="M7 5.5L2.5 10 7 14.5M13 5.5l4.5 4.5-4.5 4.5" />`);
-
-/** Text colour: an A over a bar in the current colour (`--swatch`). */
-export const textColorIcon = html`<svg
-  class="icon"
-  viewBox="0 0 20 20"
-  width="20"
-  height="20"
-  aria-hidden="true"
-  focusable="false"
->
-  <path d="M5.5 13.5L10 3l4.5 10.5M7.2 9.7h5.6" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
-  <rect x="3" y="15.5" width="14" height="3" rx="0.8" style="fill: var(--swatch, currentColor)" />
-</svg>`;
 
 /** Highlight: a marker over a bar in the current highlight (`--swatch`). */
 export const highlightIcon = html`<svg
@@ -109,15 +83,6 @@ export const indentIcon = icon(svg`<path d="M3 4h14M9 8h8M9 12h8M3 16h14M3 7.5l3
 
 /** Decrease indent: lines with an arrow pointing out. */
 export const outdentIcon = icon(svg`<path d="M3 4h14M9 8h8M9 12h8M3 16h14M6 7.5L3 10l3 2.5" />`);
-
-/** Left alignment. */
-export const alignLeftIcon = icon(svg`<path d="M3 4.5h14M3 8.5h9M3 12.5h14M3 16.5h9" />`);
-/** Centred text. */
-export const alignCenterIcon = icon(svg`<path d="M3 4.5h14M5.5 8.5h9M3 12.5h14M5.5 16.5h9" />`);
-/** Right alignment. */
-export const alignRightIcon = icon(svg`<path d="M3 4.5h14M8 8.5h9M3 12.5h14M8 16.5h9" />`);
-/** Justified text. */
-export const alignJustifyIcon = icon(svg`<path d="M3 4.5h14M3 8.5h14M3 12.5h14M3 16.5h14" />`);
 
 /** Blockquote: a quotation mark. */
 export const blockquoteIcon = icon(svg`

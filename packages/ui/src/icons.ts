@@ -41,7 +41,7 @@ export const alignRightIcon = strokeIcon(svg`<path d="M3 4.5h14M8 8.5h9M3 12.5h1
 export const alignJustifyIcon = strokeIcon(svg`<path d="M3 4.5h14M3 8.5h14M3 12.5h14M3 16.5h14" />`);
 
 /** Text colour: an A over a bar in the current colour (`--swatch`). */
-export const textColorIcon = swatchIcon(svg`<path d="M5.5 13L10 3l4.5 10M7.2 9.4h5.6" />`);
+export const textColorIcon = swatchIcon(svg`<path d="M5.5 13.5L10 3l4.5 10.5M7.2 9.7h5.6" />`);
 
 /** Clear formatting: a T struck through. */
 export const clearFormattingIcon = strokeIcon(svg`<path d="M4 4.5h9M8.5 4.5V16M3.5 15l13-11" /><path d="M12.5 16.5l4-4" stroke-width="1.4" />`);
