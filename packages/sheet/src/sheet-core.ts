@@ -42,7 +42,7 @@ export class SheetCore {
   filters: SheetFilters | null = null;
   /** The id of the sheet shown. */
   sheetId = '';
-  /** Rows the sheet's filter hides (drawn with no height, skipped by the arrow keys). */
+  /** Rows the sheet's filter hides or that are hidden by hand (drawn with no height, skipped by the arrow keys). */
   hiddenSet: ReadonlySet<number> = new Set();
   /** The columns hidden by hand (size 0 in the axes). */
   hiddenCols: ReadonlySet<number> = new Set();
@@ -139,6 +139,7 @@ export class SheetCore {
 
   /** Moves a step on past rows the filter hides or that are hidden, and past hidden columns. */
   skipHidden(sel: Selection, dRow: number, extend: boolean, dCol = 0): Selection {
+    if (!this.wb) return sel;
     this.getAxes();
     const b = this.bounds();
     let next = sel;
