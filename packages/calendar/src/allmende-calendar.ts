@@ -458,8 +458,7 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
   /** @internal (for the prefetch controller) */
   layOutAhead(date: string): void {
     if (this.view !== 'month') return;
-    const page = this.pageWindow(date);
-    const occs = page ? this.query.peek(page.doc, page.window) : null;
+    const occs = this.keptOccurrences(date);
     if (!occs) return;
     const days = viewRange(this.view, date, this.firstDay).days;
     // The same lanes the render of that page will ask for, so that it finds this layout (see monthLayoutOf).
@@ -470,8 +469,7 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
   renderAhead(date: string): void {
     if (!TIME_GRID_VIEWS.has(this.view)) return;
     // Already rendered ahead from the document as it is: nothing to do (after a document change it is rendered again).
-    const page = this.pageWindow(date);
-    const occs = page ? this.query.peek(page.doc, page.window) : null;
+    const occs = this.keptOccurrences(date);
     if (this._ahead === date && occs && this.hiddenLayer?.occs === occs) return;
     this._ahead = date;
     this.requestUpdate();
@@ -506,8 +504,7 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
     const aheadFrom = this._ahead ? viewRange(this.view, this._ahead, this.firstDay).from : '';
     if (aheadFrom && layerSlot(aheadFrom, n) !== slot) pages[1 - slot] = aheadFrom;
     const other = pages[1 - slot];
-    const page = other ? this.pageWindow(other) : null;
-    const occs = page ? this.query.peek(page.doc, page.window) : null;
+    const occs = other ? this.keptOccurrences(other) : null;
     const kept = this.hiddenLayer;
     if (!other || (!occs && kept?.days[0] !== other)) {
       pages[1 - slot] = null;
@@ -516,6 +513,12 @@ export class AllmendeCalendar extends AllmendeElement implements CalendarHost, E
     }
     this.hiddenLayer = occs ? viewContext({ ...base, date: other, days: viewRange(this.view, other, this.firstDay).days, occs }) : kept;
     return this.hiddenLayer;
+  }
+
+  /** The occurrences of the page at `date` the query already holds (fetched ahead), or null; expands nothing. */
+  private keptOccurrences(date: string): Occurrence[] | null {
+    const page = this.pageWindow(date);
+    return page ? this.query.peek(page.doc, page.window) : null;
   }
 
   /** @internal (for the prefetch controller) */

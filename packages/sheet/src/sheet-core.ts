@@ -44,8 +44,6 @@ export class SheetCore {
   sheetId = '';
   /** Rows the sheet's filter hides or that are hidden by hand (drawn with no height, skipped by the arrow keys). */
   hiddenSet: ReadonlySet<number> = new Set();
-  /** The columns hidden by hand (size 0 in the axes). */
-  hiddenCols: ReadonlySet<number> = new Set();
   /** The rows and columns hidden by hand (not by the filter). */
   private manualHidden: { rows: ReadonlySet<number>; cols: ReadonlySet<number> } = { rows: new Set(), cols: new Set() };
   /** The active cell, the selection's anchor and its moving end, by ids. */
@@ -111,9 +109,8 @@ export class SheetCore {
     const hiddenRows = new Set(this.filteredRows());
     for (const row of this.manualHidden.rows) hiddenRows.add(row);
     this.hiddenSet = hiddenRows;
-    this.hiddenCols = this.manualHidden.cols;
     for (const row of this.hiddenSet) rowSizes.set(row, 0);
-    for (const col of this.hiddenCols) colSizes.set(col, 0);
+    for (const col of this.manualHidden.cols) colSizes.set(col, 0);
     this.axes = { rows: new Axis(b.rows, DEFAULT_ROW_HEIGHT, rowSizes), cols: new Axis(b.cols, DEFAULT_COL_WIDTH, colSizes) };
     return this.axes;
   }
@@ -152,7 +149,7 @@ export class SheetCore {
       }
     };
     if (this.hiddenSet.size > 0) walk(this.hiddenSet, Math.sign(dRow), 0, (s) => (extend ? s.focus.row : s.active.row));
-    if (this.hiddenCols.size > 0) walk(this.hiddenCols, 0, Math.sign(dCol), (s) => (extend ? s.focus.col : s.active.col));
+    if (this.manualHidden.cols.size > 0) walk(this.manualHidden.cols, 0, Math.sign(dCol), (s) => (extend ? s.focus.col : s.active.col));
     return next;
   }
 
@@ -166,7 +163,7 @@ export class SheetCore {
   /** The first shown row or column at or after `after`, else the last at or before `before`, else -1. */
   nextShown(axis: 'rows' | 'cols', after: number, before: number): number {
     this.getAxes();
-    const hidden = axis === 'rows' ? this.hiddenSet : this.hiddenCols;
+    const hidden = axis === 'rows' ? this.hiddenSet : this.manualHidden.cols;
     const count = axis === 'rows' ? this.bounds().rows : this.bounds().cols;
     for (let i = Math.max(0, after); i < count; i++) if (!hidden.has(i)) return i;
     for (let i = Math.min(before, count - 1); i >= 0; i--) if (!hidden.has(i)) return i;

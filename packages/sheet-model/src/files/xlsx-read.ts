@@ -298,7 +298,7 @@ function readSheet(text: string, ctx: SheetContext, budget: CellBudget, warnings
           row = r;
           nextCol = 0;
           const ht = Number(attrs['ht']);
-          if ((attrs['customHeight'] === '1' || attrs['customHeight'] === 'true') && Number.isFinite(ht) && ht >= 0) sheet.rowHeights.set(r, Math.round((ht / PT_PER_PX) * 100) / 100);
+          if (isTrue(attrs['customHeight']) && Number.isFinite(ht) && ht >= 0) sheet.rowHeights.set(r, Math.round((ht / PT_PER_PX) * 100) / 100);
           if (isTrue(attrs['hidden'])) sheet.hiddenRows.add(r);
           break;
         }
