@@ -112,6 +112,33 @@ describe('connect', () => {
     expect(doc.getText('t').toString()).toBe('x');
   });
 
+  it('holds the relay\'s messages while a hold is active and applies them in order when it releases them', async () => {
+    const a = open('held');
+    const b = open('held');
+    await Promise.all([a.whenSynced, b.whenSynced]);
+    let active = true;
+    let release: (() => void) | null = null;
+    a.holdIncoming({ active: () => active, whenReleased: (run) => void (release = run) });
+    b.doc.getText('t').insert(0, 'one ');
+    b.doc.getText('t').insert(4, 'two');
+    b.setUser({ name: 'Bea', color: '#aa3355' });
+    await until(() => release !== null, 'a held message');
+    // Everything else has time to arrive too; none of it is applied while held.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(a.doc.getText('t').toString()).toBe('');
+    // A's own edits still go out while it holds.
+    a.doc.getText('mine').insert(0, 'a');
+    await until(() => b.doc.getText('mine').toString() === 'a', 'A\'s edit at B');
+    active = false;
+    release!();
+    expect(a.doc.getText('t').toString()).toBe('one two');
+    await until(() => [...a.awareness.getStates().values()].some((s) => (s['user'] as { name?: string } | undefined)?.name === 'Bea'), 'B\'s presence');
+    // Without a hold, messages are applied as they come.
+    a.holdIncoming(null);
+    b.doc.getText('t').insert(7, '!');
+    await until(() => a.doc.getText('t').toString() === 'one two!', 'the next edit');
+  });
+
   it('rejects whenSynced when destroyed before syncing', async () => {
     const session = connect({ relay: 'ws://127.0.0.1:9', document: 'never', WebSocketPolyfill: WebSocket });
     session.destroy();

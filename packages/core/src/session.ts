@@ -13,6 +13,7 @@ import {
   type AccessRole,
   type SessionInfo,
 } from '@allmende/protocol';
+import { HeldMessages, holdableWebSocket, type IncomingHold } from './incoming-hold.js';
 import { openOfflineCache, type OfflineCache } from './offline-cache.js';
 import { batchOutgoing, type OutgoingBatch } from './outgoing-batch.js';
 
@@ -92,6 +93,7 @@ export class Session extends ObservableV2<SessionEvents> {
   #status: ConnectionStatus = 'connecting';
   readonly #provider: WebsocketProvider;
   readonly #outgoing: OutgoingBatch;
+  readonly #incoming = new HeldMessages();
   readonly #cache: OfflineCache | null;
   readonly #ownsDoc: boolean;
   readonly #ownsAwareness: boolean;
@@ -140,7 +142,7 @@ export class Session extends ObservableV2<SessionEvents> {
     this.#provider = new WebsocketProvider(relay, options.document, this.doc, {
       awareness: this.awareness,
       protocols: this.#protocols(),
-      WebSocketPolyfill: WS as WebSocketClass,
+      WebSocketPolyfill: holdableWebSocket(WS as WebSocketClass, this.#incoming),
       // Tabs must not exchange updates behind the relay's back: the relay decides who may write.
       disableBc: true,
       maxBackoffTime: 5000,
@@ -197,6 +199,16 @@ export class Session extends ObservableV2<SessionEvents> {
     this.awareness.setLocalStateField('user', { name: user.name, color: user.color });
   }
 
+  /**
+   * Lets `hold` delay the relay's messages (document updates, presence, everything) while it is
+   * active; they are then applied in the order they came, when it releases them. An editor uses this
+   * to paint a typed character before it reads it into the document (`<allmende-doc>` does).
+   * `null` removes the hold and applies what waits.
+   */
+  holdIncoming(hold: IncomingHold | null): void {
+    this.#incoming.setHold(hold);
+  }
+
   /** Drops the connection on purpose (edits keep working locally); {@link reconnect} resumes it. */
   disconnect(): void {
     this.#outgoing.flush();
@@ -224,6 +236,7 @@ export class Session extends ObservableV2<SessionEvents> {
     this.#provider.off('connection-close', this.#onClose);
     this.#provider.off('closed', this.#onClosedForGood);
     this.#outgoing.destroy();
+    this.#incoming.clear();
     this.#provider.destroy();
     this.#cache?.destroy();
     if (this.#ownsAwareness) {

@@ -10,6 +10,8 @@ import { EditorView } from 'prosemirror-view';
 import { redoCommand, undoCommand, yUndoPluginKey } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { deferTypedText } from './deferred-input.js';
+import type { DeferredInput } from './deferred-input.js';
 import { DocumentCounts } from './document-counts.js';
 import { docMessages } from './doc-messages.js';
 import type { DocTranslate } from './doc-messages.js';
@@ -59,6 +61,8 @@ interface Binding {
   readonly doc: Y.Doc;
   readonly awareness: Awareness | null;
   readonly undoManager: Y.UndoManager | null;
+  /** Typed characters painted before ProseMirror reads them; only with the element's own session (deferred-input.ts). */
+  readonly typing: DeferredInput | null;
 }
 
 /**
@@ -561,13 +565,20 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost, ReviewHo
     });
 
     keepEmptyDocumentUnwritten(view);
+    // With a host's Y.Doc, updates from others can arrive at any time (no session to say so first): read each keystroke at once.
+    const session = this.collab.connection?.session ?? null;
+    let typing: DeferredInput | null = null;
+    if (session) {
+      typing = deferTypedText(view, doc);
+      session.holdIncoming(typing.hold);
+    }
     const undoManager = yUndoPluginKey.getState(view.state)?.undoManager ?? null;
     undoManager?.on('stack-item-added', this.onUndoStep);
     undoManager?.on('stack-item-updated', this.onUndoStep);
     undoManager?.on('stack-item-popped', this.onUndone);
     undoManager?.on('stack-cleared', this.scheduleFormat);
 
-    this.binding = { view, doc, awareness, undoManager };
+    this.binding = { view, doc, awareness, undoManager, typing };
     this.wasEditable = null;
     this.refreshFormat();
     this.counts.update(view.state.doc, true);
@@ -584,6 +595,9 @@ export class AllmendeDoc extends AllmendeElement implements EditorHost, ReviewHo
     binding.undoManager?.off('stack-cleared', this.scheduleFormat);
     this.cancelFormat?.();
     this.cancelFormat = null;
+    // Typed text still waiting goes into the document before the session ends.
+    binding.typing?.destroy();
+    this.collab.connection?.session?.holdIncoming(null);
     // The view first: its plugins unsubscribe from the doc and awareness the session is about to destroy.
     binding.view.destroy();
     this.collab.close();

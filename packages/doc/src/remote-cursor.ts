@@ -1,3 +1,4 @@
+import { afterPaint } from '@allmende/core';
 import { Plugin, PluginKey } from 'prosemirror-state';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { EditorState, Transaction } from 'prosemirror-state';
@@ -181,7 +182,7 @@ const requestFrame = (callback: () => void): (() => void) => {
  * relative positions, `user: { name, color }`).
  *
  * Unlike y-prosemirror's, it does not redraw on every presence change:
- * changes are gathered into one update per animation frame, changes of this
+ * changes are gathered into one update after each paint, changes of this
  * user's own state are ignored, and nothing is dispatched when no remote
  * cursor moved. Content synced in from others moves the cursors in the same
  * transaction.
@@ -310,8 +311,10 @@ export function remoteCursorPlugin(awareness: Awareness, options: RemoteCursorOp
         if (current && sameCursors(current.cursors, cursors)) return;
         view.dispatch(view.state.tr.setMeta(remoteCursorKey, cursors).setMeta('addToHistory', false));
       };
+      // After the paint, not in the frame: a keystroke's frame shows the character first (deferred-input.ts), and
+      // moving others' carets can wait for the next one.
       const scheduleRefresh = (): void => {
-        cancelRefresh ??= requestFrame(refresh);
+        cancelRefresh ??= afterPaint(refresh);
       };
 
       const onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
@@ -340,7 +343,7 @@ export function remoteCursorPlugin(awareness: Awareness, options: RemoteCursorOp
           const state = updated.state;
           if (state.selection !== prevState.selection || state.doc !== prevState.doc) publishLocalCursor(updated, awareness);
           const value = remoteCursorKey.getState(state);
-          // A local edit maps the cursors; check them against presence once per frame.
+          // A local edit maps the cursors; check them against presence once per paint.
           if (value && value.cursors.length > 0 && state.doc !== prevState.doc) scheduleRefresh();
           if (value !== remoteCursorKey.getState(prevState)) scheduleLayout();
         },
