@@ -179,6 +179,13 @@ export function deferTypedText(view: EditorView, doc: Y.Doc): DeferredInput {
   view.dom.addEventListener('keyup', onKeyupStart, true);
   view.dom.addEventListener('keyup', onKeyupEnd);
   for (const type of OTHER_INPUT) view.dom.addEventListener(type, onOtherInput, true);
+  // Leaving or hiding the page: the text goes into the Y.Doc before the offline cache stores it (capturing
+  // listeners at the window and the document run before the cache's).
+  const onLeaving = (): void => {
+    if (document.visibilityState === 'hidden') flush();
+  };
+  window.addEventListener('pagehide', flush, true);
+  document.addEventListener('visibilitychange', onLeaving, true);
 
   let current = view.state;
   Object.defineProperty(view, 'state', {
@@ -223,6 +230,8 @@ export function deferTypedText(view: EditorView, doc: Y.Doc): DeferredInput {
       view.dom.removeEventListener('keyup', onKeyupStart, true);
       view.dom.removeEventListener('keyup', onKeyupEnd);
       for (const type of OTHER_INPUT) view.dom.removeEventListener(type, onOtherInput, true);
+      window.removeEventListener('pagehide', flush, true);
+      document.removeEventListener('visibilitychange', onLeaving, true);
       Object.defineProperty(view, 'state', { configurable: true, enumerable: true, writable: true, value: current });
     },
   };
