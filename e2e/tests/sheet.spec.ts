@@ -719,6 +719,8 @@ test('hiding and showing columns and rows: everyone sees it, the keyboard skips 
   await bob.keyboard.press('Shift+Space');
   await bob.keyboard.press('Shift+F10');
   await expect(bob.getByRole('menuitem', { name: 'Show hidden columns' })).toHaveCount(0);
+  // Hiding would take away the two rows still shown, not the one hidden already.
+  await expect(bob.getByRole('menuitem', { name: 'Hide 2 rows' })).toBeVisible();
   await bob.getByRole('menuitem', { name: 'Show hidden rows' }).click();
   for (const page of [ada, bob]) {
     await expect(sheetCell(page, 'A2')).toHaveText('1');

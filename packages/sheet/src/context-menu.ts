@@ -67,6 +67,9 @@ export class ContextMenu {
         this.close();
         action();
       }}>${label}</button>`;
+    // Hiding counts the lines that will disappear; lines hidden already are offered to be shown.
+    const hiddenRows = core.hiddenCount('rows', r.r0, r.r1);
+    const hiddenCols = core.hiddenCount('cols', r.c0, r.c1);
     const wholeCols = isWholeCols(r, core.bounds());
     const wholeRows = isWholeRows(r, core.bounds());
     const keys = (event: KeyboardEvent): void => {
@@ -108,10 +111,10 @@ export class ContextMenu {
       ${wholeRows ? nothing : item(t('insertColsRight', nCols), () => actions.structural('colsRight'))}
       ${wholeRows ? nothing : item(t('deleteCols', nCols), () => actions.structural('deleteCols'))}
       <hr />
-      ${wholeCols ? nothing : item(t('hideRows', nRows), () => actions.setHidden('rows', true))}
-      ${core.hiddenWithin('rows', r.r0, r.r1) ? item(t('showRows'), () => actions.setHidden('rows', false)) : nothing}
-      ${wholeRows ? nothing : item(t('hideCols', nCols), () => actions.setHidden('cols', true))}
-      ${core.hiddenWithin('cols', r.c0, r.c1) ? item(t('showCols'), () => actions.setHidden('cols', false)) : nothing}
+      ${wholeCols || hiddenRows === nRows ? nothing : item(t('hideRows', nRows - hiddenRows), () => actions.setHidden('rows', true))}
+      ${hiddenRows > 0 ? item(t('showRows'), () => actions.setHidden('rows', false)) : nothing}
+      ${wholeRows || hiddenCols === nCols ? nothing : item(t('hideCols', nCols - hiddenCols), () => actions.setHidden('cols', true))}
+      ${hiddenCols > 0 ? item(t('showCols'), () => actions.setHidden('cols', false)) : nothing}
       <hr />
       ${item(t('sortAscending'), () => actions.sort(false))} ${item(t('sortDescending'), () => actions.sort(true))}
       <hr />

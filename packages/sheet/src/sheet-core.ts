@@ -153,11 +153,12 @@ export class SheetCore {
     return next;
   }
 
-  /** Whether any row or column from `first` to `last` is hidden by hand. */
-  hiddenWithin(axis: 'rows' | 'cols', first: number, last: number): boolean {
+  /** How many rows or columns from `first` to `last` are hidden by hand. */
+  hiddenCount(axis: 'rows' | 'cols', first: number, last: number): number {
     this.getAxes();
-    for (const index of this.manualHidden[axis]) if (index >= first && index <= last) return true;
-    return false;
+    let count = 0;
+    for (const index of this.manualHidden[axis]) if (index >= first && index <= last) count++;
+    return count;
   }
 
   /** The first shown row or column at or after `after`, else the last at or before `before`, else -1. */
