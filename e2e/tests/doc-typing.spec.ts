@@ -113,7 +113,7 @@ test('others\' edits keep arriving while someone types without a pause', async (
   await editor(pageB).locator('p').last().click();
   await pageB.keyboard.type('Bob: ');
 
-  // Ada types for about four seconds, a key every 60 ms; Bob writes once meanwhile.
+  // Ada types for about five seconds, a key every 60 ms; Bob writes once meanwhile.
   let adaDone = false;
   const adaTyping = (async () => {
     await editor(pageA).locator('p').first().click();
