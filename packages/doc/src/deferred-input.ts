@@ -1,3 +1,4 @@
+import { afterPaint } from '@allmende/core';
 import type { IncomingHold } from '@allmende/core';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -45,18 +46,6 @@ function typesCharacter(event: KeyboardEvent): boolean {
 /** Whether Yjs is inside a transaction or calling its observers: writing the editor's change then would nest in it. */
 function yjsBusy(doc: Y.Doc): boolean {
   return doc._transaction !== null || doc._transactionCleanups.length > 0;
-}
-
-/** Runs `callback` in a task after the next frame has been painted (a timeout started in the frame's callback). */
-function afterFrame(callback: () => void): () => void {
-  let timeout: ReturnType<typeof setTimeout> | null = null;
-  const frame = requestAnimationFrame(() => {
-    timeout = setTimeout(callback, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    if (timeout !== null) clearTimeout(timeout);
-  };
 }
 
 /**
@@ -137,7 +126,7 @@ export function deferTypedText(view: EditorView, doc: Y.Doc): DeferredInput {
   const putOff = (): void => {
     fallback = window.setTimeout(flush, FALLBACK_MS);
     observer.flushingSoon = fallback;
-    cancelFrame = afterFrame(flush);
+    cancelFrame = afterPaint(flush);
   };
 
   const deferring = new MutationObserver((mutations) => {
@@ -164,7 +153,7 @@ export function deferTypedText(view: EditorView, doc: Y.Doc): DeferredInput {
     typedKey = typesCharacter(event as KeyboardEvent);
     lastKey = performance.now();
     // Others' changes held until now go in once this key's frame has been painted.
-    cancelRelease ??= afterFrame(() => {
+    cancelRelease ??= afterPaint(() => {
       cancelRelease = null;
       release();
     });
@@ -226,6 +215,8 @@ export function deferTypedText(view: EditorView, doc: Y.Doc): DeferredInput {
       cancelFrame?.();
       fallback = null;
       release();
+      cancelRelease?.();
+      if (releaseTimer !== null) clearTimeout(releaseTimer);
       view.dom.removeEventListener('keydown', onKeydown, true);
       view.dom.removeEventListener('keyup', onKeyupStart, true);
       view.dom.removeEventListener('keyup', onKeyupEnd);
