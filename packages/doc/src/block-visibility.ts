@@ -11,7 +11,7 @@ export const ACTIVE_BLOCK_CLASS = 'allmende-active-block';
 export const blockVisibilityKey = new PluginKey<DecorationSet>('allmende-block-visibility');
 
 /** The index of the top-level block holding position `pos` (the one after it at a block boundary, clamped). */
-function blockIndexAt(doc: ProseMirrorNode, pos: number): number {
+export function blockIndexAt(doc: ProseMirrorNode, pos: number): number {
   const index = doc.resolve(Math.max(0, Math.min(pos, doc.content.size))).index(0);
   return Math.min(index, doc.childCount - 1);
 }

@@ -244,7 +244,8 @@ export function remoteCursorPlugin(awareness: Awareness, options: RemoteCursorOp
       const layoutLabels = (): void => {
         cancelLayout = null;
         if (view.isDestroyed) return;
-        const shown = [...labels().values()];
+        // Labels in blocks a long document does not display (visibility-window.ts) have no box and are left out.
+        const shown = [...labels().values()].filter((label) => label.getClientRects().length > 0);
         if (shown.length === 0) return;
         const read = (label: HTMLElement, name: string): number => Number(label.style.getPropertyValue(name)) || 0;
         const current = shown.map((label) => ({ lift: read(label, '--remote-label-lift'), shift: read(label, '--remote-label-shift') }));

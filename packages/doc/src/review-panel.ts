@@ -24,6 +24,7 @@ import { relativeTime } from './relative-time.js';
 import { commentIcon, panelIcon, suggestIcon } from './review-icons.js';
 import { pendingCommentRange, reviewHighlightKey } from './review-plugin.js';
 import type { HighlightedThread, ReviewHighlightMeta, ReviewPluginCallbacks } from './review-plugin.js';
+import { revealPosition } from './visibility-window.js';
 
 /** What the review panel needs from `<allmende-doc>` besides the editor host. */
 export interface ReviewHost extends EditorHost {
@@ -313,6 +314,8 @@ export class ReviewPanel implements ReactiveController {
     const thread = this.list.find((candidate) => candidate.id === id);
     const view = this.view;
     if (scroll && view && thread?.from != null) {
+      // In a long document the thread's paragraph may not be displayed yet.
+      revealPosition(view, thread.from);
       const { node } = view.domAtPos(thread.from);
       const element = node instanceof Element ? node : node.parentElement;
       element?.scrollIntoView({ block: 'center', behavior: 'smooth' });

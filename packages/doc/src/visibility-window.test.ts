@@ -1,14 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVE_BLOCK_CLASS } from './block-visibility.js';
-import { childIndexAt, windowAround, windowHolds, windowRule, WINDOW_MARGIN_BLOCKS } from './visibility-window.js';
+import { BlockHeights, blockIndexAtHeight, documentEdgeKey, widenWindow, windowAround, windowCovers, windowHolds, windowRule, WINDOW_MARGIN_BLOCKS } from './visibility-window.js';
 
-/** Blocks stacked from y = 0, each as tall as given (only their boxes are read). */
-function stacked(heights: number[]): Element[] {
-  let top = 0;
+/** Blocks stacked from y = `from`, each as tall as given (only their boxes are read); `boxes` can be changed to move them. */
+function stacked(heights: number[], from = 0): Element[] {
+  let top = from;
   return heights.map((height) => {
     const box = { top, bottom: top + height };
     top += height;
-    return { getBoundingClientRect: () => box } as unknown as Element;
+    return { getBoundingClientRect: () => ({ ...box }), box } as unknown as Element;
+  });
+}
+
+/** Moves the boxes of `blocks` (as `stacked` made them) as if only those in `first` to `last` were displayed, from `top`. */
+function displayOnly(blocks: Element[], first: number, last: number, top: number): void {
+  let y = top;
+  blocks.forEach((block, index) => {
+    const box = (block as unknown as { box: { top: number; bottom: number } }).box;
+    const height = box.bottom - box.top;
+    if (index < first || index > last) {
+      // display: none: an empty box at the origin.
+      (block as unknown as { getBoundingClientRect: () => unknown }).getBoundingClientRect = () => ({ top: 0, bottom: 0 });
+      return;
+    }
+    const moved = { top: y, bottom: y + height };
+    y += height;
+    (block as unknown as { getBoundingClientRect: () => unknown }).getBoundingClientRect = () => ({ ...moved });
   });
 }
 
@@ -44,33 +61,128 @@ describe('windowHolds', () => {
   });
 });
 
-describe('windowRule', () => {
-  it('hides the blocks before and after the window by 1-based child index, never the active blocks, on screen only', () => {
-    const rule = windowRule({ first: 800, last: 1020 });
-    expect(rule).toContain(`.ProseMirror > :nth-child(-n+800):not(.${ACTIVE_BLOCK_CLASS})`);
-    expect(rule).toContain(`.ProseMirror > :nth-child(n+1022):not(.${ACTIVE_BLOCK_CLASS})`);
-    expect(rule).toContain('content-visibility: hidden');
-    expect(rule.startsWith('@media screen')).toBe(true);
+describe('windowCovers and widenWindow', () => {
+  it('says whether the selection blocks are rendered; without a window all are', () => {
+    expect(windowCovers({ first: 100, last: 300 }, 100, 300)).toBe(true);
+    expect(windowCovers({ first: 100, last: 300 }, 99, 120)).toBe(false);
+    expect(windowCovers({ first: 100, last: 300 }, 250, 301)).toBe(false);
+    expect(windowCovers(null, 0, 5000)).toBe(true);
   });
-  it('has no rule before a window at the start, and none at all without a window', () => {
-    expect(windowRule({ first: 0, last: 120 })).not.toContain('-n+');
-    expect(windowRule(null)).toBe('');
+  it('grows the window to hold the blocks, and drops it once it would hold everything', () => {
+    expect(widenWindow({ first: 800, last: 1020 }, 1834, 1834, 1835)).toEqual({ first: 800, last: 1834 });
+    expect(widenWindow({ first: 800, last: 1020 }, 3, 5, 1835)).toEqual({ first: 3, last: 1020 });
+    expect(widenWindow({ first: 800, last: 1020 }, 900, 910, 1835)).toEqual({ first: 800, last: 1020 });
+    expect(widenWindow({ first: 800, last: 1020 }, 0, 1834, 1835)).toBeNull();
+    expect(widenWindow(null, 3, 5, 1835)).toBeNull();
   });
 });
 
-describe('childIndexAt', () => {
+describe('windowRule', () => {
+  const editor = '.ProseMirror[data-allmende-window="7"]';
+  it('takes the blocks before and after the window out of the layout by 1-based child index, in this editor, on screen only', () => {
+    const window = { first: 800, last: 1020 };
+    const rule = windowRule(window, window, '7', { before: 40_000.4, after: 38_123.6 });
+    expect(rule).toContain(`${editor} > :nth-child(-n+800)`);
+    expect(rule).toContain(`${editor} > :nth-child(n+1022)`);
+    expect(rule).toContain('display: none !important');
+    // Their room is the editor's padding.
+    expect(rule).toContain('--allmende-space-before: 40000px');
+    expect(rule).toContain('--allmende-space-after: 38124px');
+    expect(rule.startsWith('@media screen')).toBe(true);
+    expect(rule).not.toContain('content-visibility');
+  });
+  it('skips the rendering of blocks displayed only because the selection is further away, except the active ones', () => {
+    // The selection in block 20, the viewport around block 900.
+    const rule = windowRule({ first: 20, last: 1020 }, { first: 800, last: 1020 }, '7', { before: 900, after: 100 });
+    expect(rule).toContain(`${editor} > :nth-child(-n+20), ${editor} > :nth-child(n+1022) { display: none !important; }`);
+    expect(rule).toContain(`${editor} > :nth-child(n+21):nth-child(-n+800):not(.${ACTIVE_BLOCK_CLASS}) { content-visibility: hidden; }`);
+    // Everything displayed (the selection spans the document): only the rendering is skipped, on both sides.
+    const all = windowRule(null, { first: 800, last: 1020 }, '7', { before: 0, after: 0 });
+    expect(all).not.toContain('display: none');
+    expect(all).toContain(`${editor} > :nth-child(n+1):nth-child(-n+800):not(.${ACTIVE_BLOCK_CLASS})`);
+    expect(all).toContain(`${editor} > :nth-child(n+1022):not(.${ACTIVE_BLOCK_CLASS})`);
+  });
+  it('has no rule before a window at the start, and none at all without a window', () => {
+    const window = { first: 0, last: 120 };
+    expect(windowRule(window, window, '1', { before: 0, after: 10 })).not.toContain('-n+');
+    expect(windowRule(null, null, '1', { before: 0, after: 0 })).toBe('');
+  });
+});
+
+describe('blockIndexAtHeight', () => {
+  const bottoms = (blocks: Element[]) => (index: number) => blocks[index]!.getBoundingClientRect().bottom;
   it('finds the block at a height', () => {
     const blocks = stacked([10, 20, 30, 40]);
-    expect(childIndexAt(blocks, 0)).toBe(0);
-    expect(childIndexAt(blocks, 9)).toBe(0);
-    expect(childIndexAt(blocks, 10)).toBe(1);
-    expect(childIndexAt(blocks, 35)).toBe(2);
-    expect(childIndexAt(blocks, 99)).toBe(3);
+    expect(blockIndexAtHeight(4, bottoms(blocks), 0)).toBe(0);
+    expect(blockIndexAtHeight(4, bottoms(blocks), 9)).toBe(0);
+    expect(blockIndexAtHeight(4, bottoms(blocks), 10)).toBe(1);
+    expect(blockIndexAtHeight(4, bottoms(blocks), 35)).toBe(2);
+    expect(blockIndexAtHeight(4, bottoms(blocks), 99)).toBe(3);
   });
   it('clamps above and below the blocks', () => {
     const blocks = stacked([10, 20]);
-    expect(childIndexAt(blocks, -50)).toBe(0);
-    expect(childIndexAt(blocks, 500)).toBe(1);
-    expect(childIndexAt([], 5)).toBe(0);
+    expect(blockIndexAtHeight(2, bottoms(blocks), -50)).toBe(0);
+    expect(blockIndexAtHeight(2, bottoms(blocks), 500)).toBe(1);
+    expect(blockIndexAtHeight(0, () => 0, 5)).toBe(0);
+  });
+});
+
+describe('BlockHeights', () => {
+  const heightsOf = (count: number) => Array.from({ length: count }, (_, index) => 20 + (index % 5) * 10);
+
+  it('remembers each rendered block from its top to the next one, and gives the room of those outside a window', () => {
+    const sizes = heightsOf(20);
+    const blocks = stacked(sizes, 100);
+    const heights = new BlockHeights();
+    heights.record(blocks, 0, 19);
+    sizes.forEach((size, index) => expect(heights.of(blocks[index]!)).toBe(size));
+    const sum = (from: number, to: number) => sizes.slice(from, to).reduce((a, b) => a + b, 0);
+    expect(heights.spacers(blocks, { first: 5, last: 12 })).toEqual({ before: sum(0, 5), after: sum(13, 20) });
+    expect(heights.spacers(blocks, null)).toEqual({ before: 0, after: 0 });
+  });
+
+  it('takes a block never measured at the mean of the last measured', () => {
+    const blocks = stacked([10, 30, 50], 0);
+    const heights = new BlockHeights();
+    expect(heights.of(blocks[0]!)).toBeGreaterThan(0);
+    heights.record(blocks, 0, 1);
+    const fresh = stacked([999])[0]!;
+    expect(heights.of(fresh)).toBe(20);
+  });
+
+  it('maps heights on screen to blocks when only a window is displayed, the rest standing in the padding', () => {
+    const sizes = heightsOf(400);
+    const blocks = stacked(sizes, 50);
+    const heights = new BlockHeights();
+    heights.record(blocks, 0, 399);
+    const top = (index: number) => 50 + sizes.slice(0, index).reduce((a, b) => a + b, 0);
+    const window = { first: 150, last: 260 };
+    // As the browser lays it out with the rule: the window's blocks after a padding as tall as the blocks before them.
+    displayOnly(blocks, window.first, window.last, 50 + heights.spacers(blocks, window).before);
+    const bottomOf = heights.bottoms(blocks, window);
+    for (const index of [0, 1, 77, 149, 150, 200, 260, 261, 399]) {
+      expect(bottomOf(index)).toBeCloseTo(top(index + 1));
+      expect(blockIndexAtHeight(400, bottomOf, top(index) + 1)).toBe(index);
+    }
+    // Scrolled far into the hidden part after the window, the blocks there are found from the heights.
+    expect(blockIndexAtHeight(400, bottomOf, top(350) + 2)).toBe(350);
+  });
+});
+
+describe('documentEdgeKey', () => {
+  const key = (key: string, modifiers: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey', boolean>> = {}) => ({ key, ctrlKey: false, metaKey: false, altKey: false, ...modifiers });
+  it('takes Ctrl+Home and Ctrl+End elsewhere, Cmd+Up and Cmd+Down on a Mac', () => {
+    expect(documentEdgeKey(key('Home', { ctrlKey: true }), false)).toBe('start');
+    expect(documentEdgeKey(key('End', { ctrlKey: true }), false)).toBe('end');
+    expect(documentEdgeKey(key('ArrowUp', { metaKey: true }), true)).toBe('start');
+    expect(documentEdgeKey(key('ArrowDown', { metaKey: true }), true)).toBe('end');
+  });
+  it('leaves other keys and combinations alone', () => {
+    expect(documentEdgeKey(key('Home'), false)).toBeNull();
+    expect(documentEdgeKey(key('Home', { ctrlKey: true, altKey: true }), false)).toBeNull();
+    // Ctrl+Up moves by paragraph outside a Mac; Cmd+Home is not a Mac binding.
+    expect(documentEdgeKey(key('ArrowUp', { ctrlKey: true }), false)).toBeNull();
+    expect(documentEdgeKey(key('Home', { metaKey: true }), true)).toBeNull();
+    expect(documentEdgeKey(key('End', { ctrlKey: true }), true)).toBeNull();
   });
 });

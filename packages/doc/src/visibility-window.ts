@@ -1,20 +1,27 @@
-import { Plugin } from 'prosemirror-state';
+import { Plugin, Selection, TextSelection } from 'prosemirror-state';
+import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { ACTIVE_BLOCK_CLASS } from './block-visibility.js';
+import { ACTIVE_BLOCK_CLASS, blockIndexAt } from './block-visibility.js';
 
-/**
- * Top-level blocks kept `content-visibility: auto` on each side of the ones
- * on screen; the blocks beyond are `content-visibility: hidden`.
- */
+/** Top-level blocks rendered on each side of the ones on screen; the blocks beyond are not displayed. */
 export const WINDOW_MARGIN_BLOCKS = 100;
 
 /** The window is moved once the blocks on screen come this close to one of its ends. */
 const MOVE_WITHIN_BLOCKS = WINDOW_MARGIN_BLOCKS / 2;
 
-/** Top-level block indexes (0-based, in the editor's DOM) whose rendering Chromium decides by their distance to the viewport. */
+/** The height taken for a block never measured (one made while hidden) before any block was: about two lines. */
+const UNMEASURED_BLOCK_HEIGHT = 48;
+
+/** Top-level block indexes (0-based, in the editor's DOM) that are rendered; the others are not displayed. */
 export interface BlockWindow {
   readonly first: number;
   readonly last: number;
+}
+
+/** The room the blocks that are not displayed would take before and after the window, in CSS pixels. */
+export interface Spacers {
+  readonly before: number;
+  readonly after: number;
 }
 
 /**
@@ -23,7 +30,7 @@ export interface BlockWindow {
  * document is short (no block is hidden then).
  */
 export function windowAround(top: number, bottom: number, count: number, margin = WINDOW_MARGIN_BLOCKS): BlockWindow | null {
-  // A short document: every block stays `auto` (few checks to save).
+  // A short document: every block stays rendered (few to save).
   if (!(count > 3 * margin) || top > bottom) return null;
   const first = Math.max(0, top - margin);
   const last = Math.min(count - 1, bottom + margin);
@@ -38,29 +45,129 @@ export function windowHolds(window: BlockWindow | null, top: number, bottom: num
   return top >= window.first && bottom <= window.last && roomBefore && roomAfter;
 }
 
-/**
- * The style rule that hides the blocks outside `window` (1-based
- * `:nth-child` counts), except those block-visibility.ts marks as holding
- * the selection or a remote cursor. Screen only: printing renders everything.
- */
-export function windowRule(window: BlockWindow | null): string {
-  if (window === null) return '';
-  const selectors: string[] = [];
-  if (window.first > 0) selectors.push(`.ProseMirror > :nth-child(-n+${window.first}):not(.${ACTIVE_BLOCK_CLASS})`);
-  selectors.push(`.ProseMirror > :nth-child(n+${window.last + 2}):not(.${ACTIVE_BLOCK_CLASS})`);
-  return `@media screen { ${selectors.join(', ')} { content-visibility: hidden; } }`;
+/** Whether the blocks `from` to `to` are rendered with `window` (null: every block is). */
+export function windowCovers(window: BlockWindow | null, from: number, to: number): boolean {
+  return window === null || (window.first <= from && to <= window.last);
 }
 
-/** The index of the first child of `parent` whose box reaches below `y` (binary search; the children are stacked top to bottom). */
-export function childIndexAt(children: ArrayLike<Element>, y: number): number {
+/** `window` grown to hold the blocks `from` to `to` too, or null when it then holds all `count` blocks. */
+export function widenWindow(window: BlockWindow | null, from: number, to: number, count: number): BlockWindow | null {
+  if (window === null) return null;
+  const first = Math.max(0, Math.min(window.first, from));
+  const last = Math.min(count - 1, Math.max(window.last, to));
+  return first === 0 && last >= count - 1 ? null : { first, last };
+}
+
+/**
+ * The style rule for the editor marked `data-allmende-window="id"`: the
+ * blocks outside `shown` (1-based `:nth-child` counts) are not displayed,
+ * and the editor's padding takes their room (editor-styles.ts adds
+ * `--allmende-space-before` and `-after` to it), so the scrollbar and the
+ * place of every rendered block stay as they were. The blocks `shown` keeps
+ * only because the selection is there, beyond the window `near` the
+ * viewport, are displayed but not rendered (`content-visibility: hidden`,
+ * their last rendered height kept), except those holding the selection or a
+ * remote cursor (block-visibility.ts). Screen only: printing lays out
+ * everything.
+ */
+export function windowRule(shown: BlockWindow | null, near: BlockWindow | null, id: string, spacers: Spacers): string {
+  const editor = `.ProseMirror[data-allmende-window="${id}"]`;
+  const rules: string[] = [];
+  if (shown !== null) {
+    const selectors: string[] = [];
+    if (shown.first > 0) selectors.push(`${editor} > :nth-child(-n+${shown.first})`);
+    selectors.push(`${editor} > :nth-child(n+${shown.last + 2})`);
+    const px = (value: number): string => `${Math.max(0, Math.round(value))}px`;
+    rules.push(`${selectors.join(', ')} { display: none !important; }`);
+    rules.push(`${editor} { --allmende-space-before: ${px(spacers.before)}; --allmende-space-after: ${px(spacers.after)}; }`);
+  }
+  if (near !== null) {
+    const from = shown?.first ?? 0;
+    const selectors: string[] = [];
+    if (near.first > from) selectors.push(`${editor} > :nth-child(n+${from + 1}):nth-child(-n+${near.first}):not(.${ACTIVE_BLOCK_CLASS})`);
+    const to = shown === null ? '' : `:nth-child(-n+${shown.last + 1})`;
+    if (shown === null || near.last < shown.last) selectors.push(`${editor} > :nth-child(n+${near.last + 2})${to}:not(.${ACTIVE_BLOCK_CLASS})`);
+    if (selectors.length > 0) rules.push(`${selectors.join(', ')} { content-visibility: hidden; }`);
+  }
+  return rules.length === 0 ? '' : `@media screen { ${rules.join(' ')} }`;
+}
+
+/**
+ * The index of the first of `count` stacked blocks whose box reaches below
+ * `y`, given where each block's box ends (binary search).
+ */
+export function blockIndexAtHeight(count: number, bottomOf: (index: number) => number, y: number): number {
   let low = 0;
-  let high = children.length - 1;
+  let high = count - 1;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (children[middle]!.getBoundingClientRect().bottom <= y) low = middle + 1;
+    if (bottomOf(middle) <= y) low = middle + 1;
     else high = middle;
   }
-  return low;
+  return Math.max(0, low);
+}
+
+/**
+ * The heights of top-level blocks as last rendered, so that blocks which are
+ * not displayed still take their room. Kept per element: ProseMirror keeps a
+ * block's element while the block stays, and one it makes anew (a block
+ * added or redrawn while hidden) is taken at the mean height until it is
+ * rendered and measured.
+ */
+export class BlockHeights {
+  readonly #heights = new WeakMap<Element, number>();
+  #mean = UNMEASURED_BLOCK_HEIGHT;
+
+  /** Measures the blocks `first` to `last` of `children`, which are all rendered now: each from its top to the next one's (so with the space between them). */
+  record(children: ArrayLike<Element>, first: number, last: number): void {
+    if (last < first) return;
+    let box = children[first]!.getBoundingClientRect();
+    let total = 0;
+    for (let index = first; index <= last; index++) {
+      const next = index < last ? children[index + 1]!.getBoundingClientRect() : null;
+      const height = Math.max(0, next ? next.top - box.top : box.bottom - box.top);
+      this.#heights.set(children[index]!, height);
+      total += height;
+      if (next) box = next;
+    }
+    this.#mean = total / (last - first + 1);
+  }
+
+  of(element: Element): number {
+    return this.#heights.get(element) ?? this.#mean;
+  }
+
+  /** The room the blocks outside `window` take. */
+  spacers(children: ArrayLike<Element>, window: BlockWindow | null): Spacers {
+    if (window === null) return { before: 0, after: 0 };
+    let before = 0;
+    let after = 0;
+    for (let index = 0; index < window.first; index++) before += this.of(children[index]!);
+    for (let index = window.last + 1; index < children.length; index++) after += this.of(children[index]!);
+    return { before, after };
+  }
+
+  /**
+   * Where each block's box ends on screen: read for the blocks `window`
+   * renders, added up from the remembered heights for the others (which sit
+   * in the editor's padding).
+   */
+  bottoms(children: ArrayLike<Element>, window: BlockWindow | null): (index: number) => number {
+    const read = (index: number): number => children[index]!.getBoundingClientRect().bottom;
+    if (window === null) return read;
+    // before[i]: the height of the hidden blocks i to first - 1; after[i]: of the hidden blocks last + 1 to i.
+    const before = new Float64Array(window.first + 1);
+    for (let index = window.first - 1; index >= 0; index--) before[index] = before[index + 1]! + this.of(children[index]!);
+    const after = new Float64Array(children.length);
+    for (let index = window.last + 1, sum = 0; index < children.length; index++) after[index] = sum += this.of(children[index]!);
+    const firstTop = children[window.first]!.getBoundingClientRect().top;
+    const lastBottom = read(window.last);
+    return (index) => {
+      if (index < window.first) return firstTop - before[index + 1]!;
+      if (index > window.last) return lastBottom + after[index]!;
+      return read(index);
+    };
+  }
 }
 
 /** The nearest ancestor of `element` (across shadow roots) that scrolls, or null for the page itself. */
@@ -115,52 +222,166 @@ class WindowSheet {
   }
 }
 
+function sameWindow(a: BlockWindow | null, b: BlockWindow | null): boolean {
+  return a === b || (a !== null && b !== null && a.first === b.first && a.last === b.last);
+}
+
+/** The top-level blocks holding the selection, as [from, to]. */
+function selectionBlocks(state: EditorState): [number, number] {
+  const { doc, selection } = state;
+  return [blockIndexAt(doc, selection.from), blockIndexAt(doc, selection.to)];
+}
+
+/** What {@link revealPosition} and the keys need of each editor's window. */
+interface WindowControl {
+  /** Renders the block holding `pos` at once. */
+  reveal(pos: number): void;
+  /** Whether some blocks are not displayed now. */
+  hides(): boolean;
+}
+
+const controls = new WeakMap<EditorView, WindowControl>();
+
 /**
- * Lets Chromium check far fewer blocks per frame in a long document.
- * editor-styles.ts gives every top-level block `content-visibility: auto`,
- * and Chromium decides after every layout, for each such block, whether it
- * is near the viewport: with 1,800 blocks that check cost several
- * milliseconds per keystroke. This keeps `auto` on the blocks on screen and
- * {@link WINDOW_MARGIN_BLOCKS} on each side, and makes the rest
- * `content-visibility: hidden` (never checked; their last rendered height
- * is kept) with one style rule by child index, so no block's DOM changes.
+ * Makes sure the top-level block holding `pos` is rendered, so that it can
+ * be measured or scrolled to right away (the selection's blocks always are).
+ */
+export function revealPosition(view: EditorView, pos: number): void {
+  controls.get(view)?.reveal(pos);
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** The document's end a key moves the caret to (Ctrl+Home and Ctrl+End; Cmd+Up and Cmd+Down on a Mac), or null for other keys. */
+export function documentEdgeKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>, mac = isMac): 'start' | 'end' | null {
+  if (event.altKey) return null;
+  if (!mac && event.ctrlKey && !event.metaKey) return event.key === 'Home' ? 'start' : event.key === 'End' ? 'end' : null;
+  if (mac && event.metaKey && !event.ctrlKey) return event.key === 'ArrowUp' ? 'start' : event.key === 'ArrowDown' ? 'end' : null;
+  return null;
+}
+
+/**
+ * Moves the caret to the start or end of the document (with Shift, extends
+ * the selection there): the browser's own handling of those keys stops at
+ * the first or last block displayed.
+ */
+function toDocumentEdge(view: EditorView, edge: 'start' | 'end', extend: boolean): void {
+  const { doc, selection, tr } = view.state;
+  const target = edge === 'start' ? Selection.atStart(doc) : Selection.atEnd(doc);
+  const next = extend ? TextSelection.between(selection.$anchor, edge === 'start' ? target.$from : target.$to) : target;
+  view.dispatch(tr.setSelection(next).scrollIntoView());
+}
+
+let windows = 0;
+
+/**
+ * A virtual list over ProseMirror's own DOM, so a keystroke in a long
+ * document costs what the blocks near it cost. Chromium lays out, paints
+ * and checks every top-level block in the editor's DOM on each keystroke,
+ * even those skipped with `content-visibility`: with 1,800 blocks that was
+ * several milliseconds per key, more when a line wrapped. This renders the
+ * blocks on screen and {@link WINDOW_MARGIN_BLOCKS} on each side (those
+ * off screen are still skipped with `content-visibility: auto`,
+ * editor-styles.ts), and gives the blocks beyond `display: none` with one
+ * style rule by child index, so no block's DOM changes and ProseMirror and
+ * Yjs see the whole document as before. The editor's padding takes the
+ * hidden blocks' room, from their heights when last rendered
+ * ({@link BlockHeights}), so the scrollbar and the places on screen stay.
+ *
  * The window follows scrolling, resizing and changes of the number of
- * blocks, once per animation frame; the blocks holding the selection or a
- * remote cursor are always rendered (block-visibility.ts). Until the window
- * is known, and in short documents, every block stays `auto`.
+ * blocks, once per animation frame, and always holds the blocks of the
+ * selection: a change that moves the selection out of it (a jump to the
+ * end, find, undo) widens it before ProseMirror scrolls to the selection.
+ * Others' cursors may be in hidden blocks (they are not drawn there).
+ * Short documents are left as they are.
  */
 export function visibilityWindowPlugin(): Plugin {
+  const id = String(++windows);
   return new Plugin({
+    props: {
+      attributes: { 'data-allmende-window': id },
+      handleKeyDown(view, event) {
+        const edge = documentEdgeKey(event);
+        if (edge === null || !controls.get(view)?.hides()) return false;
+        toDocumentEdge(view, edge, event.shiftKey);
+        return true;
+      },
+    },
     view(view: EditorView) {
       const sheet = new WindowSheet();
+      const heights = new BlockHeights();
+      // The blocks displayed, and those of them near the viewport (the others hold the selection or lie between).
       let shown: BlockWindow | null = null;
+      let near: BlockWindow | null = null;
       let frame = 0;
       let scroller: Element | null | undefined;
       let blocks = view.state.doc.childCount;
+      let selected = selectionBlocks(view.state);
       const global = view.dom.ownerDocument.defaultView;
+
+      const show = (displayed: BlockWindow | null, around: BlockWindow | null): void => {
+        shown = displayed;
+        near = around;
+        const dom = view.dom;
+        sheet.write(dom.getRootNode() as Document | ShadowRoot, windowRule(displayed, around, id, heights.spacers(dom.children, displayed)));
+      };
 
       const measure = (): void => {
         frame = 0;
         const dom = view.dom;
         if (!dom.isConnected) return;
-        const root = dom.getRootNode() as Document | ShadowRoot;
         const children = dom.children;
         const count = children.length;
+        // A short document (also one that just became short): everything is rendered.
+        if (!(count > 3 * WINDOW_MARGIN_BLOCKS)) {
+          if (shown || near) show(null, null);
+          return;
+        }
+        // The window by index, on the blocks there are now (others may have deleted some).
+        const rendered = shown && shown.first < count ? { first: shown.first, last: Math.min(shown.last, count - 1) } : null;
+        if (shown && !rendered) {
+          show(null, null);
+          schedule();
+          return;
+        }
         scroller ??= scrollingAncestor(dom);
         const box = dom.getBoundingClientRect();
         const clip = scroller?.getBoundingClientRect();
         const top = Math.max(box.top, clip?.top ?? 0, 0);
         const bottom = Math.min(box.bottom, clip?.bottom ?? Infinity, global?.innerHeight ?? Infinity);
-        if (count === 0 || bottom <= top) return;
-        const first = childIndexAt(children, top);
-        const last = childIndexAt(children, bottom);
-        if (windowHolds(shown, first, last, count)) return;
-        shown = windowAround(first, last, count);
-        sheet.write(root, windowRule(shown));
+        if (bottom <= top) return;
+        const bottomOf = heights.bottoms(children, rendered);
+        const first = blockIndexAtHeight(count, bottomOf, top);
+        const last = blockIndexAtHeight(count, bottomOf, bottom);
+        const [from, to] = selected;
+        const around = windowHolds(near, first, last, count) ? near : windowAround(first, last, count);
+        const displayed = widenWindow(around, from, Math.min(to, count - 1), count);
+        if (around === near && sameWindow(displayed, rendered)) {
+          // Blocks added or removed inside the window: the room for those outside is counted again.
+          show(rendered, near);
+          return;
+        }
+        // The blocks displayed now are measured before some of them are hidden.
+        heights.record(children, rendered?.first ?? 0, rendered?.last ?? count - 1);
+        show(displayed, around);
       };
       const schedule = (): void => {
         if (frame === 0 && global) frame = global.requestAnimationFrame(measure);
       };
+      /** Renders the blocks `from` to `to` now, if they are hidden. */
+      const reveal = (from: number, to: number): void => {
+        if (windowCovers(shown, from, to)) return;
+        show(widenWindow(shown, from, Math.min(to, view.dom.children.length - 1), view.dom.children.length), near);
+        schedule();
+      };
+      controls.set(view, {
+        reveal(pos) {
+          const index = blockIndexAt(view.state.doc, pos);
+          reveal(index, index);
+        },
+        hides: () => shown !== null,
+      });
+
       const options = { capture: true, passive: true } as const;
       global?.addEventListener('scroll', schedule, options);
       global?.addEventListener('resize', schedule, options);
@@ -179,8 +400,17 @@ export function visibilityWindowPlugin(): Plugin {
             scroller = undefined;
             schedule();
           }
-          if (updated.state.doc.childCount !== blocks) {
-            blocks = updated.state.doc.childCount;
+          const { state } = updated;
+          if (state.doc.childCount !== blocks) {
+            blocks = state.doc.childCount;
+            schedule();
+          }
+          // Before ProseMirror scrolls to the selection (plugin views are updated first): its blocks must be rendered.
+          const [from, to] = selectionBlocks(state);
+          if (from !== selected[0] || to !== selected[1]) {
+            selected = [from, to];
+            reveal(from, to);
+            // Blocks kept only for the selection's old place may go.
             schedule();
           }
         },
@@ -189,6 +419,7 @@ export function visibilityWindowPlugin(): Plugin {
           global?.removeEventListener('scroll', schedule, options);
           global?.removeEventListener('resize', schedule, options);
           listenedRoot?.removeEventListener('scroll', schedule, options);
+          controls.delete(view);
           sheet.remove();
         },
       };
