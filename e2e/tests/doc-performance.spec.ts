@@ -65,6 +65,22 @@ async function caretBlock(page: Page): Promise<{ text: string; offset: number; a
   });
 }
 
+/**
+ * Scrolls the text so that the point `fraction` of the way down it is in the middle of the window, as the scrollbar
+ * does (without the blocks there, which need not be displayed).
+ */
+async function scrollToFraction(page: Page, fraction: number): Promise<void> {
+  await page.evaluate((part) => {
+    const root = document.querySelector('allmende-doc')!.shadowRoot!;
+    const text = root.querySelector('.ProseMirror')!.getBoundingClientRect();
+    const point = text.top + text.height * part;
+    // The demo's element grows with its text, so the page scrolls; a host may give it a height of its own.
+    const scroller = root.querySelector('.scroller')!;
+    if (scroller.scrollHeight > scroller.clientHeight + 1) scroller.scrollTop += point - scroller.getBoundingClientRect().top - scroller.clientHeight / 2;
+    else window.scrollBy(0, point - window.innerHeight / 2);
+  }, fraction);
+}
+
 test('in a long document the caret lands in new blocks, after jumps and after scrolling, and off-screen blocks are skipped', async ({ browser }) => {
   const page = await openDoc(await userContext(browser, 'Ada'), relay, 'long-report');
   await editor(page).click();
@@ -100,27 +116,24 @@ test('in a long document the caret lands in new blocks, after jumps and after sc
   await page.keyboard.type('Start: ');
   await expect.poll(() => caretBlock(page)).toMatchObject({ index: 0, active: true, caretInBlock: true, caretOnScreen: true });
   await expect(editor(page).locator('p').first()).toHaveText(/^Start: Paragraph 1\. /);
-  // Caret and viewport at the start: the blocks far below are not displayed, and the editor's padding takes their room.
+  // Caret and viewport at the start: the blocks far below are not displayed, and a box after the blocks takes their room.
   await expect.poll(() => shownAs([50, 300, 402])).toEqual(['block auto', 'none auto', 'none auto']);
   expect(
     await page.evaluate(() => {
       const root = document.querySelector('allmende-doc')!.shadowRoot!;
       const paragraph = root.querySelector('.ProseMirror > p:nth-child(50)')!.getBoundingClientRect().height;
-      return parseFloat(getComputedStyle(root.querySelector('.ProseMirror')!).paddingBottom) / paragraph;
+      return parseFloat(getComputedStyle(root.querySelector('.ProseMirror')!, '::after').height) / paragraph;
     }),
   ).toBeGreaterThan(250);
+  // Printed, every block is laid out, with no room kept for hidden ones.
+  await page.emulateMedia({ media: 'print' });
+  expect((await shownAs([300, 402])).map((shown) => shown.split(' ')[0])).toEqual(['block', 'block']);
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('allmende-doc')!.shadowRoot!.querySelector('.ProseMirror')!, '::after').content)).toBe('none');
+  await page.emulateMedia({ media: 'screen' });
 
   // Scroll to the middle without moving the caret, as the scrollbar does (the blocks there are not displayed yet:
-  // their room is padding), then click into a block there and type. The paragraphs are about equally tall.
-  await page.evaluate(() => {
-    const root = document.querySelector('allmende-doc')!.shadowRoot!;
-    const text = root.querySelector('.ProseMirror')!.getBoundingClientRect();
-    const middle = text.top + (text.height * 199.5) / 400;
-    // The demo's element grows with its text, so the page scrolls; a host may give it a height of its own.
-    const scroller = root.querySelector('.scroller')!;
-    if (scroller.scrollHeight > scroller.clientHeight + 1) scroller.scrollTop += middle - scroller.getBoundingClientRect().top - scroller.clientHeight / 2;
-    else window.scrollBy(0, middle - window.innerHeight / 2);
-  });
+  // boxes before and after the blocks take their room), then click into a block there and type. The paragraphs are about equally tall.
+  await scrollToFraction(page, 199.5 / 400);
   const target = editor(page).locator('p:nth-child(200)');
   await expect(target).toBeInViewport();
   // The window of rendered blocks followed the scroll: the blocks around the viewport are rendered, those between
@@ -213,4 +226,70 @@ test('others typing above and below keep the caret and a selection where they ar
     copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((label) => label.remove());
     return copy.textContent;
   })).toBe(selected);
+});
+
+// In a long document the blocks far from the viewport are not displayed, and the rule that hides them goes by
+// child index: others adding blocks above the viewport, typing in hidden blocks and keeping their cursor there
+// must leave the viewport, the caret and typing where they are.
+test('in a long document others adding blocks above and typing where nothing is displayed move nothing on screen', async ({ browser }) => {
+  const ada = await openDoc(await userContext(browser, 'Ada'), relay, 'long-hidden');
+  await editor(ada).click();
+  await fillLongDocument(ada, 400);
+  const bob = await openDoc(await userContext(browser, 'Bob'), relay, 'long-hidden');
+  await expect(editor(bob).locator('p')).toHaveCount(400);
+
+  // Ada reads and types in the middle.
+  await scrollToFraction(ada, 199.5 / 400);
+  const adaParagraph = editor(ada).locator('p', { hasText: /Paragraph 200\. / });
+  await expect(adaParagraph).toBeInViewport();
+  const at = (await adaParagraph.boundingBox())!;
+  await ada.mouse.click(at.x + 5, at.y + 5);
+  await ada.keyboard.press('Home');
+  await ada.keyboard.type('Ada: ');
+  await expect(adaParagraph).toHaveText(/^Ada: Paragraph 200\. /);
+  const before = (await adaParagraph.boundingBox())!.y;
+
+  // Bob adds 30 paragraphs at the start, where Ada's editor displays nothing.
+  await bob.evaluate(() => {
+    const element = document.querySelector('allmende-doc') as unknown as { view: EditorView };
+    const { state } = element.view;
+    const blocks = Array.from({ length: 30 }, (_, n) => state.schema.nodes['paragraph']!.create(null, state.schema.text(`Added by Bob ${n + 1}.`)));
+    element.view.dispatch(state.tr.replaceWith(0, 0, blocks));
+  });
+  await expect(editor(ada).locator('p')).toHaveCount(430);
+  // Ada's paragraph (now the 230th) stays where it was on her screen, with her caret in it.
+  await expect.poll(async () => Math.abs((await adaParagraph.boundingBox())!.y - before)).toBeLessThan(3);
+  await expect.poll(() => caretBlock(ada)).toMatchObject({ index: 229, caretInBlock: true, caretOnScreen: true });
+  const displays = () =>
+    ada.evaluate(() => [...document.querySelector('allmende-doc')!.shadowRoot!.querySelectorAll('.ProseMirror > p')].map((block) => getComputedStyle(block).display));
+  // The blocks displayed are still those around her paragraph.
+  await expect.poll(async () => (await displays()).slice(225, 235).every((display) => display === 'block')).toBe(true);
+  expect((await displays())[0]).toBe('none');
+
+  // Bob types at the end, which Ada's editor does not display: his text arrives, his cursor has no box there.
+  await editor(bob).click();
+  await bob.keyboard.press('Control+End');
+  await bob.keyboard.type(' Bob was here.');
+  await expect(editor(ada).locator('p').last()).toHaveText(/ Bob was here\./);
+  const bobsLabel = editor(ada).locator('p').last().locator('.remote-cursor-label');
+  await expect(bobsLabel).toHaveCount(1);
+  expect(await bobsLabel.evaluate((label) => label.getClientRects().length)).toBe(0);
+
+  // Ada's typing still lands in her paragraph.
+  await ada.keyboard.type('still here ');
+  await expect(adaParagraph).toHaveText(/^Ada: still here Paragraph 200\. /);
+  expect(Math.abs((await adaParagraph.boundingBox())!.y - before)).toBeLessThan(3);
+
+  // Scrolled to the end, Ada sees Bob's paragraph and his cursor's label in it.
+  await scrollToFraction(ada, 1);
+  await expect(editor(ada).locator('p').last()).toBeInViewport();
+  await expect
+    .poll(() =>
+      bobsLabel.evaluate((label) => {
+        const box = label.getBoundingClientRect();
+        const paragraph = label.closest('p')!.getBoundingClientRect();
+        return box.height > 0 && box.bottom > paragraph.top - 40 && box.top < paragraph.bottom;
+      }),
+    )
+    .toBe(true);
 });

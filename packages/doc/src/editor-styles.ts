@@ -59,8 +59,7 @@ export const editorStyles = css`
   .ProseMirror {
     box-sizing: border-box;
     min-height: var(--allmende-doc-min-height, 12rem);
-    /* The room of blocks not displayed in a long document (visibility-window.ts) is added to the padding. */
-    padding: calc(1.5rem + var(--allmende-space-before, 0px)) clamp(1rem, 4vw, 2.5rem) calc(1.5rem + var(--allmende-space-after, 0px));
+    padding: 1.5rem clamp(1rem, 4vw, 2.5rem);
     line-height: 1.6;
     font-size: 1rem;
     color: var(--_fg);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVE_BLOCK_CLASS } from './block-visibility.js';
-import { BlockHeights, blockIndexAtHeight, documentEdgeKey, widenWindow, windowAround, windowCovers, windowHolds, windowRule, WINDOW_MARGIN_BLOCKS } from './visibility-window.js';
+import { schema } from '@allmende/doc-model';
+import { BlockHeights, blockIndexAtHeight, documentEdgeKey, windowShift, widenWindow, windowAround, windowCovers, windowHolds, windowRule, WINDOW_MARGIN_BLOCKS } from './visibility-window.js';
 
 /** Blocks stacked from y = `from`, each as tall as given (only their boxes are read); `boxes` can be changed to move them. */
 function stacked(heights: number[], from = 0): Element[] {
@@ -85,9 +86,10 @@ describe('windowRule', () => {
     expect(rule).toContain(`${editor} > :nth-child(-n+800)`);
     expect(rule).toContain(`${editor} > :nth-child(n+1022)`);
     expect(rule).toContain('display: none !important');
-    // Their room is the editor's padding.
-    expect(rule).toContain('--allmende-space-before: 40000px');
-    expect(rule).toContain('--allmende-space-after: 38124px');
+    // Their room is taken by the editor's boxes before and after its blocks.
+    expect(rule).toContain(`${editor}::before { height: 40000px; }`);
+    expect(rule).toContain(`${editor}::after { height: 38124px; }`);
+    expect(rule).toContain(`${editor}::before, ${editor}::after { content: ''; display: block; }`);
     expect(rule.startsWith('@media screen')).toBe(true);
     expect(rule).not.toContain('content-visibility');
   });
@@ -150,14 +152,14 @@ describe('BlockHeights', () => {
     expect(heights.of(fresh)).toBe(20);
   });
 
-  it('maps heights on screen to blocks when only a window is displayed, the rest standing in the padding', () => {
+  it('maps heights on screen to blocks when only a window is displayed, the rest standing in boxes before and after them', () => {
     const sizes = heightsOf(400);
     const blocks = stacked(sizes, 50);
     const heights = new BlockHeights();
     heights.record(blocks, 0, 399);
     const top = (index: number) => 50 + sizes.slice(0, index).reduce((a, b) => a + b, 0);
     const window = { first: 150, last: 260 };
-    // As the browser lays it out with the rule: the window's blocks after a padding as tall as the blocks before them.
+    // As the browser lays it out with the rule: the window's blocks after a box as tall as the blocks before them.
     displayOnly(blocks, window.first, window.last, 50 + heights.spacers(blocks, window).before);
     const bottomOf = heights.bottoms(blocks, window);
     for (const index of [0, 1, 77, 149, 150, 200, 260, 261, 399]) {
@@ -184,5 +186,35 @@ describe('documentEdgeKey', () => {
     expect(documentEdgeKey(key('ArrowUp', { ctrlKey: true }), false)).toBeNull();
     expect(documentEdgeKey(key('Home', { metaKey: true }), true)).toBeNull();
     expect(documentEdgeKey(key('End', { ctrlKey: true }), true)).toBeNull();
+  });
+});
+
+describe('windowShift', () => {
+  const paragraphs = (texts: string[]) => schema.node('doc', null, texts.map((text) => schema.node('paragraph', null, text ? schema.text(text) : [])));
+  const numbered = (count: number) => Array.from({ length: count }, (_, index) => `Block ${index}`);
+  const before = paragraphs(numbered(20));
+  const window = { first: 8, last: 12 };
+
+  it('moves the window by the blocks added or removed before it', () => {
+    const inserted = [...numbered(20).slice(0, 3), 'new one', 'new two', ...numbered(20).slice(3)];
+    expect(windowShift(window, before, paragraphs(inserted))).toBe(2);
+    const removed = numbered(20).filter((_, index) => index < 2 || index > 4);
+    expect(windowShift(window, before, paragraphs(removed))).toBe(-3);
+    // A block split right before the window's first block.
+    const split = [...numbered(20).slice(0, 7), 'Block', ' 7', ...numbered(20).slice(8)];
+    expect(windowShift(window, before, paragraphs(split))).toBe(1);
+  });
+
+  it('leaves it where it is for changes after it, or none', () => {
+    expect(windowShift(window, before, paragraphs([...numbered(20), 'appended']))).toBe(0);
+    expect(windowShift(window, before, paragraphs(numbered(20).map((text, index) => (index === 15 ? `${text}!` : text))))).toBe(0);
+    expect(windowShift(window, before, before)).toBe(0);
+  });
+
+  it('gives up when a change touches the window or spans it', () => {
+    const inside = [...numbered(20).slice(0, 10), 'new', ...numbered(20).slice(10)];
+    expect(windowShift(window, before, paragraphs(inside))).toBeNull();
+    const around = [...numbered(20).slice(0, 2), 'first new', ...numbered(20).slice(2, 16), 'second new', ...numbered(20).slice(16)];
+    expect(windowShift(window, before, paragraphs(around))).toBeNull();
   });
 });

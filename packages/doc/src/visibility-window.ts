@@ -1,4 +1,5 @@
 import { Plugin, Selection, TextSelection } from 'prosemirror-state';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { ACTIVE_BLOCK_CLASS, blockIndexAt } from './block-visibility.js';
@@ -61,9 +62,11 @@ export function widenWindow(window: BlockWindow | null, from: number, to: number
 /**
  * The style rule for the editor marked `data-allmende-window="id"`: the
  * blocks outside `shown` (1-based `:nth-child` counts) are not displayed,
- * and the editor's padding takes their room (editor-styles.ts adds
- * `--allmende-space-before` and `-after` to it), so the scrollbar and the
- * place of every rendered block stay as they were. The blocks `shown` keeps
+ * and two boxes of the editor's own (`::before` and `::after`) take their
+ * room, so the scrollbar and the place of every rendered block stay as they
+ * were. (Not the editor's padding: a change of an ancestor's padding turns
+ * off the browser's scroll anchoring, which keeps the text on screen still
+ * when blocks above it change height.) The blocks `shown` keeps
  * only because the selection is there, beyond the window `near` the
  * viewport, are displayed but not rendered (`content-visibility: hidden`,
  * their last rendered height kept), except those holding the selection or a
@@ -79,7 +82,8 @@ export function windowRule(shown: BlockWindow | null, near: BlockWindow | null, 
     selectors.push(`${editor} > :nth-child(n+${shown.last + 2})`);
     const px = (value: number): string => `${Math.max(0, Math.round(value))}px`;
     rules.push(`${selectors.join(', ')} { display: none !important; }`);
-    rules.push(`${editor} { --allmende-space-before: ${px(spacers.before)}; --allmende-space-after: ${px(spacers.after)}; }`);
+    rules.push(`${editor}::before, ${editor}::after { content: ''; display: block; }`);
+    rules.push(`${editor}::before { height: ${px(spacers.before)}; } ${editor}::after { height: ${px(spacers.after)}; }`);
   }
   if (near !== null) {
     const from = shown?.first ?? 0;
@@ -149,8 +153,8 @@ export class BlockHeights {
 
   /**
    * Where each block's box ends on screen: read for the blocks `window`
-   * renders, added up from the remembered heights for the others (which sit
-   * in the editor's padding).
+   * renders, added up from the remembered heights for the others (whose
+   * room the editor's `::before` and `::after` boxes take).
    */
   bottoms(children: ArrayLike<Element>, window: BlockWindow | null): (index: number) => number {
     const read = (index: number): number => children[index]!.getBoundingClientRect().bottom;
@@ -222,6 +226,30 @@ class WindowSheet {
   }
 }
 
+/**
+ * How far others' change from `before` to `after` moved the blocks of
+ * `window`: by the number of blocks added (or removed, negative) when
+ * every change lies before the window, 0 when every change lies after it,
+ * null when one touches it.
+ */
+export function windowShift(window: BlockWindow, before: ProseMirrorNode, after: ProseMirrorNode): number | null {
+  const start = before.content.findDiffStart(after.content);
+  if (start === null) return 0;
+  const $start = before.resolve(0);
+  const windowStart = $start.posAtIndex(Math.min(window.first, before.childCount));
+  const windowEnd = $start.posAtIndex(Math.min(window.last + 1, before.childCount));
+  if (start >= windowEnd) return 0;
+  const end = before.content.findDiffEnd(after.content);
+  if (end !== null && end.a <= windowStart) return after.childCount - before.childCount;
+  return null;
+}
+
+/** `window` moved by `shift` blocks, within `count` blocks. */
+function shifted(window: BlockWindow | null, shift: number, count: number): BlockWindow | null {
+  if (window === null) return null;
+  return { first: Math.max(0, Math.min(count - 1, window.first + shift)), last: Math.max(0, Math.min(count - 1, window.last + shift)) };
+}
+
 function sameWindow(a: BlockWindow | null, b: BlockWindow | null): boolean {
   return a === b || (a !== null && b !== null && a.first === b.first && a.last === b.last);
 }
@@ -279,21 +307,24 @@ let windows = 0;
  * document costs what the blocks near it cost. Chromium lays out, paints
  * and checks every top-level block in the editor's DOM on each keystroke,
  * even those skipped with `content-visibility`: with 1,800 blocks that was
- * several milliseconds per key, more when a line wrapped. This renders the
+ * several milliseconds per key, more when a line wrapped. This displays the
  * blocks on screen and {@link WINDOW_MARGIN_BLOCKS} on each side (those
  * off screen are still skipped with `content-visibility: auto`,
  * editor-styles.ts), and gives the blocks beyond `display: none` with one
- * style rule by child index, so no block's DOM changes and ProseMirror and
- * Yjs see the whole document as before. The editor's padding takes the
- * hidden blocks' room, from their heights when last rendered
- * ({@link BlockHeights}), so the scrollbar and the places on screen stay.
+ * style rule by child index ({@link windowRule}), so no block's DOM changes
+ * and ProseMirror and Yjs see the whole document as before. Boxes before
+ * and after the blocks take the hidden blocks' room, from their heights
+ * when last rendered ({@link BlockHeights}), so the scrollbar and the
+ * places on screen stay.
  *
  * The window follows scrolling, resizing and changes of the number of
- * blocks, once per animation frame, and always holds the blocks of the
+ * blocks, once per animation frame, and follows blocks added or removed
+ * above it at once ({@link windowShift}). It always holds the blocks of the
  * selection: a change that moves the selection out of it (a jump to the
- * end, find, undo) widens it before ProseMirror scrolls to the selection.
- * Others' cursors may be in hidden blocks (they are not drawn there).
- * Short documents are left as they are.
+ * end, find, undo) widens it before ProseMirror scrolls to the selection,
+ * and Ctrl+Home and Ctrl+End are handled here (the browser would stop at
+ * the first or last block displayed). Others' cursors may be in hidden
+ * blocks (they are not drawn there). Short documents are left as they are.
  */
 export function visibilityWindowPlugin(): Plugin {
   const id = String(++windows);
@@ -391,7 +422,7 @@ export function visibilityWindowPlugin(): Plugin {
       let listenedRoot: Node | null = root instanceof ShadowRoot ? root : null;
       schedule();
       return {
-        update(updated) {
+        update(updated, previous) {
           const current = updated.dom.getRootNode();
           if (current instanceof ShadowRoot && current !== listenedRoot) {
             listenedRoot?.removeEventListener('scroll', schedule, options);
@@ -403,6 +434,10 @@ export function visibilityWindowPlugin(): Plugin {
           const { state } = updated;
           if (state.doc.childCount !== blocks) {
             blocks = state.doc.childCount;
+            // Blocks added or removed before the window (by others, or a paste far above): the rule is by index, so
+            // it follows them now, before the browser lays out the displayed blocks one by one further on.
+            const shift = shown ? windowShift(shown, previous.doc, state.doc) : 0;
+            if (shift) show(shifted(shown, shift, blocks), shifted(near, shift, blocks));
             schedule();
           }
           // Before ProseMirror scrolls to the selection (plugin views are updated first): its blocks must be rendered.
