@@ -293,3 +293,33 @@ test('in a long document others adding blocks above and typing where nothing is 
     )
     .toBe(true);
 });
+
+// A comment's card scrolls the document to its text: in a long document that text may be in a block that is not
+// displayed (visibility-window.ts), which has no place to scroll to until it is.
+test('in a long document a comment card scrolls to its text where nothing was displayed', async ({ browser }) => {
+  const page = await openDoc(await userContext(browser, 'Ada'), relay, 'long-comments');
+  await editor(page).click();
+  await fillLongDocument(page, 400);
+  await expect(editor(page).locator('p')).toHaveCount(400);
+
+  // A comment on the last word of the document.
+  await page.keyboard.press('Control+End');
+  // (The text ends with "plan. ": the first press takes the full stop and the space.)
+  await page.keyboard.press('Control+Shift+ArrowLeft');
+  await page.keyboard.press('Control+Shift+ArrowLeft');
+  await expect.poll(() => selectedText(page)).toBe('plan. ');
+  await page.keyboard.press('Control+Alt+m');
+  const panel = page.locator('allmende-doc [part="review"]');
+  await panel.getByRole('textbox', { name: 'Your comment' }).fill('Which plan?');
+  await panel.getByRole('button', { name: 'Comment', exact: true }).click();
+  const card = panel.locator('.thread', { hasText: 'Which plan?' });
+  await expect(card).toBeVisible();
+
+  // Back at the start, the last paragraph is not displayed; the card brings it on screen.
+  await editor(page).focus();
+  await page.keyboard.press('Control+Home');
+  const last = editor(page).locator('p').last();
+  await expect.poll(() => last.evaluate((block) => getComputedStyle(block).display)).toBe('none');
+  await card.locator('.thread-quote').click();
+  await expect(last.locator('.comment-range')).toBeInViewport();
+});

@@ -314,11 +314,11 @@ export class ReviewPanel implements ReactiveController {
     const thread = this.list.find((candidate) => candidate.id === id);
     const view = this.view;
     if (scroll && view && thread?.from != null) {
-      // In a long document the thread's paragraph may not be displayed yet.
-      revealPosition(view, thread.from);
+      // In a long document the thread's paragraph may not be displayed yet: then the scroll is not smooth.
+      const revealed = revealPosition(view, thread.from);
       const { node } = view.domAtPos(thread.from);
       const element = node instanceof Element ? node : node.parentElement;
-      element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      element?.scrollIntoView({ block: 'center', behavior: revealed ? 'instant' : 'smooth' });
     }
     if (!scroll) void this.host.updateComplete.then(() => this.host.renderRoot.querySelector(`[data-thread-card="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' }));
   }

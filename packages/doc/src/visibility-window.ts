@@ -262,8 +262,8 @@ function selectionBlocks(state: EditorState): [number, number] {
 
 /** What {@link revealPosition} and the keys need of each editor's window. */
 interface WindowControl {
-  /** Renders the block holding `pos` at once. */
-  reveal(pos: number): void;
+  /** Displays the block holding `pos` at once; true when it was not displayed. */
+  reveal(pos: number): boolean;
   /** Whether some blocks are not displayed now. */
   hides(): boolean;
 }
@@ -271,11 +271,15 @@ interface WindowControl {
 const controls = new WeakMap<EditorView, WindowControl>();
 
 /**
- * Makes sure the top-level block holding `pos` is rendered, so that it can
- * be measured or scrolled to right away (the selection's blocks always are).
+ * Makes sure the top-level block holding `pos` is displayed, so that it can
+ * be measured or scrolled to right away (the selection's blocks always
+ * are). Returns true when it was not: the blocks between it and the screen
+ * may then not be displayed either, and take their remembered room until
+ * they are, so scroll to it at once rather than smoothly (a smooth scroll
+ * aims at a place that moves as they appear).
  */
-export function revealPosition(view: EditorView, pos: number): void {
-  controls.get(view)?.reveal(pos);
+export function revealPosition(view: EditorView, pos: number): boolean {
+  return controls.get(view)?.reveal(pos) ?? false;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -399,16 +403,17 @@ export function visibilityWindowPlugin(): Plugin {
       const schedule = (): void => {
         if (frame === 0 && global) frame = global.requestAnimationFrame(measure);
       };
-      /** Renders the blocks `from` to `to` now, if they are hidden. */
-      const reveal = (from: number, to: number): void => {
-        if (windowCovers(shown, from, to)) return;
+      /** Displays the blocks `from` to `to` now, if they are not; true if they were not. */
+      const reveal = (from: number, to: number): boolean => {
+        if (windowCovers(shown, from, to)) return false;
         show(widenWindow(shown, from, Math.min(to, view.dom.children.length - 1), view.dom.children.length), near);
         schedule();
+        return true;
       };
       controls.set(view, {
         reveal(pos) {
           const index = blockIndexAt(view.state.doc, pos);
-          reveal(index, index);
+          return reveal(index, index);
         },
         hides: () => shown !== null,
       });
