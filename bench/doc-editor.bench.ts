@@ -34,8 +34,11 @@ const TYPED = 'the quick brown fox jumps over the lazy dog '.repeat(5).slice(0, 
 const KEY_INTERVALS = seededIntervals(TYPED.length, 70, 130, 7);
 /** What <allmende-doc> does to stay fast here; written under every report (details: packages/doc/README.md, Performance). */
 const OPTIMIZATIONS = `**What was optimized in <allmende-doc>** (per-change figures: results/doc-editor-optimizations.md):
-- Off-screen top-level blocks are not rendered (\`content-visibility: auto\`, editor-styles.ts), except the blocks holding
-  the selection or a remote cursor, which block-visibility.ts marks so the caret is never in a skipped block.
+- Only the top-level blocks near the viewport are in the layout: those more than 100 blocks away get \`display: none\` from
+  one style rule by child index, and boxes before and after the blocks take their remembered room (visibility-window.ts,
+  a virtual list over ProseMirror's DOM); the selection's blocks are always displayed. Off-screen blocks among those are
+  not rendered (\`content-visibility: auto\`, editor-styles.ts), except the blocks holding the selection or a remote
+  cursor, which block-visibility.ts marks so the caret is never in a skipped block.
 - Local edits are written to Yjs block by block (local-sync.ts) instead of y-prosemirror's comparison of the whole document
   after every transaction; selections are turned into Yjs relative positions from the block holding them
   (relative-position.ts) instead of a walk over every block before them, about ten times per keystroke.
@@ -54,7 +57,9 @@ const OPTIMIZATIONS = `**What was optimized in <allmende-doc>** (per-change figu
 - Nothing that the paint does not need runs before it: @allmende/core sends a frame's Yjs updates and presence as one
   merged message after the paint (outgoing-batch.ts) and stores 250 ms of edits as one IndexedDB record
   (offline-cache.ts) instead of a send and an IndexedDB transaction per update in the keystroke's task; the toolbar's
-  format state is computed once per frame after the paint instead of after every transaction.`;
+  format state is computed once per frame after the paint instead of after every transaction.
+- A typed character is painted before ProseMirror reads it back from the DOM (deferred-input.ts), and others' messages
+  wait while the user types, until right after each keystroke's paint (core's \`Session.holdIncoming\`).`;
 
 /** The keystroke typed as soon as the document shows, to time when it first accepts input. */
 const FIRST_KEY = 'x';
