@@ -441,7 +441,8 @@ export function visibilityWindowPlugin(): Plugin {
             blocks = state.doc.childCount;
             // Blocks added or removed before the window (by others, or a paste far above): the rule is by index, so
             // it follows them now, before the browser lays out the displayed blocks one by one further on.
-            const shift = shown ? windowShift(shown, previous.doc, state.doc) : 0;
+            const outer = shown ?? near;
+            const shift = outer ? windowShift(outer, previous.doc, state.doc) : 0;
             if (shift) show(shifted(shown, shift, blocks), shifted(near, shift, blocks));
             schedule();
           }
