@@ -52,11 +52,11 @@ test('a malformed or unsupported file gives a clear message and creates nothing'
 
   await dropFile(home, 'broken.ods', 'this is not a zip archive');
   const notice = home.getByTestId('notice');
-  await expect(notice).toContainText('“broken.ods” could not be imported, nothing was created.');
+  await expect(notice).toContainText('“broken.ods” could not be imported, nothing was created. The file is damaged or incomplete (it is not a readable zip archive).');
   await dropFile(home, 'holiday.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   await expect(notice).toContainText('“holiday.png” cannot be opened here');
   await dropFile(home, 'empty.ics', 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n');
-  await expect(notice).toContainText('“empty.ics” could not be imported');
+  await expect(notice).toContainText('“empty.ics” could not be imported, nothing was created. The calendar file holds no events.');
   await expect(home).toHaveURL(`${relay.httpUrl}/`);
   await expect.poll(() => fileTitles(home)).toEqual(['Welcome to Allmende', 'Sample budget', 'Team calendar']);
   await ada.close();

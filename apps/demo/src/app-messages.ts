@@ -45,6 +45,7 @@ export const appMessages = defineMessages(
     importing: (name: string) => `Importing “${name}”…`,
     importUnsupported: (name: string) => `“${name}” cannot be opened here: use .odt, .docx, .md, .html, .ods, .xlsx, .csv or .ics.`,
     importFailed: (name: string, detail: string) => `“${name}” could not be imported, nothing was created. ${detail}`,
+    importNoEvents: 'The calendar file holds no events.',
     exportFailed: (detail: string) => `The file could not be exported: ${detail}`,
     errorTitle: (code: WorkspaceErrorCode): string => {
       switch (code) {
@@ -137,6 +138,7 @@ export const appMessages = defineMessages(
       importing: (name) => `„${name}“ wird importiert…`,
       importUnsupported: (name) => `„${name}“ kann hier nicht geöffnet werden: Verwenden Sie .odt, .docx, .md, .html, .ods, .xlsx, .csv oder .ics.`,
       importFailed: (name, detail) => `„${name}“ konnte nicht importiert werden, es wurde nichts angelegt. ${detail}`,
+      importNoEvents: 'Die Kalenderdatei enthält keine Termine.',
       exportFailed: (detail) => `Die Datei konnte nicht exportiert werden: ${detail}`,
       errorTitle: (code) => {
         switch (code) {

@@ -62,21 +62,24 @@ describe('import', () => {
 
   it('refuses unsupported and malformed files with a message, and produces nothing', () => {
     expect(refusal(() => prepareImport('photo.png', new Uint8Array([1, 2]))).reason).toBe('unsupported');
-    const cases: Array<[string, Uint8Array, RegExp]> = [
-      ['broken.odt', text('this is not a zip'), /broken\.odt” could not be read/],
-      ['broken.docx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), /could not be read/],
-      ['broken.xlsx', text('nope'), /could not be read/],
-      ['broken.ods', text('nope'), /could not be read/],
-      ['broken.ics', text('BEGIN:VCARD\r\nEND:VCARD\r\n'), /VCALENDAR/],
-      ['binary.md', new Uint8Array([0xff, 0xfe, 0x00, 0x41]), /UTF-8|NUL/],
-      ['binary.ics', new Uint8Array([0xff, 0xfe, 0x00]), /could not be read/],
-      ['empty.ics', text('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n'), /no events/],
+    // The code is what the page translates; without one, the reader's detail is shown.
+    const cases: Array<[string, Uint8Array, RegExp, string | undefined]> = [
+      ['broken.odt', text('this is not a zip'), /broken\.odt” could not be read/, 'corrupt-archive'],
+      ['broken.docx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), /could not be read/, 'corrupt-archive'],
+      ['broken.xlsx', text('nope'), /could not be read/, 'corrupt-archive'],
+      ['broken.ods', text('nope'), /could not be read/, 'corrupt-archive'],
+      ['broken.ics', text('BEGIN:VCARD\r\nEND:VCARD\r\n'), /VCALENDAR/, undefined],
+      ['binary.md', new Uint8Array([0xff, 0xfe, 0x00, 0x41]), /UTF-8|NUL/, 'bad-text'],
+      ['binary.ics', new Uint8Array([0xff, 0xfe, 0x00]), /could not be read/, 'bad-text'],
+      ['empty.ics', text('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n'), /no events/, 'no-events'],
     ];
-    for (const [name, bytes, message] of cases) {
+    for (const [name, bytes, message, code] of cases) {
       const error = refusal(() => prepareImport(name, bytes));
       expect(error.reason, name).toBe('unreadable');
       expect(error.message, name).toMatch(message);
+      expect(error.code, name).toBe(code);
     }
+    expect(refusal(() => prepareImport('broken.ics', text('BEGIN:VCARD\r\nEND:VCARD\r\n'))).detail).toMatch(/^iCalendar input has no BEGIN:VCALENDAR/);
   });
 
   it('makes a clean title of the file name', () => {

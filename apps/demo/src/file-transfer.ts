@@ -1,4 +1,4 @@
-import { commentsFromYDoc, docFromYDoc, exportDocument, formatOfFileName, importDocument, writeCommentsToYDoc, writeDocToYDoc } from '@allmende/doc-model';
+import { commentsFromYDoc, docFromYDoc, exportDocument, FileImportError, formatOfFileName, importDocument, writeCommentsToYDoc, writeDocToYDoc } from '@allmende/doc-model';
 import type { FileFormat } from '@allmende/doc-model';
 import { exportICS, importICS } from '@allmende/calendar-model';
 import { createWorkbook, fromCSV, fromODS, fromXLSX, importInto, toCSV, toODS, toXLSX } from '@allmende/sheet-model';
@@ -28,14 +28,24 @@ export interface PreparedImport {
   readonly update: Uint8Array;
 }
 
-/** A file that could not be imported; `message` says why in English, `reason` is a code for translation. */
+/**
+ * A file that could not be imported; `message` says why in English.
+ * `reason` and `code` are for translation: `code` is the reader's
+ * `FileImportError` code (@allmende/office-files), `no-events` for a
+ * calendar without events, or undefined when `detail` (English, from the
+ * reader) is all there is to say.
+ */
 export class ImportRefusedError extends Error {
   readonly reason: 'unsupported' | 'unreadable';
+  readonly code: string | undefined;
+  readonly detail: string;
 
-  constructor(reason: 'unsupported' | 'unreadable', message: string) {
+  constructor(reason: 'unsupported' | 'unreadable', message: string, code?: string, detail = message) {
     super(message);
     this.name = 'ImportRefusedError';
     this.reason = reason;
+    this.code = code;
+    this.detail = detail;
   }
 }
 
@@ -69,17 +79,27 @@ export function prepareImport(fileName: string, bytes: Uint8Array, locale = 'en'
       const workbook = createWorkbook(scratch, { seed: false, locale: sheetLocale });
       importInto(workbook, data, { mode: 'replace' });
     } else {
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      const text = decodeText(fileName, bytes);
       const { uids } = importICS(scratch, text);
-      if (uids.length === 0) throw new RangeError('the calendar file holds no events.');
+      if (uids.length === 0) throw new ImportRefusedError('unreadable', `“${fileName}” could not be read: the calendar file holds no events.`, 'no-events');
     }
     return { kind, title: titleOfFileName(fileName), update: Y.encodeStateAsUpdate(scratch) };
   } catch (error) {
     if (error instanceof ImportRefusedError) throw error;
-    const detail = error instanceof Error ? ((error as { detail?: unknown }).detail as string | undefined) ?? error.message : String(error);
-    throw new ImportRefusedError('unreadable', `“${fileName}” could not be read: ${detail}`);
+    const code = error instanceof FileImportError ? error.code : undefined;
+    const detail = error instanceof FileImportError ? error.detail : error instanceof Error ? error.message : String(error);
+    throw new ImportRefusedError('unreadable', `“${fileName}” could not be read: ${detail}`, code, detail);
   } finally {
     scratch.destroy();
+  }
+}
+
+/** The text of a calendar file, which must be UTF-8. */
+function decodeText(fileName: string, bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ImportRefusedError('unreadable', `“${fileName}” could not be read: it is not UTF-8 text.`, 'bad-text');
   }
 }
 

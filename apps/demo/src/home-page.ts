@@ -1,3 +1,5 @@
+import { DEFAULT_FILE_LIMITS } from '@allmende/doc-model';
+import { fileErrorReason, formatNumber } from '@allmende/ui';
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
@@ -127,9 +129,21 @@ export class HomePage {
       ctx.navigate(filePath(entry.kind, entry.id));
     } catch (error) {
       if (error instanceof ImportRefusedError && error.reason === 'unsupported') this.notice = t('importUnsupported', file.name);
-      else this.notice = t('importFailed', file.name, error instanceof Error ? error.message : String(error));
+      else this.notice = t('importFailed', file.name, this.#reason(error));
       ctx.requestRender();
     }
+  }
+
+  /** Why a file could not be imported, as a sentence in the page's language (a reader's own English detail when it has no code). */
+  #reason(error: unknown): string {
+    const ctx = this.#ctx;
+    if (!(error instanceof ImportRefusedError)) return fileErrorReason(ctx.language, 'unreadable');
+    if (error.code === 'no-events') return ctx.t('importNoEvents');
+    if (error.code === undefined) return error.detail;
+    const limit = formatNumber(DEFAULT_FILE_LIMITS.maxFileBytes / (1024 * 1024), ctx.locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 });
+    const reason = fileErrorReason(ctx.language, error.code, limit);
+    // The shared reasons follow a colon; here the reason is a sentence of its own.
+    return reason.charAt(0).toUpperCase() + reason.slice(1);
   }
 
   #create(kind: FileKind): void {

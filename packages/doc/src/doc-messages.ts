@@ -1,4 +1,4 @@
-import { defineMessages } from '@allmende/ui';
+import { defineMessages, fileErrorReason } from '@allmende/ui';
 
 const plural = (count: number, one: string, other: string): string => (count === 1 ? one : other);
 
@@ -266,30 +266,9 @@ const en = {
   exportDoneWithWarnings: (name: string, details: string) => `“${name}” was exported. ${details}`,
   pdfHint: 'To save a PDF, choose “Save as PDF” as the printer in the print dialog.',
   untitled: 'Document',
-  fileError: (code: string, limit: string) => {
-    switch (code) {
-      case 'too-large':
-        return `the file is larger than ${limit}.`;
-      case 'corrupt-archive':
-        return 'the file is damaged or incomplete (it is not a readable zip archive).';
-      case 'archive-limits':
-        return 'the file would unpack into far too much data; it was not opened.';
-      case 'missing-part':
-        return 'a part the format requires is missing from the file.';
-      case 'wrong-format':
-        return 'the file is of a different type than its name says.';
-      case 'bad-xml':
-        return 'the file contains broken XML.';
-      case 'forbidden-xml':
-        return 'the file contains an XML document type declaration, which is refused for safety.';
-      case 'bad-text':
-        return 'the file is not UTF-8 text.';
-      case 'unknown-format':
-        return 'this type of file cannot be imported (use .odt, .docx, .md or .html).';
-      default:
-        return 'the file cannot be read.';
-    }
-  },
+  /** Why a file could not be read (`FileImportError` codes, `unknown-format`, `unreadable`): the shared reasons of @allmende/ui, and which files this element imports. */
+  fileError: (code: string, limit: string) =>
+    code === 'unknown-format' ? 'this type of file cannot be imported (use .odt, .docx, .md or .html).' : fileErrorReason('en', code, limit),
   importWarning: (code: string, count: number) => {
     switch (code) {
       case 'comments-dropped':
@@ -566,30 +545,8 @@ const de: { [K in keyof typeof en]: (typeof en)[K] } = {
   exportDoneWithWarnings: (name, details) => `„${name}“ wurde exportiert. ${details}`,
   pdfHint: 'Um ein PDF zu speichern, wählen Sie im Druckdialog „Als PDF speichern“ als Drucker.',
   untitled: 'Dokument',
-  fileError: (code, limit) => {
-    switch (code) {
-      case 'too-large':
-        return `Die Datei ist größer als ${limit}.`;
-      case 'corrupt-archive':
-        return 'Die Datei ist beschädigt oder unvollständig (kein lesbares Zip-Archiv).';
-      case 'archive-limits':
-        return 'Die Datei würde zu einer viel zu großen Datenmenge entpackt; sie wurde nicht geöffnet.';
-      case 'missing-part':
-        return 'In der Datei fehlt ein Teil, den das Format verlangt.';
-      case 'wrong-format':
-        return 'Die Datei hat einen anderen Typ, als ihr Name sagt.';
-      case 'bad-xml':
-        return 'Die Datei enthält fehlerhaftes XML.';
-      case 'forbidden-xml':
-        return 'Die Datei enthält eine XML-Dokumenttyp-Deklaration; das wird aus Sicherheitsgründen abgelehnt.';
-      case 'bad-text':
-        return 'Die Datei ist kein UTF-8-Text.';
-      case 'unknown-format':
-        return 'Dieser Dateityp kann nicht importiert werden (möglich sind .odt, .docx, .md und .html).';
-      default:
-        return 'Die Datei kann nicht gelesen werden.';
-    }
-  },
+  fileError: (code, limit) =>
+    code === 'unknown-format' ? 'Dieser Dateityp kann nicht importiert werden (möglich sind .odt, .docx, .md und .html).' : fileErrorReason('de', code, limit),
   importWarning: (code, count) => {
     switch (code) {
       case 'comments-dropped':

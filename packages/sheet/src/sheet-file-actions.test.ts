@@ -123,8 +123,8 @@ describe('sheet file actions', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(FileImportError);
-    expect(importErrorMessage(de, error, '50 MB')).toBe('die Datei ist beschädigt oder unvollständig (kein lesbares ZIP-Archiv).');
-    expect(importErrorMessage(de, new Error('x'), '50 MB')).toBe('die Datei kann nicht gelesen werden.');
+    expect(importErrorMessage(de, error, '50 MB')).toBe('Die Datei ist beschädigt oder unvollständig (kein lesbares ZIP-Archiv).');
+    expect(importErrorMessage(de, new Error('x'), '50 MB')).toBe('Die Datei kann nicht gelesen werden.');
     expect(importWarningsMessage(de, [{ code: 'formula-kept-as-text', count: 1, detail: '=SUM(' }])).toBe('Eine Formel konnte nicht gelesen werden und blieb als Text erhalten (=SUM().');
     expect(importWarningsMessage(de, [])).toBe('');
   });

@@ -1,4 +1,4 @@
-import { defineMessages } from '@allmende/ui';
+import { defineMessages, fileErrorReason } from '@allmende/ui';
 import type { Translate } from '@allmende/ui';
 
 /** The labels of the spreadsheet's Import… and Export… menus (`<allmende-sheet-file-menu>`), English and German. */
@@ -23,31 +23,11 @@ export const sheetFileMessages = defineMessages(
       `it has ${cells} cells, more than the ${limit} one import can hold in this browser's memory. Split the file and import it in parts.`,
     exportFailed: (reason: string) => `The spreadsheet could not be exported: ${reason}`,
     untitled: 'Spreadsheet',
+    /** Why a file could not be read (`FileImportError` codes, `unknown-format`, `unreadable`): the shared reasons of @allmende/ui, with advice for text files and which files this element imports. */
     fileError: (code: string, limit: string) => {
-      switch (code) {
-        case 'too-large':
-          return `the file is larger than ${limit}.`;
-        case 'corrupt-archive':
-          return 'the file is damaged or incomplete (it is not a readable zip archive).';
-        case 'archive-limits':
-          return 'the file would unpack into far too much data; it was not opened.';
-        case 'missing-part':
-          return 'a part the format requires is missing from the file.';
-        case 'wrong-format':
-          return 'the file is of a different type than its name says.';
-        case 'bad-xml':
-          return 'the file contains broken XML.';
-        case 'forbidden-xml':
-          return 'the file contains an XML document type declaration, which is refused for safety.';
-        case 'bad-text':
-          return 'the file is not UTF-8 text; save it as “CSV UTF-8” and try again.';
-        case 'too-many-cells':
-          return 'the file has more rows, columns or cells than a spreadsheet here can hold.';
-        case 'unknown-format':
-          return 'this type of file cannot be imported (use .ods, .xlsx, .csv or .tsv).';
-        default:
-          return 'the file cannot be read.';
-      }
+      if (code === 'bad-text') return 'the file is not UTF-8 text; save it as “CSV UTF-8” and try again.';
+      if (code === 'unknown-format') return 'this type of file cannot be imported (use .ods, .xlsx, .csv or .tsv).';
+      return fileErrorReason('en', code, limit);
     },
     importWarning: (code: string, count: number, detail: string) => {
       switch (code) {
@@ -90,30 +70,9 @@ export const sheetFileMessages = defineMessages(
       exportFailed: (reason) => `Die Tabelle konnte nicht exportiert werden: ${reason}`,
       untitled: 'Tabelle',
       fileError: (code, limit) => {
-        switch (code) {
-          case 'too-large':
-            return `die Datei ist größer als ${limit}.`;
-          case 'corrupt-archive':
-            return 'die Datei ist beschädigt oder unvollständig (kein lesbares ZIP-Archiv).';
-          case 'archive-limits':
-            return 'die Datei würde zu einer viel zu großen Datenmenge entpackt; sie wurde nicht geöffnet.';
-          case 'missing-part':
-            return 'der Datei fehlt ein Teil, den das Format verlangt.';
-          case 'wrong-format':
-            return 'die Datei hat einen anderen Typ, als ihr Name sagt.';
-          case 'bad-xml':
-            return 'die Datei enthält fehlerhaftes XML.';
-          case 'forbidden-xml':
-            return 'die Datei enthält eine XML-Dokumenttypdeklaration; sie wird aus Sicherheitsgründen abgelehnt.';
-          case 'bad-text':
-            return 'die Datei ist kein UTF-8-Text; speichern Sie sie als „CSV UTF-8“ und versuchen Sie es erneut.';
-          case 'too-many-cells':
-            return 'die Datei hat mehr Zeilen, Spalten oder Zellen, als eine Tabelle hier fassen kann.';
-          case 'unknown-format':
-            return 'diese Art von Datei kann nicht importiert werden (verwenden Sie .ods, .xlsx, .csv oder .tsv).';
-          default:
-            return 'die Datei kann nicht gelesen werden.';
-        }
+        if (code === 'bad-text') return 'Die Datei ist kein UTF-8-Text; speichern Sie sie als „CSV UTF-8“ und versuchen Sie es erneut.';
+        if (code === 'unknown-format') return 'Dieser Dateityp kann nicht importiert werden (möglich sind .ods, .xlsx, .csv und .tsv).';
+        return fileErrorReason('de', code, limit);
       },
       importWarning: (code, count, detail) => {
         switch (code) {
