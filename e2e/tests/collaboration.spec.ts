@@ -1,19 +1,7 @@
 import { expect, test } from '../support/test.js';
-import { RelayProcess } from '../support/relay-process.js';
 import { cachedUpdateCount, documentText, editor, focusEnd, openDoc, status, userContext } from '../support/pages.js';
 
-let relay: RelayProcess;
-
-test.beforeEach(async () => {
-  relay = new RelayProcess();
-  await relay.start();
-});
-
-test.afterEach(async () => {
-  await relay.stop();
-});
-
-test('two people type at the same time and both see both texts and each other\'s cursor', async ({ browser }) => {
+test('two people type at the same time and both see both texts and each other\'s cursor', async ({ browser, relay }) => {
   const ada = await userContext(browser, 'Ada');
   const bob = await userContext(browser, 'Bob');
   const pageA = await openDoc(ada, relay, 'together');
@@ -41,7 +29,7 @@ test('two people type at the same time and both see both texts and each other\'s
   await expect(pageA.locator('allmende-doc .ProseMirror-yjs-cursor', { hasText: 'Ada' })).toHaveCount(0);
 });
 
-test('undo takes back only my own typing', async ({ browser }) => {
+test('undo takes back only my own typing', async ({ browser, relay }) => {
   const pageA = await openDoc(await userContext(browser, 'Ada'), relay, 'undo');
   const pageB = await openDoc(await userContext(browser, 'Bob'), relay, 'undo');
   await focusEnd(pageA);
@@ -61,7 +49,7 @@ test('undo takes back only my own typing', async ({ browser }) => {
   for (const page of [pageA, pageB]) await expect.poll(() => documentText(page)).toBe('mine\ntheirs');
 });
 
-test('content survives a relay restart and is read back from SQLite', async ({ browser }) => {
+test('content survives a relay restart and is read back from SQLite', async ({ browser, relay }) => {
   const pageA = await openDoc(await userContext(browser, 'Ada'), relay, 'minutes/2026-11');
   await focusEnd(pageA);
   await pageA.keyboard.type('Minutes of the council meeting');
@@ -84,7 +72,7 @@ test('content survives a relay restart and is read back from SQLite', async ({ b
   await expect(editor(fresh)).toContainText('Present: everyone');
 });
 
-test('after SIGKILL of the relay both editors reconnect and converge, losing nothing typed', async ({ browser }) => {
+test('after SIGKILL of the relay both editors reconnect and converge, losing nothing typed', async ({ browser, relay }) => {
   test.setTimeout(120_000); // three browsers, a crash and a restart: slow on a busy 2-core machine
   const pageA = await openDoc(await userContext(browser, 'Ada'), relay, 'crash');
   const pageB = await openDoc(await userContext(browser, 'Bob'), relay, 'crash');
@@ -124,7 +112,7 @@ test('after SIGKILL of the relay both editors reconnect and converge, losing not
   await expect.poll(() => hasEveryWord(fresh)).toEqual([]);
 });
 
-test('a reload while the relay is down shows the cached text, and offline edits sync later', async ({ browser }) => {
+test('a reload while the relay is down shows the cached text, and offline edits sync later', async ({ browser, relay }) => {
   const context = await userContext(browser, 'Ada');
   const page = await openDoc(context, relay, 'offline');
   await focusEnd(page);
@@ -151,7 +139,7 @@ test('a reload while the relay is down shows the cached text, and offline edits 
   await expect(editor(other)).toContainText('written offline');
 });
 
-test('whatever the relay broadcast before a SIGKILL is on disk, even when every editor is gone', async ({ browser }) => {
+test('whatever the relay broadcast before a SIGKILL is on disk, even when every editor is gone', async ({ browser, relay }) => {
   const ada = await userContext(browser, 'Ada');
   const bob = await userContext(browser, 'Bob');
   const pageA = await openDoc(ada, relay, 'broadcast-durable');
@@ -169,7 +157,7 @@ test('whatever the relay broadcast before a SIGKILL is on disk, even when every 
   await expect(editor(fresh)).toContainText('kept by the relay');
 });
 
-test('leaving a document takes the user\'s cursor away from everyone else', async ({ browser }) => {
+test('leaving a document takes the user\'s cursor away from everyone else', async ({ browser, relay }) => {
   const pageA = await openDoc(await userContext(browser, 'Ada'), relay, 'leaving');
   const pageB = await openDoc(await userContext(browser, 'Bob'), relay, 'leaving');
   await focusEnd(pageA);

@@ -1,19 +1,7 @@
 import { expect, test } from '../support/test.js';
-import { RelayProcess } from '../support/relay-process.js';
 import { editor, status } from '../support/pages.js';
 
-let relay: RelayProcess;
-
-test.beforeEach(async () => {
-  relay = new RelayProcess();
-  await relay.start();
-});
-
-test.afterEach(async () => {
-  await relay.stop();
-});
-
-test('a newcomer picks a name, creates a document from the start page, and a second tab edits with them', async ({ browser }) => {
+test('a newcomer picks a name, creates a document from the start page, and a second tab edits with them', async ({ browser, relay }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(relay.httpUrl);
@@ -46,7 +34,7 @@ test('a newcomer picks a name, creates a document from the start page, and a sec
   expect(page.url()).not.toBe(first);
 });
 
-test('a document name the relay would refuse is explained instead of opening a dead editor', async ({ page }) => {
+test('a document name the relay would refuse is explained instead of opening a dead editor', async ({ page, relay }) => {
   await page.goto(`${relay.httpUrl}/doc/Meeting%20notes`);
   await expect(page.getByText(/cannot be used/i).first()).toBeVisible();
   await expect(page.locator('allmende-doc')).toHaveCount(0);

@@ -1,5 +1,4 @@
 import { expect, test, type Page } from '../support/test.js';
-import { RelayProcess } from '../support/relay-process.js';
 import { documentText, editor, openDoc, selectedText, userContext } from '../support/pages.js';
 
 // Off-screen blocks of a long document are not rendered (content-visibility: auto, and not displayed beyond a
@@ -19,17 +18,6 @@ interface EditorView {
   nodeDOM(pos: number): Node | null;
   coordsAtPos(pos: number): { top: number; bottom: number };
 }
-
-let relay: RelayProcess;
-
-test.beforeEach(async () => {
-  relay = new RelayProcess();
-  await relay.start();
-});
-
-test.afterEach(async () => {
-  await relay.stop();
-});
 
 /** Fills the document with `count` paragraphs of a few lines each, as one local edit. */
 async function fillLongDocument(page: Page, count: number): Promise<void> {
@@ -81,7 +69,7 @@ async function scrollToFraction(page: Page, fraction: number): Promise<void> {
   }, fraction);
 }
 
-test('in a long document the caret lands in new blocks, after jumps and after scrolling, and off-screen blocks are skipped', async ({ browser }) => {
+test('in a long document the caret lands in new blocks, after jumps and after scrolling, and off-screen blocks are skipped', async ({ browser, relay }) => {
   const page = await openDoc(await userContext(browser, 'Ada'), relay, 'long-report');
   await editor(page).click();
   await fillLongDocument(page, 400);
@@ -166,7 +154,7 @@ test('in a long document the caret lands in new blocks, after jumps and after sc
 // Others' edits away from the caret are applied without reading the DOM selection again (remote-dispatch.ts), and
 // keeping the caret in view after edits above it waits for the next frame: the caret, a selection and typing must
 // come through both unchanged.
-test('others typing above and below keep the caret and a selection where they are, and the caret on screen', async ({ browser }) => {
+test('others typing above and below keep the caret and a selection where they are, and the caret on screen', async ({ browser, relay }) => {
   const ada = await openDoc(await userContext(browser, 'Ada'), relay, 'long-shared');
   await editor(ada).click();
   await fillLongDocument(ada, 60);
@@ -231,7 +219,7 @@ test('others typing above and below keep the caret and a selection where they ar
 // In a long document the blocks far from the viewport are not displayed, and the rule that hides them goes by
 // child index: others adding blocks above the viewport, typing in hidden blocks and keeping their cursor there
 // must leave the viewport, the caret and typing where they are.
-test('in a long document others adding blocks above and typing where nothing is displayed move nothing on screen', async ({ browser }) => {
+test('in a long document others adding blocks above and typing where nothing is displayed move nothing on screen', async ({ browser, relay }) => {
   const ada = await openDoc(await userContext(browser, 'Ada'), relay, 'long-hidden');
   await editor(ada).click();
   await fillLongDocument(ada, 400);
@@ -296,7 +284,7 @@ test('in a long document others adding blocks above and typing where nothing is 
 
 // A comment's card scrolls the document to its text: in a long document that text may be in a block that is not
 // displayed (visibility-window.ts), which has no place to scroll to until it is.
-test('in a long document a comment card scrolls to its text where nothing was displayed', async ({ browser }) => {
+test('in a long document a comment card scrolls to its text where nothing was displayed', async ({ browser, relay }) => {
   const page = await openDoc(await userContext(browser, 'Ada'), relay, 'long-comments');
   await editor(page).click();
   await fillLongDocument(page, 400);

@@ -1,22 +1,10 @@
 import { expect, test, type Page } from '../support/test.js';
-import { RelayProcess } from '../support/relay-process.js';
 import { documentText, editor, focusEnd, openDoc, userContext } from '../support/pages.js';
 
 // A typed character is painted before ProseMirror reads it (deferred-input.ts): the browser's own
 // insertion is shown in the next frame, and ProseMirror reads it after that frame. The relay's
 // messages wait meanwhile, and while the user types they go in after each keystroke's paint
 // (Session.holdIncoming). These check that nothing typed is lost or misplaced on that path.
-
-let relay: RelayProcess;
-
-test.beforeEach(async () => {
-  relay = new RelayProcess();
-  await relay.start();
-});
-
-test.afterEach(async () => {
-  await relay.stop();
-});
 
 /** The editor's state as ProseMirror has it (reading it reads waiting text first), and whether text was waiting. */
 function stateText(page: Page): Promise<{ waiting: boolean; text: string; bold: string }> {
@@ -35,7 +23,7 @@ function stateText(page: Page): Promise<{ waiting: boolean; text: string; bold: 
   });
 }
 
-test('two people typing fast into the same paragraph lose nothing and keep their own order', async ({ browser }) => {
+test('two people typing fast into the same paragraph lose nothing and keep their own order', async ({ browser, relay }) => {
   const pageA = await openDoc(await userContext(browser, 'Ada'), relay, 'same-line');
   const pageB = await openDoc(await userContext(browser, 'Bob'), relay, 'same-line');
   await focusEnd(pageA);
@@ -59,7 +47,7 @@ test('two people typing fast into the same paragraph lose nothing and keep their
   await expect.poll(() => documentText(pageC)).toBe(text);
 });
 
-test('a character typed right before reading the state, a toolbar click, undo or removing the editor is kept', async ({ browser }) => {
+test('a character typed right before reading the state, a toolbar click, undo or removing the editor is kept', async ({ browser, relay }) => {
   const page = await openDoc(await userContext(browser, 'Ada'), relay, 'right-after');
   await focusEnd(page);
 
@@ -103,7 +91,7 @@ test('a character typed right before reading the state, a toolbar click, undo or
   await expect.poll(() => documentText(other)).toBe('quick onetwo kept');
 });
 
-test('others\' edits keep arriving while someone types without a pause', async ({ browser }) => {
+test('others\' edits keep arriving while someone types without a pause', async ({ browser, relay }) => {
   const pageA = await openDoc(await userContext(browser, 'Ada'), relay, 'busy-typist');
   const pageB = await openDoc(await userContext(browser, 'Bob'), relay, 'busy-typist');
   await focusEnd(pageA);

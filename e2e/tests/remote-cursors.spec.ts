@@ -1,17 +1,5 @@
 import { expect, test, type Page } from '../support/test.js';
-import { RelayProcess } from '../support/relay-process.js';
 import { documentText, editor, focusEnd, openDoc, userContext } from '../support/pages.js';
-
-let relay: RelayProcess;
-
-test.beforeEach(async () => {
-  relay = new RelayProcess();
-  await relay.start();
-});
-
-test.afterEach(async () => {
-  await relay.stop();
-});
 
 interface Box {
   name: string;
@@ -44,7 +32,7 @@ function intersecting(boxes: readonly Box[]): string[] {
   return pairs;
 }
 
-test('name labels of carets on one line never cover each other, and fade to flags when their users rest', async ({ browser }) => {
+test('name labels of carets on one line never cover each other, and fade to flags when their users rest', async ({ browser, relay }) => {
   test.setTimeout(180_000); // four browsers on a busy 2-core machine
   const ada = await openDoc(await userContext(browser, 'Ada'), relay, 'cursors');
   await focusEnd(ada);

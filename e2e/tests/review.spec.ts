@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '../support/test.js';
-import { RelayProcess, mintToken } from '../support/relay-process.js';
+import { mintToken } from '../support/relay-process.js';
 import { editor, focusEnd, openDoc, selectedText, status, userContext } from '../support/pages.js';
 
 // The review workflow end to end: comments and suggestions travel between two people through the
@@ -46,16 +46,8 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 test.describe('with an open relay', () => {
-  let relay: RelayProcess;
-  test.beforeEach(async () => {
-    relay = new RelayProcess();
-    await relay.start();
-  });
-  test.afterEach(async () => {
-    await relay.stop();
-  });
 
-  test('one person comments and suggests, the other sees both live, replies, accepts one and rejects another', async ({ browser }) => {
+  test('one person comments and suggests, the other sees both live, replies, accepts one and rejects another', async ({ browser, relay }) => {
     test.setTimeout(240_000); // two browsers and a long session on a busy 2-core machine
     const pageA = await openDoc(await userContext(browser, 'Ada'), relay, 'review/minutes');
     const pageB = await openDoc(await userContext(browser, 'Bob'), relay, 'review/minutes');
@@ -180,16 +172,9 @@ test.describe('with an open relay', () => {
 
 test.describe('with tokens', () => {
   const secret = 'e2e-secret-that-is-long-enough-for-hs256';
-  let relay: RelayProcess;
-  test.beforeEach(async () => {
-    relay = new RelayProcess({ args: ['--jwt-secret', secret] });
-    await relay.start();
-  });
-  test.afterEach(async () => {
-    await relay.stop();
-  });
+  test.use({ relayOptions: { args: ['--jwt-secret', secret] } });
 
-  test('a person with the comment role comments and replies, but typing changes nothing', async ({ browser }) => {
+  test('a person with the comment role comments and replies, but typing changes nothing', async ({ browser, relay }) => {
     test.setTimeout(180_000); // two browsers with tokens on a busy 2-core machine
     const writerToken = mintToken({ secret, sub: 'u-ada', name: 'Ada Writer', access: ['council/*=write'] });
     const reviewerToken = mintToken({ secret, sub: 'u-rita', name: 'Rita Reviewer', access: ['council/*=comment'] });

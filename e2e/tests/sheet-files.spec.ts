@@ -1,22 +1,10 @@
 import { expect, test, type Page } from '../support/test.js';
 import { readFileSync } from 'node:fs';
 import { fromXLSX } from '@allmende/sheet-model';
-import { RelayProcess } from '../support/relay-process.js';
 import { openSheet, sheetCell, sheetValue, userContext } from '../support/pages.js';
 
 // The spreadsheet's Import and Export menus in the demo app: an import into a shared workbook is one
 // change everyone sees and one undo takes back; a broken file leaves the workbook as it was.
-
-let relay: RelayProcess;
-
-test.beforeEach(async () => {
-  relay = new RelayProcess();
-  await relay.start();
-});
-
-test.afterEach(async () => {
-  await relay.stop();
-});
 
 /** Picks `file` through Import… → `format`, as a user would with the file dialog. */
 async function importThroughMenu(page: Page, format: RegExp, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
@@ -27,7 +15,7 @@ async function importThroughMenu(page: Page, format: RegExp, file: { name: strin
   await (await chooser).setFiles(file);
 }
 
-test('a CSV import replaces the sheet for everyone in one undo step; a broken XLSX changes nothing', async ({ browser }) => {
+test('a CSV import replaces the sheet for everyone in one undo step; a broken XLSX changes nothing', async ({ browser, relay }) => {
   const ada = await openSheet(await userContext(browser, 'Ada'), relay, 'budget');
   const bob = await openSheet(await userContext(browser, 'Bob'), relay, 'budget');
   const errors: string[] = [];
@@ -62,7 +50,7 @@ test('a CSV import replaces the sheet for everyone in one undo step; a broken XL
   expect(errors).toEqual([]);
 });
 
-test('Export… XLSX downloads the workbook with its values and formulas', async ({ browser }) => {
+test('Export… XLSX downloads the workbook with its values and formulas', async ({ browser, relay }) => {
   const page = await openSheet(await userContext(browser, 'Ada'), relay, 'report');
   await sheetCell(page, 'A1').click();
   for (const key of ['4', 'Enter', '5', 'Enter', '=A1*A2', 'Enter']) {

@@ -2,21 +2,9 @@ import { expect, test } from '../support/test.js';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { WebSocket } from 'ws';
-import { RelayProcess } from '../support/relay-process.js';
 import { editor, focusEnd, openDoc, userContext } from '../support/pages.js';
 
-let relay: RelayProcess;
-
-test.beforeEach(async () => {
-  relay = new RelayProcess();
-  await relay.start();
-});
-
-test.afterEach(async () => {
-  await relay.stop();
-});
-
-test('the stock y-websocket client in Node syncs with a document edited in the browser', async ({ browser }) => {
+test('the stock y-websocket client in Node syncs with a document edited in the browser', async ({ browser, relay }) => {
   const page = await openDoc(await userContext(browser, 'Ada'), relay, 'stock');
   await focusEnd(page);
   await page.keyboard.type('typed in Chromium');
