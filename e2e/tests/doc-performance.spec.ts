@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '../support/test.js';
+import { expect, test, type Browser, type Page } from '../support/test.js';
+import type { RelayProcess } from '../support/relay-process.js';
 import { documentText, editor, openDoc, selectedText, userContext } from '../support/pages.js';
 
 // Off-screen blocks of a long document are not rendered (content-visibility: auto, and not displayed beyond a
@@ -29,6 +30,16 @@ async function fillLongDocument(page: Page, count: number): Promise<void> {
     const blocks = Array.from({ length: paragraphs }, (_, n) => schema.nodes['paragraph']!.create(null, schema.text(`Paragraph ${n + 1}. ${text.repeat(3)}`)));
     element.view.dispatch(state.tr.replaceWith(0, state.doc.content.size, blocks));
   }, count);
+}
+
+/** Ada fills `name` with `count` paragraphs; Bob opens it and has them all. */
+async function shareLongDocument(browser: Browser, relay: RelayProcess, name: string, count: number): Promise<{ ada: Page; bob: Page }> {
+  const ada = await openDoc(await userContext(browser, 'Ada'), relay, name);
+  await editor(ada).click();
+  await fillLongDocument(ada, count);
+  const bob = await openDoc(await userContext(browser, 'Bob'), relay, name);
+  await expect(editor(bob).locator('p')).toHaveCount(count);
+  return { ada, bob };
 }
 
 /** The text of the top-level block holding the selection, whether that block is marked active, and whether the caret is on screen inside it. */
@@ -155,11 +166,7 @@ test('in a long document the caret lands in new blocks, after jumps and after sc
 // keeping the caret in view after edits above it waits for the next frame: the caret, a selection and typing must
 // come through both unchanged.
 test('others typing above and below keep the caret and a selection where they are, and the caret on screen', async ({ browser, relay }) => {
-  const ada = await openDoc(await userContext(browser, 'Ada'), relay, 'long-shared');
-  await editor(ada).click();
-  await fillLongDocument(ada, 60);
-  const bob = await openDoc(await userContext(browser, 'Bob'), relay, 'long-shared');
-  await expect(editor(bob).locator('p')).toHaveCount(60);
+  const { ada, bob } = await shareLongDocument(browser, relay, 'long-shared', 60);
 
   // Ada's caret at the end of paragraph 30, which sits at the bottom of her window.
   await ada.evaluate(() => {
@@ -220,11 +227,7 @@ test('others typing above and below keep the caret and a selection where they ar
 // child index: others adding blocks above the viewport, typing in hidden blocks and keeping their cursor there
 // must leave the viewport, the caret and typing where they are.
 test('in a long document others adding blocks above and typing where nothing is displayed move nothing on screen', async ({ browser, relay }) => {
-  const ada = await openDoc(await userContext(browser, 'Ada'), relay, 'long-hidden');
-  await editor(ada).click();
-  await fillLongDocument(ada, 400);
-  const bob = await openDoc(await userContext(browser, 'Bob'), relay, 'long-hidden');
-  await expect(editor(bob).locator('p')).toHaveCount(400);
+  const { ada, bob } = await shareLongDocument(browser, relay, 'long-hidden', 400);
 
   // Ada reads and types in the middle.
   await scrollToFraction(ada, 199.5 / 400);

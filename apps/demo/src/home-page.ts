@@ -1,5 +1,5 @@
 import { DEFAULT_FILE_LIMITS } from '@allmende/doc-model';
-import { fileErrorReason, formatNumber } from '@allmende/ui';
+import { fileErrorReason, fileSizeLimit } from '@allmende/ui';
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
@@ -140,8 +140,7 @@ export class HomePage {
     if (!(error instanceof ImportRefusedError)) return fileErrorReason(ctx.language, 'unreadable');
     if (error.code === 'no-events') return ctx.t('importNoEvents');
     if (error.code === undefined) return error.detail;
-    const limit = formatNumber(DEFAULT_FILE_LIMITS.maxFileBytes / (1024 * 1024), ctx.locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 });
-    const reason = fileErrorReason(ctx.language, error.code, limit);
+    const reason = fileErrorReason(ctx.language, error.code, fileSizeLimit(DEFAULT_FILE_LIMITS.maxFileBytes, ctx.locale));
     // The shared reasons follow a colon; here the reason is a sentence of its own.
     return reason.charAt(0).toUpperCase() + reason.slice(1);
   }

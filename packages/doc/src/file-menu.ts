@@ -9,6 +9,7 @@ import {
   writeCommentsToYDoc,
 } from '@allmende/doc-model';
 import type { ExportWarning, FileFormat, ImportResult } from '@allmende/doc-model';
+import { fileSizeLimit } from '@allmende/ui';
 import { html } from 'lit';
 import type { ReactiveController, TemplateResult } from 'lit';
 import { Slice } from 'prosemirror-model';
@@ -153,7 +154,7 @@ export class FileMenu implements ReactiveController {
   }
 
   private formatMegabytes(bytes: number): string {
-    return this.host.i18n.formatNumber(bytes / (1024 * 1024), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 });
+    return fileSizeLimit(bytes, this.host.i18n.locale);
   }
 
   /** Replaces the document or inserts at the selection: one transaction, one undo step, for everyone. */

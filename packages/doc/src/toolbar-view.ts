@@ -29,9 +29,8 @@ import type { EditorHost } from './editor-host.js';
 import type { FormatState } from './format-state.js';
 import * as icons from './icons.js';
 import { renderMenuButton } from './menu-button.js';
+import { isMac } from './platform.js';
 import { tableMenuItems } from './table-menu.js';
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** Spells a ProseMirror key name the way the platform shows shortcuts. */
 export function shortcut(keys: string): string {

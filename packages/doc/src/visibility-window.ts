@@ -3,6 +3,7 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { ACTIVE_BLOCK_CLASS, blockIndexAt } from './block-visibility.js';
+import { isMac } from './platform.js';
 
 /** Top-level blocks rendered on each side of the ones on screen; the blocks beyond are not displayed. */
 export const WINDOW_MARGIN_BLOCKS = 100;
@@ -282,8 +283,6 @@ export function revealPosition(view: EditorView, pos: number): boolean {
   return controls.get(view)?.reveal(pos) ?? false;
 }
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-
 /** The document's end a key moves the caret to (Ctrl+Home and Ctrl+End; Cmd+Up and Cmd+Down on a Mac), or null for other keys. */
 export function documentEdgeKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>, mac = isMac): 'start' | 'end' | null {
   if (event.altKey) return null;
@@ -348,6 +347,8 @@ export function visibilityWindowPlugin(): Plugin {
       // The blocks displayed, and those of them near the viewport (the others hold the selection or lie between).
       let shown: BlockWindow | null = null;
       let near: BlockWindow | null = null;
+      /** The number of blocks the rule's room was counted for. */
+      let counted = 0;
       let frame = 0;
       let scroller: Element | null | undefined;
       let blocks = view.state.doc.childCount;
@@ -358,6 +359,7 @@ export function visibilityWindowPlugin(): Plugin {
         shown = displayed;
         near = around;
         const dom = view.dom;
+        counted = dom.children.length;
         sheet.write(dom.getRootNode() as Document | ShadowRoot, windowRule(displayed, around, id, heights.spacers(dom.children, displayed)));
       };
 
@@ -393,7 +395,7 @@ export function visibilityWindowPlugin(): Plugin {
         const displayed = widenWindow(around, from, Math.min(to, count - 1), count);
         if (around === near && sameWindow(displayed, rendered)) {
           // Blocks added or removed inside the window: the room for those outside is counted again.
-          show(rendered, near);
+          if (count !== counted) show(rendered, near);
           return;
         }
         // The blocks displayed now are measured before some of them are hidden.

@@ -1,4 +1,4 @@
-import { AllmendeElement, formStyles, LocaleController } from '@allmende/ui';
+import { AllmendeElement, fileSizeLimit, formStyles, LocaleController } from '@allmende/ui';
 import type { AllmendeMenuCloseEvent } from '@allmende/ui';
 import type { SheetImportResult, Workbook } from '@allmende/sheet-model';
 import { css, html, nothing } from 'lit';
@@ -247,7 +247,7 @@ export class AllmendeSheetFileMenu extends AllmendeElement {
   }
 
   private megabytes(bytes: number): string {
-    return this.i18n.formatNumber(bytes / (1024 * 1024), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 });
+    return fileSizeLimit(bytes, this.i18n.locale);
   }
 
   /**

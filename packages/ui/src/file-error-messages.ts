@@ -1,3 +1,4 @@
+import { formatNumber } from './format.js';
 import { defineMessages } from './messages.js';
 
 /**
@@ -49,4 +50,9 @@ export function fileErrorReason(locale: string, code: string, limit = ''): strin
   if (code === 'too-large') return t('too-large', limit);
   const known = Object.hasOwn(fileErrorMessages.english, code) ? (code as Exclude<FileErrorReasonCode, 'too-large'>) : 'unreadable';
   return t(known);
+}
+
+/** A file size cap for the `too-large` reason, in whole megabytes for `locale` ("50 MB"). */
+export function fileSizeLimit(bytes: number, locale: string): string {
+  return formatNumber(bytes / (1024 * 1024), locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 });
 }

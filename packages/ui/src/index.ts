@@ -6,7 +6,7 @@ export { FALLBACK_LANGUAGE, LANGUAGES, languageOf, resolveLocale } from './local
 export type { Language } from './locale.js';
 export { defineMessages, MessageBundle } from './messages.js';
 export type { Message, MessageArgs, MessageCatalog, Translate, Translations } from './messages.js';
-export { fileErrorMessages, fileErrorReason } from './file-error-messages.js';
+export { fileErrorMessages, fileErrorReason, fileSizeLimit } from './file-error-messages.js';
 export type { FileErrorReasonCode } from './file-error-messages.js';
 export { LocaleController } from './locale-controller.js';
 export type { LocaleControllerOptions } from './locale-controller.js';
