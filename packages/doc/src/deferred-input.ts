@@ -176,6 +176,11 @@ export function deferTypedText(view: EditorView, doc: Y.Doc): DeferredInput {
   window.addEventListener('pagehide', flush, true);
   document.addEventListener('visibilitychange', onLeaving, true);
 
+  // The browser scrolled the caret into view when it inserted the character; by the time the text is read,
+  // the person may have scrolled elsewhere or be clicking there, so reading it must not scroll back.
+  const ownScroll = view.props.handleScrollToSelection;
+  view.setProps({ handleScrollToSelection: (editor) => reading || (ownScroll?.call(editor.props, editor) ?? false) });
+
   let current = view.state;
   Object.defineProperty(view, 'state', {
     configurable: true,
@@ -224,6 +229,7 @@ export function deferTypedText(view: EditorView, doc: Y.Doc): DeferredInput {
       window.removeEventListener('pagehide', flush, true);
       document.removeEventListener('visibilitychange', onLeaving, true);
       Object.defineProperty(view, 'state', { configurable: true, enumerable: true, writable: true, value: current });
+      if (!view.isDestroyed) view.setProps({ handleScrollToSelection: ownScroll });
     },
   };
 }
